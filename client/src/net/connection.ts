@@ -1,0 +1,205 @@
+/**
+ * Joining, leaving and surviving drops. A dropped socket is reconnected into the same seat
+ * (same identity, same place) within the server's window; after a server shutdown, or once
+ * the window has passed, the visitor joins the hall afresh.
+ */
+import { Client, type Room } from 'colyseus.js';
+import { RECONNECT_WINDOW_S } from '../../../shared/constants';
+import type { HallId } from '../../../shared/halls';
+import { CloseCode, JoinError, NoticeCode, PROTOCOL_VERSION, ROOM_HALL, type JoinOptions, type NoticePayload } from '../../../shared/protocol';
+import { HallState } from '../../../shared/schema/HallState';
+import { useStore, type Store } from '../store';
+import type { Profile } from '../store/sessionSlice';
+import { localPlayer, resetTransient } from '../store/transient';
+import { bindRoom } from './bindRoom';
+import { serverEndpoint } from './endpoint';
+import { setSendRoom } from './send';
+
+const TOKEN_KEY = 'ludao.reconnect';
+
+let client: Client | null = null;
+let room: Room<HallState> | null = null;
+let unbind: (() => void) | null = null;
+/** bumps on every join/leave so a stale async continuation can tell it lost the race */
+let generation = 0;
+let serverGoingAway = false;
+
+const store = (): Store => useStore.getState();
+
+function getClient(): Client {
+  client ??= new Client(serverEndpoint());
+  return client;
+}
+
+export function currentRoom(): Room<HallState> | null {
+  return room;
+}
+
+/** Maps a join refusal to an i18n key (and marks an outdated client). */
+function errorKeyOf(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (msg.startsWith(JoinError.outdated)) return 'errors.outdated';
+  if (msg.startsWith(JoinError.badName)) return `errors.name.${msg.split(':')[1] ?? 'empty'}`;
+  if (msg.startsWith(JoinError.unknownHall)) return 'errors.unknownHall';
+  if (/full|locked|seat/i.test(msg)) return 'errors.full';
+  return 'errors.network';
+}
+
+function attach(r: Room<HallState>, gen: number): void {
+  room = r;
+  setSendRoom(r);
+  serverGoingAway = false;
+  try {
+    sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ token: r.reconnectionToken, hallId: store().hallId, at: Date.now() }));
+  } catch {
+    /* storage unavailable: a reload simply joins afresh */
+  }
+  unbind = bindRoom(r, (n: NoticePayload) => {
+    if (n.code === NoticeCode.serverShutdown) serverGoingAway = true;
+    else store().toast(`notices.${n.code}`);
+  });
+  store().setJoined(r.sessionId);
+  r.onLeave((code) => {
+    if (gen !== generation) return;
+    detach();
+    if (code === CloseCode.consented && !serverGoingAway) {
+      store().setStatus('idle');
+      return;
+    }
+    if (code === CloseCode.kicked || code === CloseCode.flooding) {
+      store().setStatus('error', 'errors.kicked');
+      return;
+    }
+    void recover(r.reconnectionToken, gen);
+  });
+}
+
+function detach(): void {
+  unbind?.();
+  unbind = null;
+  setSendRoom(null);
+  room = null;
+}
+
+export async function joinHall(hallId: HallId, profile: Profile): Promise<void> {
+  const gen = ++generation;
+  if (room) await leaveQuietly();
+  resetTransient();
+  store().clearVisitors();
+  store().setHistory([]);
+  store().setHall(hallId);
+  store().setStatus('joining');
+
+  // A reload within the window takes the same seat back.
+  const saved = readSavedToken(hallId);
+  if (saved) {
+    try {
+      const r = await getClient().reconnect<HallState>(saved, HallState);
+      if (gen !== generation) return void r.leave(true);
+      attach(r, gen);
+      return;
+    } catch {
+      /* seat gone: join afresh below */
+    }
+  }
+  try {
+    const opts: JoinOptions = { protocol: PROTOCOL_VERSION, hallId, name: profile.name, color: profile.color, style: profile.style };
+    const r = await getClient().joinOrCreate<HallState>(ROOM_HALL, opts, HallState);
+    if (gen !== generation) return void r.leave(true);
+    attach(r, gen);
+  } catch (err) {
+    if (gen !== generation) return;
+    const key = errorKeyOf(err);
+    store().setStatus(key === 'errors.outdated' ? 'outdated' : 'error', key);
+  }
+}
+
+async function recover(token: string, gen: number): Promise<void> {
+  store().setStatus('reconnecting');
+  const deadline = Date.now() + RECONNECT_WINDOW_S * 1000;
+  let delay = 300;
+  // Same seat first (unless the server told us it is going away: then the seat is gone anyway).
+  while (!serverGoingAway && Date.now() < deadline) {
+    try {
+      const r = await getClient().reconnect<HallState>(token, HallState);
+      if (gen !== generation) return void r.leave(true);
+      attach(r, gen);
+      return;
+    } catch {
+      await sleep(delay);
+      delay = Math.min(delay * 2, 2000);
+      if (gen !== generation) return;
+    }
+  }
+  // Then a fresh seat in the same hall, retrying while the server comes back.
+  const hallId = store().hallId;
+  const profile = store().profile;
+  if (!hallId || !profile) return;
+  const until = Date.now() + 60_000;
+  while (Date.now() < until && gen === generation) {
+    try {
+      const opts: JoinOptions = { protocol: PROTOCOL_VERSION, hallId, name: profile.name, color: profile.color, style: profile.style };
+      const r = await getClient().joinOrCreate<HallState>(ROOM_HALL, opts, HallState);
+      if (gen !== generation) return void r.leave(true);
+      localPlayer.ready = false;
+      attach(r, gen);
+      return;
+    } catch (err) {
+      const key = errorKeyOf(err);
+      if (key === 'errors.outdated') return store().setStatus('outdated', key);
+      await sleep(1000);
+    }
+  }
+  if (gen === generation) store().setStatus('error', 'errors.network');
+}
+
+function readSavedToken(hallId: HallId): string | null {
+  try {
+    const raw = sessionStorage.getItem(TOKEN_KEY);
+    if (!raw) return null;
+    const s = JSON.parse(raw) as { token: string; hallId: string; at: number };
+    if (s.hallId !== hallId || Date.now() - s.at > RECONNECT_WINDOW_S * 1000) return null;
+    return s.token;
+  } catch {
+    return null;
+  }
+}
+
+async function leaveQuietly(): Promise<void> {
+  const r = room;
+  detach();
+  try {
+    await r?.leave(true);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** Leaves on purpose (travel, back to the landing page). */
+export async function leaveHall(): Promise<void> {
+  generation++;
+  try {
+    sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    /* ignore */
+  }
+  await leaveQuietly();
+  resetTransient();
+  store().clearVisitors();
+  store().setStatus('idle');
+}
+
+// Keep the saved token fresh while connected, so a reload finds a recent one.
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => {
+    if (room) {
+      try {
+        sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ token: room.reconnectionToken, hallId: store().hallId, at: Date.now() }));
+      } catch {
+        /* ignore */
+      }
+    }
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,34 @@
+/**
+ * The 3D view of one hall. Scenery comes from the landmark folder; avatars, camera and
+ * click-to-move are hall-independent.
+ */
+import { Canvas } from '@react-three/fiber';
+import { Suspense } from 'react';
+import type { HallId } from '../../../shared/halls';
+import { useStore } from '../store';
+import { HallScenery } from './landmarks';
+import { Avatars } from './avatars/Avatars';
+import { CameraRig } from './camera/CameraRig';
+import { ClickToMove } from '../controls/ClickToMove';
+
+export function HallCanvas({ hallId }: { hallId: HallId }) {
+  const quality = useStore((s) => s.quality);
+  return (
+    <Canvas
+      className="hall-canvas"
+      data-testid="hall-canvas"
+      shadows={quality === 'high'}
+      dpr={quality === 'high' ? [1, 2] : 1}
+      camera={{ fov: 55, near: 0.1, far: 1500, position: [0, 8, 12] }}
+      gl={{ antialias: quality === 'high', powerPreference: 'high-performance', preserveDrawingBuffer: true }}
+    >
+      <Suspense fallback={null}>
+        <ClickToMove hallId={hallId}>
+          <HallScenery hallId={hallId} />
+        </ClickToMove>
+        <Avatars hallId={hallId} />
+        <CameraRig />
+      </Suspense>
+    </Canvas>
+  );
+}

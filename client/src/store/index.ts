@@ -1,0 +1,15 @@
+/** One store from typed slices; components read it with narrow selectors. */
+import { create } from 'zustand';
+import { createSessionSlice, type SessionSlice } from './sessionSlice';
+import { createVisitorsSlice, type VisitorsSlice } from './visitorsSlice';
+import { createChatSlice, type ChatSlice } from './chatSlice';
+import { createUiSlice, type UiSlice } from './uiSlice';
+
+export type Store = SessionSlice & VisitorsSlice & ChatSlice & UiSlice;
+
+export const useStore = create<Store>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createVisitorsSlice(...a),
+  ...createChatSlice(...a),
+  ...createUiSlice(...a),
+}));

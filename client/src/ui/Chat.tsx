@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHAT_MAX } from '../../../shared/constants';
+import { checkChatText } from '../../../shared/validate';
+import { sendChat } from '../net/send';
+import { useStore } from '../store';
+
+/** Hall chat. Messages are rendered as text nodes only: never as HTML. */
+export function Chat() {
+  const { t } = useTranslation();
+  const messages = useStore((s) => s.messages);
+  const selfId = useStore((s) => s.sessionId);
+  const toast = useStore((s) => s.toast);
+  const [text, setText] = useState('');
+  const listRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    const el = listRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages.length]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const r = checkChatText(text);
+    if (!r.ok) {
+      if (r.problem === 'too_long') toast('chat.tooLong');
+      return;
+    }
+    if (sendChat(r.text)) setText('');
+  }
+
+  return (
+    <section className="chat panel" aria-label={t('chat.title')} data-testid="chat">
+      <ol className="chat-log" ref={listRef} aria-live="polite">
+        {messages.length === 0 && <li className="muted">{t('chat.empty')}</li>}
+        {messages.map((m) => (
+          <li key={m.id} className={m.from === selfId ? 'mine' : undefined}>
+            <b>{m.name}</b>
+            <span>{m.text}</span>
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={submit} className="chat-form">
+        <input
+          data-testid="chat-input"
+          value={text}
+          maxLength={CHAT_MAX}
+          placeholder={t('chat.placeholder')}
+          aria-label={t('chat.placeholder')}
+          // Typing must not walk the avatar.
+          onKeyDown={(e) => e.stopPropagation()}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" data-testid="chat-send">
+          {t('chat.send')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+/** Placeholder: on-screen joystick for touch devices. */
+export function TouchJoystick() {
+  return null;
+}

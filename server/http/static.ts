@@ -1,0 +1,32 @@
+/** Serves the built client: hashed files cached for a year, index.html never cached, SPA routes fall back to it. */
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Router } from 'express';
+
+const CLIENT_ROUTES = /^\/(?:$|hall\/[a-z0-9-]+\/?$|privacy\/?$|verify\/?$|exhibitor\/?$|organizer\/?$)/;
+
+export function staticClient(distDir: string): Router {
+  const router = express.Router();
+  const indexFile = path.join(distDir, 'index.html');
+
+  router.use(
+    express.static(distDir, {
+      index: false,
+      setHeaders(res, file) {
+        // Vite puts content-hashed files under assets/: safe to cache forever.
+        if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        else res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
+
+  router.get(CLIENT_ROUTES, (_req, res) => {
+    if (!fs.existsSync(indexFile)) {
+      res.status(503).type('text/plain; charset=utf-8').send('客户端尚未构建 / The client is not built yet: run `npm run build` (npm start does it for you).');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  });
+  return router;
+}

@@ -1,0 +1,48 @@
+/** Join: options from the visitor's browser are checked before a seat exists. */
+import { PROTOCOL_VERSION, JoinError } from '../../../shared/protocol';
+import { checkName, parseJoinOptions } from '../../../shared/validate';
+import { isHallId, type HallId } from '../../../shared/halls';
+import type { HallLayout } from '../../../shared/layout';
+import { groundHeight } from '../../../shared/layout';
+import { toCm, yawToByte } from '../../../shared/quantize';
+import { Visitor } from '../../../shared/schema/Visitor';
+
+export interface JoinAuth {
+  hallId: HallId;
+  name: string;
+  color: number;
+  style: number;
+}
+
+export type JoinCheck = { ok: true; auth: JoinAuth } | { ok: false; code: JoinError; detail?: string };
+
+export function checkJoin(raw: unknown): JoinCheck {
+  // The version is read first and alone, so a client from another release gets "please reload"
+  // rather than a confusing complaint about some field that changed shape.
+  const protocol = (raw as { protocol?: unknown } | null)?.protocol;
+  if (protocol !== PROTOCOL_VERSION) return { ok: false, code: JoinError.outdated };
+  const opts = parseJoinOptions(raw);
+  if (!opts) return { ok: false, code: JoinError.badOptions };
+  if (!isHallId(opts.hallId)) return { ok: false, code: JoinError.unknownHall };
+  const name = checkName(opts.name);
+  if (!name.ok) return { ok: false, code: JoinError.badName, detail: name.problem };
+  return { ok: true, auth: { hallId: opts.hallId, name: name.name, color: opts.color, style: opts.style } };
+}
+
+/** A new visitor stands at one of the hall's spawn points, spread a little so people do not overlap. */
+export function createVisitor(auth: JoinAuth, layout: HallLayout, seq: number): Visitor {
+  const spawn = layout.spawns[seq % layout.spawns.length];
+  const angle = seq * 2.399963; // golden angle: an even scatter around the spawn point
+  const r = 0.8 * Math.sqrt(seq % 12);
+  const x = spawn.x + Math.cos(angle) * r;
+  const z = spawn.z + Math.sin(angle) * r;
+  const v = new Visitor();
+  v.name = auth.name;
+  v.color = auth.color;
+  v.style = auth.style;
+  v.x = toCm(x);
+  v.z = toCm(z);
+  v.y = toCm(groundHeight(layout, x, z));
+  v.ry = yawToByte(spawn.ry);
+  return v;
+}

@@ -1,0 +1,39 @@
+/** Numbers both sides agree on. Changing one is a protocol change: bump PROTOCOL_VERSION. */
+
+/** Positions travel as integer centimetres (int16: ±327 m covers every hall). */
+export const POS_SCALE = 100;
+/** Yaw travels as one byte: 256 steps per turn. */
+export const YAW_STEPS = 256;
+
+/** Server patch rate: 20 Hz. */
+export const PATCH_MS = 50;
+/** Client sends its movement at most this often (10 Hz). */
+export const MOVE_SEND_MS = 100;
+
+/** Walking speed in metres per second; the server allows a margin for jitter. */
+export const WALK_SPEED = 4.5;
+export const SPEED_TOLERANCE = 1.35;
+/** Largest time span one move message may claim, so a stalled client cannot bank distance. */
+export const MAX_MOVE_DT_MS = 500;
+
+export const NAME_MAX = 24;
+export const CHAT_MAX = 280;
+export const CHAT_HISTORY = 50;
+/** Chat token bucket: burst of 5, refilled at one message per 1.5 s. */
+export const CHAT_BURST = 5;
+export const CHAT_REFILL_MS = 1500;
+/** Any message: burst of 40, 25 per second sustained (movement is 10/s). */
+export const MSG_BURST = 40;
+export const MSG_PER_SECOND = 25;
+/** Strikes for rejected messages before the visitor is disconnected. */
+export const MAX_STRIKES = 50;
+
+/** A dropped connection keeps its seat this long (seconds). */
+export const RECONNECT_WINDOW_S = 20;
+
+/** Avatar looks: colour swatches and body styles chosen on the landing page. */
+export const AVATAR_COLORS = [
+  '#c0392b', '#e67e22', '#f1c40f', '#27ae60', '#16a085', '#2980b9', '#8e44ad', '#d6336c',
+] as const;
+export const AVATAR_STYLES = ['casual', 'business', 'traditional'] as const;
+export type AvatarStyle = (typeof AVATAR_STYLES)[number];

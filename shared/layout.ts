@@ -1,0 +1,155 @@
+/**
+ * Hall layouts: the data a landmark hall is made of (assets/halls/*.json), its validator,
+ * and the geometry both sides use: where one may stand, and how high the ground is there.
+ * The server enforces walkability; the client uses the same functions to predict it.
+ */
+import { z } from 'zod';
+
+const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+const point = z.tuple([z.number(), z.number()]);
+
+const collider = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('circle'), x: z.number(), z: z.number(), r: z.number().positive() }),
+  z.strictObject({
+    type: z.literal('box'),
+    x: z.number(),
+    z: z.number(),
+    w: z.number().positive(),
+    d: z.number().positive(),
+    /** rotation about Y, radians */
+    rot: z.number().default(0),
+  }),
+]);
+
+export const hallLayoutSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: bilingual,
+  bounds: z.strictObject({ minX: z.number(), maxX: z.number(), minZ: z.number(), maxZ: z.number() }),
+  spawns: z.array(z.strictObject({ x: z.number(), z: z.number(), ry: z.number() })).min(1),
+  /** union of polygons (x,z) one may walk on */
+  walkable: z.array(z.array(point).min(3)).min(1),
+  /** solid things inside the walkable area */
+  colliders: z.array(collider),
+  /** raised ground: a smooth hill of height h and radius r (Sunlight Rock, a bridge deck...) */
+  elevations: z.array(
+    z.strictObject({ x: z.number(), z: z.number(), r: z.number().positive(), h: z.number(), plateau: z.number().min(0).max(1).default(0) }),
+  ),
+  zones: z.array(z.strictObject({ id: z.string(), name: bilingual })),
+  boothSlots: z.array(
+    z.strictObject({
+      id: z.string(),
+      zone: z.string(),
+      x: z.number(),
+      z: z.number(),
+      ry: z.number(),
+      size: z.enum(['s', 'm', 'l']),
+    }),
+  ),
+  hotspots: z.array(
+    z.strictObject({ id: z.string(), x: z.number(), z: z.number(), radius: z.number().positive(), title: bilingual, body: bilingual }),
+  ),
+  tourStops: z.array(z.strictObject({ id: z.string(), x: z.number(), z: z.number(), say: bilingual })),
+  stage: z.strictObject({ x: z.number(), z: z.number(), ry: z.number() }),
+  portals: z.array(
+    z.strictObject({ id: z.string(), x: z.number(), z: z.number(), radius: z.number().positive(), to: z.string(), kind: z.enum(['ferry', 'portal']), label: bilingual }),
+  ),
+});
+
+export type HallLayout = z.infer<typeof hallLayoutSchema>;
+export type Collider = z.infer<typeof collider>;
+
+/** Booth footprint radius by slot size, metres. Used for overlap checks and colliders. */
+export const SLOT_RADIUS = { s: 2, m: 3, l: 4.5 } as const;
+
+export function pointInPolygon(x: number, z: number, poly: ReadonlyArray<readonly [number, number]>): boolean {
+  let inside = false;
+  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+    const [xi, zi] = poly[i];
+    const [xj, zj] = poly[j];
+    if (zi > z !== zj > z && x < ((xj - xi) * (z - zi)) / (zj - zi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function insideCollider(x: number, z: number, c: Collider, pad: number): boolean {
+  if (c.type === 'circle') {
+    const dx = x - c.x;
+    const dz = z - c.z;
+    const r = c.r + pad;
+    return dx * dx + dz * dz < r * r;
+  }
+  // Rotate the point into the box's frame.
+  const cos = Math.cos(-c.rot);
+  const sin = Math.sin(-c.rot);
+  const dx = x - c.x;
+  const dz = z - c.z;
+  const lx = dx * cos - dz * sin;
+  const lz = dx * sin + dz * cos;
+  return Math.abs(lx) < c.w / 2 + pad && Math.abs(lz) < c.d / 2 + pad;
+}
+
+/** Avatar body radius kept clear of colliders. */
+export const BODY_RADIUS = 0.35;
+
+export function isWalkable(layout: HallLayout, x: number, z: number): boolean {
+  const b = layout.bounds;
+  if (x < b.minX || x > b.maxX || z < b.minZ || z > b.maxZ) return false;
+  let onGround = false;
+  for (const poly of layout.walkable) {
+    if (pointInPolygon(x, z, poly)) {
+      onGround = true;
+      break;
+    }
+  }
+  if (!onGround) return false;
+  for (const c of layout.colliders) if (insideCollider(x, z, c, BODY_RADIUS)) return false;
+  return true;
+}
+
+/**
+ * Moves from (fromX, fromZ) towards (toX, toZ) as far as the ground allows, sliding along
+ * walls on one axis when the straight step is blocked. Writes into `out` (no allocation).
+ */
+export function resolveStep(
+  layout: HallLayout,
+  fromX: number,
+  fromZ: number,
+  toX: number,
+  toZ: number,
+  out: { x: number; z: number },
+): void {
+  if (isWalkable(layout, toX, toZ)) {
+    out.x = toX;
+    out.z = toZ;
+  } else if (isWalkable(layout, toX, fromZ)) {
+    out.x = toX;
+    out.z = fromZ;
+  } else if (isWalkable(layout, fromX, toZ)) {
+    out.x = fromX;
+    out.z = toZ;
+  } else {
+    out.x = fromX;
+    out.z = fromZ;
+  }
+}
+
+/** Ground height at (x, z): the highest of the smooth hills covering that point. */
+export function groundHeight(layout: HallLayout, x: number, z: number): number {
+  let y = 0;
+  for (const e of layout.elevations) {
+    const dx = x - e.x;
+    const dz = z - e.z;
+    const d = Math.sqrt(dx * dx + dz * dz);
+    if (d >= e.r) continue;
+    const t = d / e.r;
+    // Flat top up to `plateau`, then a smoothstep slope down to the rim.
+    const s = t <= e.plateau ? 1 : 1 - smooth((t - e.plateau) / (1 - e.plateau));
+    const h = e.h * s;
+    if (h > y) y = h;
+  }
+  return y;
+}
+
+function smooth(t: number): number {
+  return t * t * (3 - 2 * t);
+}

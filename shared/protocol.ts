@@ -1,0 +1,82 @@
+/**
+ * The wire contract between client and server. Message names are data (`as const`),
+ * payloads are discriminated types. Bump PROTOCOL_VERSION on any incompatible change:
+ * the server refuses joins from other versions and the client asks the visitor to reload.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export const ROOM_HALL = 'hall' as const;
+
+/** Messages the client sends. */
+export const C2S = {
+  move: 'move',
+  chat: 'chat',
+} as const;
+
+/** Messages the server sends. */
+export const S2C = {
+  chat: 'chat',
+  chatHistory: 'chatHistory',
+  notice: 'notice',
+} as const;
+
+export interface JoinOptions {
+  protocol: number;
+  hallId: string;
+  name: string;
+  color: number;
+  style: number;
+}
+
+/** Where the client believes it is; the server clamps it to what is reachable. */
+export interface MovePayload {
+  x: number;
+  z: number;
+  /** yaw in radians */
+  ry: number;
+  moving: boolean;
+}
+
+export interface ChatPayload {
+  text: string;
+}
+
+export interface ChatMessage {
+  id: number;
+  from: string;
+  name: string;
+  text: string;
+  /** server time, ms since epoch */
+  at: number;
+}
+
+/** Short, localisable reasons the server gives; the client maps codes to translated text. */
+export const NoticeCode = {
+  rateLimited: 'rate_limited',
+  invalidMessage: 'invalid_message',
+  serverShutdown: 'server_shutdown',
+} as const;
+export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
+
+export interface NoticePayload {
+  code: NoticeCode;
+}
+
+/** Error codes carried in join refusals (`ServerError.message` is one of these). */
+export const JoinError = {
+  outdated: 'outdated_client',
+  badName: 'bad_name',
+  badOptions: 'bad_options',
+  unknownHall: 'unknown_hall',
+} as const;
+export type JoinError = (typeof JoinError)[keyof typeof JoinError];
+
+/** WebSocket close codes the server uses on purpose (4000-4999 are application codes). */
+export const CloseCode = {
+  /** the visitor left on purpose (Colyseus' own code) */
+  consented: 4000,
+  /** Colyseus' code when the server disconnects a room, e.g. on shutdown */
+  serverDisconnect: 4201,
+  kicked: 4100,
+  flooding: 4101,
+} as const;

@@ -1,0 +1,67 @@
+/**
+ * unknown -> payload validators, used by the server on arrival and by client forms.
+ * Each returns a typed value or a reason code; nothing here throws on bad input.
+ */
+import { z } from 'zod';
+import { AVATAR_COLORS, AVATAR_STYLES, CHAT_MAX, NAME_MAX } from './constants';
+import { hasControlChars, visibleLength } from './text';
+import type { ChatPayload, JoinOptions, MovePayload } from './protocol';
+
+export type NameProblem = 'empty' | 'too_long' | 'control_chars' | 'not_text';
+
+/** Trims, then checks 1..NAME_MAX characters with no control characters. */
+export function checkName(raw: unknown): { ok: true; name: string } | { ok: false; problem: NameProblem } {
+  if (typeof raw !== 'string') return { ok: false, problem: 'not_text' };
+  if (hasControlChars(raw)) return { ok: false, problem: 'control_chars' };
+  const name = raw.trim().normalize('NFC');
+  if (name.length === 0) return { ok: false, problem: 'empty' };
+  if (visibleLength(name) > NAME_MAX) return { ok: false, problem: 'too_long' };
+  return { ok: true, name };
+}
+
+export type ChatProblem = 'empty' | 'too_long' | 'control_chars' | 'not_text';
+
+export function checkChatText(raw: unknown): { ok: true; text: string } | { ok: false; problem: ChatProblem } {
+  if (typeof raw !== 'string') return { ok: false, problem: 'not_text' };
+  // Newlines and tabs are the only control characters a chat line may carry; they are folded to spaces.
+  const folded = raw.replace(/[\r\n\t]+/g, ' ');
+  if (hasControlChars(folded)) return { ok: false, problem: 'control_chars' };
+  const text = folded.trim().normalize('NFC');
+  if (text.length === 0) return { ok: false, problem: 'empty' };
+  if (visibleLength(text) > CHAT_MAX) return { ok: false, problem: 'too_long' };
+  return { ok: true, text };
+}
+
+const finite = z.number().finite();
+
+export const joinOptionsSchema = z.object({
+  protocol: z.number().int(),
+  hallId: z.string().min(1).max(32).regex(/^[a-z0-9-]+$/),
+  name: z.string().max(200),
+  color: z.number().int().min(0).max(AVATAR_COLORS.length - 1),
+  style: z.number().int().min(0).max(AVATAR_STYLES.length - 1),
+});
+
+export const moveSchema = z.strictObject({
+  x: finite.min(-1000).max(1000),
+  z: finite.min(-1000).max(1000),
+  ry: finite.min(-100).max(100),
+  moving: z.boolean(),
+});
+
+export const chatSchema = z.strictObject({ text: z.string().max(CHAT_MAX * 8) });
+
+export function parseJoinOptions(raw: unknown): JoinOptions | null {
+  const r = joinOptionsSchema.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+export function parseMove(raw: unknown): MovePayload | null {
+  const r = moveSchema.safeParse(raw);
+  return r.success ? r.data : null;
+}
+
+export function parseChat(raw: unknown): ChatPayload | null {
+  const r = chatSchema.safeParse(raw);
+  return r.success ? r.data : null;
+}
