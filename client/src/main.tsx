@@ -6,6 +6,9 @@ import '@fontsource/noto-sans-sc/700.css';
 import './i18n';
 import './ui/styles.css';
 import { App } from './App';
+import { installProbe } from './debug';
+
+installProbe();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

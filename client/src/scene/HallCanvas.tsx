@@ -10,6 +10,7 @@ import { HallScenery } from './landmarks';
 import { Avatars } from './avatars/Avatars';
 import { CameraRig } from './camera/CameraRig';
 import { ClickToMove } from '../controls/ClickToMove';
+import { RenderProbe } from './RenderProbe';
 
 export function HallCanvas({ hallId }: { hallId: HallId }) {
   const quality = useStore((s) => s.quality);
@@ -29,6 +30,7 @@ export function HallCanvas({ hallId }: { hallId: HallId }) {
         <Avatars hallId={hallId} />
         <CameraRig />
       </Suspense>
+      <RenderProbe />
     </Canvas>
   );
 }

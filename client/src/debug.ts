@@ -1,0 +1,44 @@
+/**
+ * A read-only probe on `window.__ludao` for e2e tests and benchmarks: where am I, where are the
+ * others, what does the renderer draw. It exposes nothing a visitor could not see on screen.
+ */
+import { useStore } from './store';
+import { localPlayer, remotePoses } from './store/transient';
+
+export interface RenderInfo {
+  calls: number;
+  triangles: number;
+  geometries: number;
+  textures: number;
+  /** median frame time over the last second, ms */
+  frameMs: number;
+}
+
+export interface LudaoProbe {
+  self(): { x: number; y: number; z: number; ry: number; ready: boolean };
+  remotes(): Record<string, { x: number; y: number; z: number }>;
+  status(): string;
+  render: RenderInfo | null;
+}
+
+declare global {
+  interface Window {
+    __ludao?: LudaoProbe;
+  }
+}
+
+export function installProbe(): void {
+  window.__ludao = {
+    self: () => ({ x: localPlayer.x, y: localPlayer.y, z: localPlayer.z, ry: localPlayer.ry, ready: localPlayer.ready }),
+    remotes: () => {
+      const out: Record<string, { x: number; y: number; z: number }> = {};
+      for (const [id, buf] of remotePoses) {
+        const s = buf.latest();
+        if (s) out[id] = { x: s.x, y: s.y, z: s.z };
+      }
+      return out;
+    },
+    status: () => useStore.getState().status,
+    render: null,
+  };
+}

@@ -1,0 +1,40 @@
+/** Publishes renderer figures (draw calls, triangles, frame time) to the debug probe once a second. */
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useRef } from 'react';
+
+const frameTimes = new Float32Array(120);
+
+export function RenderProbe() {
+  const gl = useThree((s) => s.gl);
+  const state = useRef({ n: 0, last: 0, lastReport: 0 });
+
+  useEffect(() => {
+    // Count every draw of a frame, not just the last render pass.
+    gl.info.autoReset = false;
+    return () => {
+      gl.info.autoReset = true;
+    };
+  }, [gl]);
+
+  useFrame(() => {
+    const now = performance.now();
+    const s = state.current;
+    if (s.last) frameTimes[s.n++ % frameTimes.length] = now - s.last;
+    s.last = now;
+    if (now - s.lastReport > 1000 && window.__ludao) {
+      s.lastReport = now;
+      const n = Math.min(s.n, frameTimes.length);
+      const sorted = Array.from(frameTimes.subarray(0, n)).sort((a, b) => a - b);
+      window.__ludao.render = {
+        calls: gl.info.render.calls,
+        triangles: gl.info.render.triangles,
+        geometries: gl.info.memory.geometries,
+        textures: gl.info.memory.textures,
+        frameMs: n ? sorted[Math.floor(n / 2)] : 0,
+      };
+    }
+    // Reset after reading so the numbers describe exactly one frame.
+    gl.info.reset();
+  }, 1000);
+  return null;
+}
