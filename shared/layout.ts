@@ -53,6 +53,16 @@ export const hallLayoutSchema = z.strictObject({
   portals: z.array(
     z.strictObject({ id: z.string(), x: z.number(), z: z.number(), radius: z.number().positive(), to: z.string(), kind: z.enum(['ferry', 'portal']), label: bilingual }),
   ),
+  /** named places for the minimap and "walk there": where to stand to see the landmark */
+  landmarks: z
+    .array(z.strictObject({ id: z.string(), x: z.number(), z: z.number(), name: bilingual }))
+    .default([]),
+  /** scenery placements the client draws (villas, trees, boats...); solid ones also appear in `colliders` */
+  scenery: z
+    .array(z.strictObject({ kind: z.string(), x: z.number(), z: z.number(), ry: z.number().default(0), s: z.number().positive().default(1) }))
+    .default([]),
+  /** paved lanes (polylines with a width) the client paints on the ground */
+  lanes: z.array(z.strictObject({ w: z.number().positive(), pts: z.array(point).min(2) })).default([]),
 });
 
 export type HallLayout = z.infer<typeof hallLayoutSchema>;

@@ -1,9 +1,22 @@
-import { MapSchema, Schema, type } from '@colyseus/schema';
+import { MapSchema, Schema, defineTypes } from '@colyseus/schema';
 import { Visitor } from './Visitor';
 
+/** See Visitor.ts for why fields are declared and registered with defineTypes. */
 export class HallState extends Schema {
-  @type('string') hallId = '';
+  declare hallId: string;
   /** 1-based instance number of this hall, shown in the HUD */
-  @type('uint16') instance = 1;
-  @type({ map: Visitor }) visitors = new MapSchema<Visitor>();
+  declare instance: number;
+  declare visitors: MapSchema<Visitor>;
+
+  constructor() {
+    super();
+    this.hallId = '';
+    this.instance = 1;
+    this.visitors = new MapSchema<Visitor>();
+  }
 }
+defineTypes(HallState, {
+  hallId: 'string',
+  instance: 'uint16',
+  visitors: { map: Visitor },
+});
