@@ -65,4 +65,5 @@ export const en: Shape<typeof zhCN> = {
     invalid_message: 'Invalid message ignored',
     server_shutdown: 'The server is restarting, back in a moment',
   },
+  controls: { joystick: 'Movement joystick: drag to walk' },
 };

@@ -61,4 +61,5 @@ export const zhCN = {
     invalid_message: '消息无效，已忽略',
     server_shutdown: '服务器正在重启，马上回来',
   },
+  controls: { joystick: '移动摇杆：拖动行走' },
 } as const;

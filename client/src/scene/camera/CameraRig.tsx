@@ -1,4 +1,73 @@
-/** Placeholder: third-person camera following the local player. */
+/**
+ * Third-person camera: orbits the local player at input.cameraYaw / cameraPitch /
+ * cameraDistance (set by gestures and Q/E), follows smoothly, never dips under the ground.
+ * On arrival it looks the way the avatar faces.
+ */
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import * as THREE from 'three';
+import { getLayout } from '../../../../shared/halls';
+import { groundHeight } from '../../../../shared/layout';
+import { FRAME } from '../../controls/frameOrder';
+import { keyTurn } from '../../controls/useKeyboardMovement';
+import { useStore } from '../../store';
+import { input, localPlayer } from '../../store/transient';
+
+/** the camera looks at the chest/head, not the feet */
+const FOCUS_HEIGHT = 1.45;
+const FOLLOW_RATE = 9;
+const ZOOM_RATE = 10;
+const KEY_TURN_RATE = 1.8;
+/** a jump this large (respawn, server correction across the hall) is cut, not flown */
+const CUT_M = 8;
+const GROUND_CLEARANCE = 0.35;
+
+const focus = new THREE.Vector3();
+const goal = new THREE.Vector3();
+const rig = { started: false, distance: 0 };
+
 export function CameraRig() {
+  const camera = useThree((s) => s.camera);
+  const hallId = useStore((s) => s.hallId);
+  const layout = hallId ? getLayout(hallId) : null;
+
+  // A new hall (or a fresh seat after a lost one) starts over behind the avatar.
+  useEffect(() => {
+    rig.started = false;
+  }, [hallId]);
+
+  useFrame((_, delta) => {
+    if (!localPlayer.ready || !layout) {
+      rig.started = false;
+      return;
+    }
+    const dt = Math.min(delta, 0.1);
+    goal.set(localPlayer.x, localPlayer.y + FOCUS_HEIGHT, localPlayer.z);
+    if (!rig.started) {
+      input.cameraYaw = localPlayer.ry;
+      rig.distance = input.cameraDistance;
+      focus.copy(goal);
+      rig.started = true;
+    } else if (focus.distanceTo(goal) > CUT_M) {
+      focus.copy(goal);
+    } else {
+      focus.lerp(goal, 1 - Math.exp(-dt * FOLLOW_RATE));
+    }
+    if (keyTurn.dir) input.cameraYaw -= keyTurn.dir * KEY_TURN_RATE * dt;
+    rig.distance += (input.cameraDistance - rig.distance) * (1 - Math.exp(-dt * ZOOM_RATE));
+
+    const yaw = input.cameraYaw;
+    const pitch = input.cameraPitch;
+    const flat = Math.cos(pitch) * rig.distance;
+    // behind the player as seen along the yaw: camera looks towards (sin yaw, cos yaw)
+    const x = focus.x - Math.sin(yaw) * flat;
+    const z = focus.z - Math.cos(yaw) * flat;
+    let y = focus.y + Math.sin(pitch) * rig.distance;
+    const floor = groundHeight(layout, x, z) + GROUND_CLEARANCE;
+    if (y < floor) y = floor;
+    camera.position.set(x, y, z);
+    camera.lookAt(focus);
+  }, FRAME.camera);
+
   return null;
 }
