@@ -9,6 +9,8 @@ import { Hud } from './Hud';
 import { ProfileForm } from './ProfileForm';
 import { StatusOverlay } from './StatusOverlay';
 import { Toast } from './Toast';
+import { Minimap } from './Minimap';
+import { HotspotCard, TravelOverlay } from './HotspotCard';
 import { TouchJoystick } from './TouchJoystick';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +52,9 @@ function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }) {
       <TouchJoystick />
       <StatusOverlay />
       <Toast />
+      <Minimap hallId={hallId} />
+      <HotspotCard hallId={hallId} />
+      <TravelOverlay />
     </div>
   );
 }

@@ -1,16 +1,40 @@
-/** Picks the scenery for a hall. */
-import type { HallId } from '../../../../shared/halls';
+/**
+ * Picks the scenery for a hall. `?scene=empty` draws only a ground plane and light: the
+ * baseline the bench compares frame times against.
+ */
+import { getLayout, type HallId } from '../../../../shared/halls';
+import { HotspotMarkers } from '../hotspots/HotspotMarkers';
+import { AutoQuality } from '../quality/AutoQuality';
+import { DebugCamera } from './common/DebugCamera';
+import { GulangyuScene } from './gulangyu/GulangyuScene';
+import { ShapoweiScene } from './shapowei/ShapoweiScene';
+
+function emptyScene(): boolean {
+  return typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('scene') === 'empty';
+}
 
 export function HallScenery({ hallId }: { hallId: HallId }) {
-  // Placeholder until the landmark scenes land: ground and light so the hall is not black.
+  const layout = getLayout(hallId);
+  if (emptyScene()) {
+    return (
+      <group name={`scenery-${hallId}-empty`}>
+        <hemisphereLight args={['#bfe3ff', '#6b5a45', 1.2]} />
+        <directionalLight position={[30, 50, 20]} intensity={2} />
+        <mesh rotation-x={-Math.PI / 2}>
+          <planeGeometry args={[400, 400]} />
+          <meshStandardMaterial color="#d9c9a3" />
+        </mesh>
+        <DebugCamera />
+        <AutoQuality />
+      </group>
+    );
+  }
   return (
     <group name={`scenery-${hallId}`}>
-      <hemisphereLight args={['#bfe3ff', '#6b5a45', 1.2]} />
-      <directionalLight position={[30, 50, 20]} intensity={2} />
-      <mesh rotation-x={-Math.PI / 2} receiveShadow>
-        <planeGeometry args={[200, 200]} />
-        <meshStandardMaterial color="#d9c9a3" />
-      </mesh>
+      {hallId === 'gulangyu' ? <GulangyuScene layout={layout} /> : <ShapoweiScene layout={layout} />}
+      <HotspotMarkers hallId={hallId} layout={layout} />
+      <DebugCamera />
+      <AutoQuality />
     </group>
   );
 }
