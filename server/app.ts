@@ -5,15 +5,21 @@
 import http from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
-import { Server, matchMaker, type Presence } from '@colyseus/core';
+import { Server, matchMaker, type MatchMakerDriver, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { RedisDriver } from '@colyseus/redis-driver';
 import { ROOM_HALL } from '../shared/protocol';
 import type { Config } from './config';
 import type { Logger } from './lib/logger';
 import { HallRoom, liveRooms, type HallRoomDeps } from './rooms/HallRoom';
 import { apiRouter } from './http/api';
+import { mediaRouter } from './http/media';
+import { createExpoServices, type ExpoServices } from './http/services';
 import { staticClient } from './http/static';
 import { restrictMatchmaker } from './http/matchmakerGuard';
+import { guardMatchmaking } from './scale/matchmakeGuard';
+import { announceToHall, type AnnounceResult } from './scale/announce';
 
 /** Biggest WebSocket frame a visitor may send; a chat line is well under 2 KB. */
 const MAX_PAYLOAD_BYTES = 4 * 1024;
@@ -23,6 +29,10 @@ export interface LudaoApp {
   gameServer: Server;
   listen(port: number, host?: string): Promise<number>;
   shutdown(): Promise<void>;
+  /** Sends an organizer's announcement to every instance of a hall, on every process. */
+  announce(hallId: string, text: string): Promise<AnnounceResult>;
+  /** database, repositories, uploads, booth events (issue #4); `expo.prepare()` migrates and seeds */
+  expo: ExpoServices;
 }
 
 export function createApp(config: Config, logger: Logger, presence?: Presence): LudaoApp {
@@ -56,32 +66,61 @@ export function createApp(config: Config, logger: Logger, presence?: Presence): 
     for (const room of liveRooms) visitors += room.clients.length;
     return { rooms: liveRooms.size, visitors };
   };
-  app.use('/api', apiRouter({ stats }));
+  const expo = createExpoServices(config, logger, () => matchMaker.presence);
+  app.use('/api', apiRouter({ stats, expo, presence: () => matchMaker.presence }));
+  app.use('/media', mediaRouter(expo.store));
   app.use(staticClient(config.distDir));
 
   const httpServer = http.createServer(app);
+  // Scale-out: with REDIS_URL every process shares matchmaking (RedisDriver) and presence
+  // (RedisPresence); each must then say where browsers reach it (PUBLIC_ADDRESS).
+  let driver: MatchMakerDriver | undefined;
+  if (config.redisUrl) {
+    presence ??= new RedisPresence(config.redisUrl);
+    driver = new RedisDriver(config.redisUrl);
+    if (!config.publicAddress) logger.warn('REDIS_URL without PUBLIC_ADDRESS: other processes cannot send visitors to this one');
+  }
   const gameServer = new Server({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_PAYLOAD_BYTES }),
     presence,
+    driver,
+    publicAddress: config.publicAddress ?? undefined,
     gracefullyShutdown: false,
     greet: false,
   });
   restrictMatchmaker(config.allowedOrigins);
+  const stopGuard = guardMatchmaking(gameServer, {
+    burst: config.matchmakeBurst,
+    perMinute: config.matchmakePerMinute,
+    trustedProxies: config.trustedProxies,
+  });
 
-  const deps: HallRoomDeps = { logger, capacity: config.hallCapacity };
-  gameServer.define(
-    ROOM_HALL,
-    class ConfiguredHallRoom extends HallRoom {
-      protected override deps = deps;
-    },
-  ).filterBy(['hallId']);
+  const deps: HallRoomDeps = {
+    logger,
+    capacity: config.hallCapacity,
+    presencePrefix: config.presencePrefix,
+    seatReservationS: config.seatReservationS,
+  };
+  gameServer
+    .define(
+      ROOM_HALL,
+      class ConfiguredHallRoom extends HallRoom {
+        protected override deps = deps;
+      },
+    )
+    .filterBy(['hallId'])
+    // Fill the fullest instance that still has room: visitors meet, and spare instances empty out.
+    .sortBy({ clients: -1 });
 
   let shuttingDown: Promise<void> | null = null;
 
   return {
     httpServer,
     gameServer,
-    listen(port, host) {
+    async listen(port, host) {
+      // Joins this process to the matchmaker (its IPC channel and stats): required for other
+      // processes to create rooms here or reserve seats in rooms hosted here.
+      await matchMaker.accept();
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -95,11 +134,17 @@ export function createApp(config: Config, logger: Logger, presence?: Presence): 
         for (const room of liveRooms) room.announceShutdown();
         // Give the notice one patch interval to leave the socket before rooms close.
         await new Promise((r) => setTimeout(r, 100));
+        stopGuard();
+        await expo.close();
         await gameServer.gracefullyShutdown(false);
         await new Promise<void>((r) => httpServer.close(() => r()));
         httpServer.closeAllConnections?.();
       })();
       return shuttingDown;
+    },
+    expo,
+    announce(hallId, text) {
+      return announceToHall(hallId, text, { presence: matchMaker.presence, prefix: config.presencePrefix });
     },
   };
 }

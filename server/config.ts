@@ -1,6 +1,7 @@
 /** Every setting comes from an environment variable with a default that works on a laptop. */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { DEFAULT_HALL_CAPACITY, SEAT_RESERVATION_S } from '../shared/constants';
 
 export interface Config {
   port: number;
@@ -14,6 +15,45 @@ export interface Config {
   distDir: string;
   /** upper bound for a graceful shutdown before the process exits anyway */
   shutdownTimeoutMs: number;
+  /**
+   * Scale-out (issue #5). With REDIS_URL, processes share matchmaking and presence through
+   * Redis (RedisPresence + RedisDriver); without it, one process uses Colyseus' local ones.
+   */
+  redisUrl: string | null;
+  /** host[:port] (and path) under which browsers reach THIS process directly; one per process */
+  publicAddress: string | null;
+  /** prefix of Ludao's own keys and channels in presence, so deployments/tests sharing a Redis stay apart */
+  presencePrefix: string;
+  /** seconds a matchmaker seat stays reserved when nobody connects to it */
+  seatReservationS: number;
+  /** per-IP matchmaking budget: a burst, then this many requests per minute */
+  matchmakeBurst: number;
+  matchmakePerMinute: number;
+  /** reverse proxies whose X-Forwarded-For is believed (loopback always is) */
+  trustedProxies: string[];
+  /** database, uploads, accounts and demo content (issue #4) */
+  expo: ExpoConfig;
+}
+
+export interface ExpoConfig {
+  /** DATA_DIR: where the embedded database and uploads live (default ./data) */
+  dataDir: string;
+  /** DATABASE_URL: postgres://… to use PostgreSQL instead of the embedded SQLite file */
+  databaseUrl: string | null;
+  /** DATABASE_SCHEMA: PostgreSQL schema to use (default: the server's search_path) */
+  databaseSchema: string | null;
+  /** SQLite file, DATA_DIR/ludao.sqlite */
+  sqliteFile: string;
+  /** UPLOAD_DIR: uploaded media (default DATA_DIR/uploads) */
+  uploadDir: string;
+  /** SEED_DEMO=0 starts an empty database without the demo expo */
+  seedDemo: boolean;
+  /** ORGANIZER_EMAIL + ORGANIZER_PASSWORD: the first organizer account, created (or its password reset) on start */
+  organizerEmail: string | null;
+  organizerPassword: string | null;
+  /** LOGIN_IP_BURST / LOGIN_EMAIL_BURST: sign-in attempts per address (10, then 1 per 6 s) and failures per email (5, then 1 per minute) */
+  loginIpBurst: number;
+  loginEmailBurst: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,15 +66,43 @@ function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   return n;
 }
 
+function list(raw: string | undefined): string[] {
+  return (raw || '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int('PORT', 2567, env),
     host: env.HOST || '0.0.0.0',
     logLevel: env.LOG_LEVEL || 'info',
-    hallCapacity: int('HALL_CAPACITY', 300, env),
-    allowedOrigins: (env.ALLOWED_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
+    hallCapacity: Math.max(1, int('HALL_CAPACITY', DEFAULT_HALL_CAPACITY, env)),
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
     distDir: env.DIST_DIR ? path.resolve(env.DIST_DIR) : path.join(root, 'dist'),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, env),
+    redisUrl: env.REDIS_URL || null,
+    publicAddress: env.PUBLIC_ADDRESS || null,
+    presencePrefix: env.PRESENCE_PREFIX || 'ludao:',
+    seatReservationS: Math.max(1, int('SEAT_RESERVATION_S', SEAT_RESERVATION_S, env)),
+    matchmakeBurst: Math.max(1, int('MATCHMAKE_BURST', 20, env)),
+    matchmakePerMinute: Math.max(1, int('MATCHMAKE_PER_MINUTE', 30, env)),
+    trustedProxies: list(env.TRUSTED_PROXIES),
+    expo: readExpoConfig(env),
+  };
+}
+
+export function readExpoConfig(env: NodeJS.ProcessEnv = process.env): ExpoConfig {
+  const dataDir = path.resolve(env.DATA_DIR || path.join(root, 'data'));
+  return {
+    dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    databaseSchema: env.DATABASE_SCHEMA || null,
+    sqliteFile: path.join(dataDir, 'ludao.sqlite'),
+    uploadDir: path.resolve(env.UPLOAD_DIR || path.join(dataDir, 'uploads')),
+    seedDemo: env.SEED_DEMO !== '0' && env.SEED_DEMO !== 'false',
+    organizerEmail: env.ORGANIZER_EMAIL || null,
+    organizerPassword: env.ORGANIZER_PASSWORD || null,
+    loginIpBurst: Math.max(1, int('LOGIN_IP_BURST', 10, env)),
+    loginEmailBurst: Math.max(1, int('LOGIN_EMAIL_BURST', 5, env)),
   };
 }
 

@@ -10,8 +10,14 @@ const app = createApp(config, logger);
 process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
 process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
 
+// Database: migrate, first organizer, demo expo on an empty database (issue #4).
+await app.expo.prepare();
+
 const port = await app.listen(config.port, config.host);
-logger.info({ port, host: config.host, dist: config.distDir }, `Ludao 鹭岛云展 listening on http://localhost:${port}`);
+logger.info(
+  { port, host: config.host, dist: config.distDir, capacity: config.hallCapacity, redis: Boolean(config.redisUrl), publicAddress: config.publicAddress },
+  `Ludao 鹭岛云展 listening on http://localhost:${port}`,
+);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

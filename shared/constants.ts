@@ -37,3 +37,21 @@ export const AVATAR_COLORS = [
 ] as const;
 export const AVATAR_STYLES = ['casual', 'business', 'traditional'] as const;
 export type AvatarStyle = (typeof AVATAR_STYLES)[number];
+
+/**
+ * Crowds (issue #5). Interest management: the hall floor is cut into square cells; a visitor
+ * gets full-rate poses only for visitors in its own cell and the eight around it, and a coarse
+ * "dot" (DOT_M resolution, refreshed about once a second) for everyone else.
+ */
+export const INTEREST_CELL_M = 20;
+/** A visitor changes cell only once this far past the cell's edge, so walking along a border does not flap. */
+export const INTEREST_HYSTERESIS_M = 2;
+/** Coarse dot resolution in metres; a dot is one byte per axis, centred on 128 (±256 m). */
+export const DOT_M = 2;
+/** Every visitor's dot is refreshed once per this many patches (20 patches = 1 s). */
+export const DOT_REFRESH_PATCHES = 20;
+
+/** Default visitors per hall instance (the benchmark's figure; HALL_CAPACITY overrides it). */
+export const DEFAULT_HALL_CAPACITY = 300;
+/** A seat reserved by the matchmaker but never taken is released after this many seconds. */
+export const SEAT_RESERVATION_S = 10;

@@ -3,7 +3,11 @@
  * payloads are discriminated types. Bump PROTOCOL_VERSION on any incompatible change:
  * the server refuses joins from other versions and the client asks the visitor to reload.
  */
-export const PROTOCOL_VERSION = 1;
+/**
+ * 2: interest management (pose fields only for visitors in range, coarse dots gx/gz for all),
+ *    hall announcements, invite codes.
+ */
+export const PROTOCOL_VERSION = 2;
 
 export const ROOM_HALL = 'hall' as const;
 
@@ -18,6 +22,8 @@ export const S2C = {
   chat: 'chat',
   chatHistory: 'chatHistory',
   notice: 'notice',
+  /** an organizer's announcement to every instance of the hall */
+  announce: 'announce',
 } as const;
 
 export interface JoinOptions {
@@ -58,6 +64,13 @@ export const NoticeCode = {
 } as const;
 export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
 
+export interface AnnouncePayload {
+  hallId: string;
+  text: string;
+  /** server time, ms since epoch */
+  at: number;
+}
+
 export interface NoticePayload {
   code: NoticeCode;
 }
@@ -68,6 +81,10 @@ export const JoinError = {
   badName: 'bad_name',
   badOptions: 'bad_options',
   unknownHall: 'unknown_hall',
+  /** an invite code (a room id) for an instance of another hall */
+  wrongHall: 'wrong_hall',
+  /** too many matchmaking requests from one address (HTTP 429) */
+  rateLimited: 'rate_limited',
 } as const;
 export type JoinError = (typeof JoinError)[keyof typeof JoinError];
 

@@ -1,11 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { isHallId } from '../../shared/halls';
 import { usePath } from './router';
 import { Landing } from './ui/Landing';
 import { HallPage } from './ui/HallPage';
 
+// The consoles load only when visited: visitors never download them.
+const ConsolePage = lazy(() => import('./ui/console/ConsolePage'));
+const OrganizerPage = lazy(() => import('./ui/console/OrganizerPage'));
+
 export function App() {
   const path = usePath();
   const m = /^\/hall\/([a-z0-9-]+)\/?$/.exec(path);
   if (m && isHallId(m[1])) return <HallPage key={m[1]} hallId={m[1]} />;
+  if (/^\/exhibitor\/?$/.test(path)) return <Suspense fallback={null}><ConsolePage /></Suspense>;
+  if (/^\/organizer\/?$/.test(path)) return <Suspense fallback={null}><OrganizerPage /></Suspense>;
   return <Landing />;
 }

@@ -1,11 +1,24 @@
 /** JSON API under /api. Every route answers JSON, including its errors. */
 import express, { type Router } from 'express';
+import type { Presence } from '@colyseus/core';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { HALL_IDS } from '../../shared/halls';
+import { buildOpenApi } from '../../shared/api/openapi';
+import { authenticate } from '../auth/session';
+import { sendError, type BindDeps } from './bind';
+import type { ExpoServices } from './services';
+import { expoRoutes } from './expoRoutes';
+import { authRoutes } from './authRoutes';
+import { consoleRoutes } from './consoleRoutes';
+import { organizerRoutes } from './organizerRoutes';
 
 export interface ApiDeps {
   /** live numbers for /api/health */
   stats: () => { rooms: number; visitors: number };
+  /** expo, booths, accounts and uploads (issue #4) */
+  expo?: ExpoServices;
+  /** the running server's presence, for announcements and booth events across processes */
+  presence?: () => Presence | undefined;
 }
 
 export function apiRouter(deps: ApiDeps): Router {
@@ -20,8 +33,36 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ halls: HALL_IDS });
   });
 
+  let openapi: string | null = null;
+  router.get('/openapi.json', (_req, res) => {
+    openapi ??= JSON.stringify(buildOpenApi());
+    res.type('application/json').send(openapi);
+  });
+
+  const s = deps.expo;
+  if (s) {
+    const bindDeps: BindDeps = {
+      authenticate: (req) => authenticate(req, s.repos),
+      async canEditBooth(user, boothId) {
+        if (user.role === 'organizer') return true;
+        if (!user.exhibitorId) return false;
+        const booth = await s.repos.exhibitors.boothOf(user.exhibitorId);
+        return booth?.id === boothId;
+      },
+      log: s.logger,
+      checkResponses: process.env.NODE_ENV !== 'production',
+    };
+    router.use(express.json({ limit: '100kb', strict: true }));
+    expoRoutes(router, s, bindDeps);
+    authRoutes(router, s, bindDeps);
+    consoleRoutes(router, s, bindDeps);
+    organizerRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
+    // Errors from middleware (the JSON parser) answer in the same shape as the routes'.
+    router.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => sendError(res, err, s.logger));
+  }
+
   router.use((_req, res) => {
-    res.status(404).json({ error: 'not_found' });
+    res.status(404).json({ error: 'not_found', message: 'No such API route' });
   });
   return router;
 }

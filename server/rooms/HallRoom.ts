@@ -2,7 +2,8 @@
  * A hall instance: lifecycle and message wiring only. What each message does lives in
  * ./handlers as pure functions with their own tests.
  */
-import { Room, ServerError, type Client, type AuthContext } from '@colyseus/core';
+import { Room, SchemaSerializer, ServerError, type Client, type AuthContext, type Serializer } from '@colyseus/core';
+import { Encoder } from '@colyseus/schema';
 import {
   CHAT_BURST,
   CHAT_REFILL_MS,
@@ -11,10 +12,21 @@ import {
   MSG_PER_SECOND,
   PATCH_MS,
   RECONNECT_WINDOW_S,
+  SEAT_RESERVATION_S,
 } from '../../shared/constants';
 import { getLayout, isHallId } from '../../shared/halls';
-import type { HallLayout } from '../../shared/layout';
-import { C2S, CloseCode, JoinError, NoticeCode, S2C, type ChatMessage, type NoticePayload } from '../../shared/protocol';
+import { groundHeight, isWalkable, type HallLayout } from '../../shared/layout';
+import { toCm } from '../../shared/quantize';
+import {
+  C2S,
+  CloseCode,
+  JoinError,
+  NoticeCode,
+  S2C,
+  type AnnouncePayload,
+  type ChatMessage,
+  type NoticePayload,
+} from '../../shared/protocol';
 import { parseChat, parseMove } from '../../shared/validate';
 import { HallState } from '../../shared/schema/HallState';
 import { TokenBucket } from '../lib/tokenBucket';
@@ -22,6 +34,14 @@ import type { Logger } from '../lib/logger';
 import { checkJoin, createVisitor, type JoinAuth } from './handlers/join';
 import { applyMove, type MoveClock } from './handlers/move';
 import { handleChat, newChatLog, type ChatLog } from './handlers/chat';
+import { InterestManager } from './interest';
+import { InterestSerializer } from './interestSerializer';
+import { claimInstance, INSTANCE_LEASE_S, type InstanceClaim } from '../scale/instances';
+import { announceChannel, DEFAULT_PRESENCE_PREFIX } from '../scale/announce';
+
+// With per-cell views, one patch encodes every occupied cell's view into the shared buffer back to
+// back; start big enough for a full hall instead of growing (and warning) on the first crowd.
+Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 256 * 1024);
 
 /** What the server remembers about one connection; never sent to anyone. */
 interface Session extends MoveClock {
@@ -34,6 +54,10 @@ interface Session extends MoveClock {
 export interface HallRoomDeps {
   logger: Logger;
   capacity: number;
+  /** prefix of Ludao's presence keys/channels (instance numbers, announcements) */
+  presencePrefix?: string;
+  /** seconds an unused matchmaker reservation holds a seat */
+  seatReservationS?: number;
 }
 
 /** Rooms alive in this process, so shutdown can warn their visitors first. */
@@ -44,6 +68,12 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   private chatLog: ChatLog = newChatLog();
   private joinSeq = 0;
   private log!: Logger;
+  private interest = new InterestManager();
+  private claim: InstanceClaim | null = null;
+  private announceTopic = '';
+  private readonly onAnnounce = (p: AnnouncePayload): void => {
+    this.broadcast(S2C.announce, p);
+  };
 
   /** Runs before any seat is reserved or room created: bad options never cost a room. */
   static override async onAuth(_token: string, options: unknown, _ctx: AuthContext): Promise<JoinAuth> {
@@ -55,18 +85,40 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   /** Set by the app through a subclass (see app.ts), so rooms never read globals. */
   protected deps!: HallRoomDeps;
 
-  override onCreate(options: { hallId: string }): void {
+  override async onCreate(options: { hallId: string }): Promise<void> {
     const hallId = options.hallId;
     // onAuth has already refused unknown halls; this guards direct server-side creation.
     if (!isHallId(hallId)) throw new ServerError(400, JoinError.unknownHall);
     this.log = this.deps.logger.child({ room: this.roomId, hall: hallId });
     this.maxClients = this.deps.capacity;
+    // An unused reservation counts toward maxClients until it expires: keep that short.
+    this.setSeatReservationTime(this.deps.seatReservationS ?? SEAT_RESERVATION_S);
     this.patchRate = PATCH_MS;
     this.layout = getLayout(hallId);
     const state = new HallState();
     state.hallId = hallId;
+
+    // Instance numbers are unique per hall across every process sharing the presence.
+    const prefix = this.deps.presencePrefix ?? DEFAULT_PRESENCE_PREFIX;
+    const claim = await claimInstance(this.presence, prefix, hallId);
+    try {
+      this.claim = claim;
+      state.instance = claim.n;
+      await this.setMetadata({ instance: claim.n });
+      // Organizer announcements reach every instance of the hall, on any process.
+      this.announceTopic = announceChannel(prefix, hallId);
+      await this.presence.subscribe(this.announceTopic, this.onAnnounce);
+    } catch (err) {
+      // The room never opens, so onDispose will not run: give the number back now.
+      await claim.release().catch(() => undefined);
+      throw err;
+    }
+    this.clock.setInterval(() => {
+      this.claim?.refresh().catch((err: unknown) => this.log.warn({ err }, 'instance lease refresh failed'));
+    }, (INSTANCE_LEASE_S * 1000) / 3);
     this.setState(state);
     liveRooms.add(this);
+    this.log.info({ instance: claim.n }, 'hall instance opened');
 
     this.onMessage(C2S.move, (client, raw) => {
       const s = this.admit(client);
@@ -75,6 +127,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       const p = parseMove(raw);
       if (!visitor || !p) return this.strike(client, s);
       applyMove(visitor, s, p, Date.now(), this.layout);
+      this.interest.moved(client.sessionId);
     });
 
     this.onMessage(C2S.chat, (client, raw) => {
@@ -96,6 +149,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   }
 
   override onJoin(client: Client<Session, JoinAuth>, _options: unknown, auth: JoinAuth): void {
+    // joinById (an invite code) skips the hallId filter: an invite to another hall is refused.
+    if (auth.hallId !== this.state.hallId) throw new ServerError(400, JoinError.wrongHall);
     const now = Date.now();
     client.userData = {
       lastMoveAt: now,
@@ -104,7 +159,9 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       strikes: 0,
       kicked: false,
     };
-    this.state.visitors.set(client.sessionId, createVisitor(auth, this.layout, this.joinSeq++));
+    const visitor = createVisitor(auth, this.layout, this.joinSeq++);
+    this.state.visitors.set(client.sessionId, visitor);
+    this.interest.add(client.sessionId, visitor, client);
     client.send(S2C.chatHistory, this.chatLog.messages satisfies ChatMessage[]);
     this.log.info({ session: client.sessionId, visitors: this.clients.length }, 'visitor joined');
   }
@@ -115,22 +172,79 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     // A kicked visitor must not come back through the reconnection token.
     if (consented || client.userData?.kicked) {
       this.state.visitors.delete(client.sessionId);
+      this.interest.remove(client.sessionId);
       return;
     }
     visitor.connected = false;
+    this.interest.detach(client.sessionId);
     try {
       const back = await this.allowReconnection(client, RECONNECT_WINDOW_S);
       visitor.connected = true;
+      this.interest.attach(client.sessionId, back);
       if (back.userData) back.userData.lastMoveAt = Date.now();
       this.log.info({ session: client.sessionId }, 'visitor reconnected');
     } catch {
       this.state.visitors.delete(client.sessionId);
+      this.interest.remove(client.sessionId);
       this.log.info({ session: client.sessionId }, 'reconnection window closed');
     }
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     liveRooms.delete(this);
+    if (this.announceTopic) {
+      Promise.resolve(this.presence.unsubscribe(this.announceTopic, this.onAnnounce)).catch((err: unknown) =>
+        this.log.warn({ err }, 'announcement unsubscribe failed'),
+      );
+    }
+    try {
+      await this.claim?.release();
+    } catch (err) {
+      this.log.warn({ err }, 'instance number release failed');
+    }
+    this.log.info({ instance: this.state?.instance }, 'hall instance closed');
+  }
+
+  /** Colyseus picks the stock schema serializer when the state is set; ours shares encodings per view. */
+  override setSerializer(serializer: Serializer<HallState>): void {
+    super.setSerializer(serializer instanceof SchemaSerializer ? new InterestSerializer<HallState>() : serializer);
+  }
+
+  /** Interest management runs right before each patch, so cells change at most 20 times a second. */
+  override broadcastPatch(): boolean {
+    try {
+      this.interest.beforePatch();
+    } catch (err) {
+      this.onUncaughtException(err as Error, 'beforePatch');
+    }
+    try {
+      return super.broadcastPatch();
+    } finally {
+      this.interest.afterPatch();
+    }
+  }
+
+  /**
+   * Puts a visitor on a walkable spot, server-side (a guided tour's jump, tests); clients follow
+   * it like any move. Returns false for a spot one cannot stand on or an unknown visitor.
+   */
+  place(sessionId: string, x: number, z: number): boolean {
+    const v = this.state.visitors.get(sessionId);
+    if (!v || !isWalkable(this.layout, x, z)) return false;
+    v.x = toCm(x);
+    v.z = toCm(z);
+    v.y = toCm(groundHeight(this.layout, x, z));
+    this.interest.moved(sessionId);
+    return true;
+  }
+
+  /** Who `sessionId` receives at full rate, and how the hall is cut up (tests, diagnostics). */
+  interestOf(sessionId: string): string[] {
+    return this.interest.nearOf(sessionId);
+  }
+
+  interestStats() {
+    return this.interest.stats();
   }
 
   override onUncaughtException(error: Error, methodName: string): void {

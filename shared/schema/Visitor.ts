@@ -1,4 +1,4 @@
-import { Schema, defineTypes } from '@colyseus/schema';
+import { Schema, defineTypes, view } from '@colyseus/schema';
 
 /**
  * One visitor in a hall. Pose fields are quantized integers (see constants.ts) so a
@@ -8,12 +8,19 @@ import { Schema, defineTypes } from '@colyseus/schema';
  * no decorators and no class-field semantics, so every compiler (tsx, Vite, vitest) yields
  * the same accessors. (A plain `name = ''` field would shadow them under ES2022 semantics
  * and the state would decode empty, silently.)
+ *
+ * Interest management (issue #5): everyone receives every visitor's roster fields (name, look,
+ * connected) and coarse dot (gx, gz, refreshed about once a second). The pose fields x, y, z, ry
+ * and anim are `view()`-tagged: a client receives them only for visitors near it, and they read
+ * `undefined` for visitors further away (and turn `undefined` again when someone walks out of
+ * range). That is why the constructor leaves them unset: a decoded far visitor must not look
+ * like someone standing at the origin.
  */
 export class Visitor extends Schema {
   declare name: string;
   declare color: number;
   declare style: number;
-  /** centimetres */
+  /** centimetres; undefined on a client for visitors out of its range */
   declare x: number;
   declare y: number;
   declare z: number;
@@ -23,18 +30,18 @@ export class Visitor extends Schema {
   declare anim: number;
   /** false while the connection is dropped and the seat is held for reconnection */
   declare connected: boolean;
+  /** coarse position for the minimap: DOT_M steps around 128 (see shared/interest.ts toDot) */
+  declare gx: number;
+  declare gz: number;
 
   constructor() {
     super();
     this.name = '';
     this.color = 0;
     this.style = 0;
-    this.x = 0;
-    this.y = 0;
-    this.z = 0;
-    this.ry = 0;
-    this.anim = 0;
     this.connected = true;
+    this.gx = 128;
+    this.gz = 128;
   }
 }
 defineTypes(Visitor, {
@@ -47,4 +54,8 @@ defineTypes(Visitor, {
   ry: 'uint8',
   anim: 'uint8',
   connected: 'boolean',
+  gx: 'uint8',
+  gz: 'uint8',
 });
+// The same as `@view() @type(...)`: these fields only reach the clients whose StateView holds this visitor.
+for (const field of ['x', 'y', 'z', 'ry', 'anim'] as const) view()(Visitor.prototype, field);

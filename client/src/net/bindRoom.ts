@@ -1,14 +1,22 @@
 /**
  * The one seam between Colyseus room state and the app: turns schema callbacks into store
  * actions (plain values copied) and pose snapshots into transient buffers. Returns unbind.
+ *
+ * Interest management: every visitor is on the roster (the visitors slice: list and online
+ * count), but full poses arrive only for visitors in range; for the others `x`/`z` read undefined
+ * and their coarse dot (gx, gz) goes to `farDots` for the minimap.
  */
 import { getStateCallbacks, type Room } from 'colyseus.js';
 import type { HallState } from '../../../shared/schema/HallState';
 import type { Visitor } from '../../../shared/schema/Visitor';
 import { byteToYaw, fromCm } from '../../../shared/quantize';
-import { S2C, type ChatMessage, type NoticePayload } from '../../../shared/protocol';
+import { fromDot } from '../../../shared/interest';
+import { S2C, type AnnouncePayload, type ChatMessage, type NoticePayload } from '../../../shared/protocol';
 import { useStore } from '../store';
-import { PoseBuffer, localPlayer, remotePoses, serverSelf } from '../store/transient';
+import { PoseBuffer, farDots, localPlayer, remotePoses, serverSelf } from '../store/transient';
+
+/** Announcements join the chat as lines from nobody; negative ids never clash with chat ids. */
+export const ANNOUNCE_FROM = '@announce';
 
 export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => void): () => void {
   const $ = getStateCallbacks(room);
@@ -25,26 +33,59 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
 
       if (id === selfId) {
         const place = () => {
+          if (v.x === undefined || v.z === undefined) return;
           serverSelf.x = fromCm(v.x);
-          serverSelf.y = fromCm(v.y);
+          serverSelf.y = fromCm(v.y ?? 0);
           serverSelf.z = fromCm(v.z);
           serverSelf.t = performance.now();
           if (!localPlayer.ready) {
             localPlayer.x = serverSelf.x;
             localPlayer.y = serverSelf.y;
             localPlayer.z = serverSelf.z;
-            localPlayer.ry = byteToYaw(v.ry);
+            localPlayer.ry = byteToYaw(v.ry ?? 0);
             localPlayer.ready = true;
           }
         };
         place();
         unsubs.push($(v).onChange(place));
       } else {
-        const buf = new PoseBuffer();
-        remotePoses.set(id, buf);
-        const push = () => buf.push(performance.now(), fromCm(v.x), fromCm(v.y), fromCm(v.z), byteToYaw(v.ry), v.anim);
-        push();
-        unsubs.push($(v).onChange(push));
+        let buf: PoseBuffer | null = null;
+        let sx = NaN;
+        let sy = NaN;
+        let sz = NaN;
+        let sry = NaN;
+        let sanim = NaN;
+        const sync = () => {
+          if (v.x === undefined || v.z === undefined) {
+            // Out of range: no avatar, just a dot.
+            if (buf) {
+              remotePoses.delete(id);
+              buf = null;
+            }
+            const dot = farDots.get(id);
+            if (dot) {
+              dot.x = fromDot(v.gx);
+              dot.z = fromDot(v.gz);
+            } else farDots.set(id, { x: fromDot(v.gx), z: fromDot(v.gz) });
+            return;
+          }
+          farDots.delete(id);
+          if (!buf) {
+            buf = new PoseBuffer();
+            remotePoses.set(id, buf);
+            sx = NaN;
+          }
+          // A dot refresh or a roster change is not a new pose sample.
+          if (v.x === sx && v.y === sy && v.z === sz && v.ry === sry && v.anim === sanim) return;
+          sx = v.x;
+          sy = v.y;
+          sz = v.z;
+          sry = v.ry;
+          sanim = v.anim;
+          buf.push(performance.now(), fromCm(v.x), fromCm(v.y ?? 0), fromCm(v.z), byteToYaw(v.ry ?? 0), v.anim ?? 0);
+        };
+        sync();
+        unsubs.push($(v).onChange(sync));
       }
       unsubs.push($(v).listen('connected', () => useStore.getState().upsertVisitor(info())));
       unsubs.push($(v).listen('name', () => useStore.getState().upsertVisitor(info())));
@@ -54,6 +95,7 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
   unsubs.push(
     $(room.state).visitors.onRemove((_v: Visitor, id: string) => {
       remotePoses.delete(id);
+      farDots.delete(id);
       useStore.getState().removeVisitor(id);
     }),
   );
@@ -61,6 +103,11 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
   unsubs.push(room.onMessage(S2C.chatHistory, (ms: ChatMessage[]) => useStore.getState().setHistory(ms)));
   unsubs.push(room.onMessage(S2C.chat, (m: ChatMessage) => useStore.getState().addMessage(m)));
   unsubs.push(room.onMessage(S2C.notice, onNotice));
+  unsubs.push(
+    room.onMessage(S2C.announce, (a: AnnouncePayload) =>
+      useStore.getState().addMessage({ id: -a.at, from: ANNOUNCE_FROM, name: '📢', text: a.text, at: a.at }),
+    ),
+  );
 
   return () => {
     for (const u of unsubs) u();

@@ -41,6 +41,7 @@ function errorKeyOf(err: unknown): string {
   if (msg.startsWith(JoinError.outdated)) return 'errors.outdated';
   if (msg.startsWith(JoinError.badName)) return `errors.name.${msg.split(':')[1] ?? 'empty'}`;
   if (msg.startsWith(JoinError.unknownHall)) return 'errors.unknownHall';
+  if (msg.startsWith(JoinError.rateLimited)) return 'errors.busy';
   if (/full|locked|seat/i.test(msg)) return 'errors.full';
   return 'errors.network';
 }
@@ -102,8 +103,22 @@ export async function joinHall(hallId: HallId, profile: Profile): Promise<void> 
       /* seat gone: join afresh below */
     }
   }
+  const opts: JoinOptions = { protocol: PROTOCOL_VERSION, hallId, name: profile.name, color: profile.color, style: profile.style };
+  // An invite link (/hall/gulangyu?invite=CODE) puts a group in the same instance of the hall.
+  const invite = typeof window !== 'undefined' ? readInviteCode(window.location.search) : null;
+  if (invite) {
+    try {
+      const r = await getClient().joinById<HallState>(invite, opts, HallState);
+      if (gen !== generation) return void r.leave(true);
+      attach(r, gen);
+      return;
+    } catch {
+      if (gen !== generation) return;
+      // Full, closed or for another hall: the visitor still gets in, wherever there is room.
+      store().toast('hud.inviteFailed');
+    }
+  }
   try {
-    const opts: JoinOptions = { protocol: PROTOCOL_VERSION, hallId, name: profile.name, color: profile.color, style: profile.style };
     const r = await getClient().joinOrCreate<HallState>(ROOM_HALL, opts, HallState);
     if (gen !== generation) return void r.leave(true);
     attach(r, gen);
@@ -151,6 +166,17 @@ async function recover(token: string, gen: number): Promise<void> {
     }
   }
   if (gen === generation) store().setStatus('error', 'errors.network');
+}
+
+/** An invite code is the instance's room id; anything else in the query string is ignored. */
+export function readInviteCode(search: string): string | null {
+  const code = new URLSearchParams(search).get('invite');
+  return code && /^[A-Za-z0-9_-]{4,32}$/.test(code) ? code : null;
+}
+
+/** The link that brings someone into the same instance of the hall as the current visitor. */
+export function inviteLink(hallId: string, code: string, origin: string = window.location.origin): string {
+  return `${origin}/hall/${hallId}?invite=${encodeURIComponent(code)}`;
 }
 
 function readSavedToken(hallId: HallId): string | null {

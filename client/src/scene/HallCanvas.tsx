@@ -11,6 +11,7 @@ import { Avatars } from './avatars/Avatars';
 import { CameraRig } from './camera/CameraRig';
 import { ClickToMove } from '../controls/ClickToMove';
 import { RenderProbe } from './RenderProbe';
+import { Booths } from './booths/Booths';
 
 export function HallCanvas({ hallId }: { hallId: HallId }) {
   const quality = useStore((s) => s.quality);
@@ -28,6 +29,7 @@ export function HallCanvas({ hallId }: { hallId: HallId }) {
           <HallScenery hallId={hallId} />
         </ClickToMove>
         <Avatars hallId={hallId} />
+        <Booths hallId={hallId} />
         <CameraRig />
       </Suspense>
       <RenderProbe />

@@ -78,8 +78,18 @@ export function lerpAngle(a: number, b: number, k: number): number {
   return a + d * k;
 }
 
-/** Remote visitors by session id (the local visitor is excluded). */
+/**
+ * Remote visitors in range, by session id (the local visitor is excluded). The server sends full
+ * poses only for visitors in the local player's cell and the eight around it (interest management);
+ * a visitor who walks out of range leaves this map and appears in `farDots` instead.
+ */
 export const remotePoses = new Map<string, PoseBuffer>();
+
+/**
+ * Visitors out of range, by session id: a coarse position in metres (DOT_M resolution, refreshed
+ * about once a second) for the minimap. Entries are updated in place; read them, do not keep them.
+ */
+export const farDots = new Map<string, { x: number; z: number }>();
 
 /** The local player: predicted locally, corrected when the server disagrees. */
 export const localPlayer = {
@@ -111,6 +121,7 @@ export const serverSelf = { x: 0, y: 0, z: 0, t: 0 };
 
 export function resetTransient(): void {
   remotePoses.clear();
+  farDots.clear();
   localPlayer.ready = false;
   localPlayer.moving = false;
   input.target = null;

@@ -5,6 +5,7 @@ import type { HallId } from '../../../shared/halls';
 import { navigate } from '../router';
 import { useStore } from '../store';
 import { LanguageSwitch } from './LanguageSwitch';
+import { InviteButton } from './InviteButton';
 
 export function Hud({ hallId }: { hallId: HallId }) {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function Hud({ hallId }: { hallId: HallId }) {
           {t('hud.online', { count: list.length })}
         </button>
         <div className="hud-actions">
+          <InviteButton hallId={hallId} />
           <button type="button" className="ghost" onClick={() => void share()}>
             {t('hud.share')}
           </button>

@@ -3,7 +3,7 @@ import { PROTOCOL_VERSION, JoinError } from '../../../shared/protocol';
 import { checkName, parseJoinOptions } from '../../../shared/validate';
 import { isHallId, type HallId } from '../../../shared/halls';
 import type { HallLayout } from '../../../shared/layout';
-import { groundHeight } from '../../../shared/layout';
+import { groundHeight, isWalkable } from '../../../shared/layout';
 import { toCm, yawToByte } from '../../../shared/quantize';
 import { Visitor } from '../../../shared/schema/Visitor';
 
@@ -33,9 +33,15 @@ export function checkJoin(raw: unknown): JoinCheck {
 export function createVisitor(auth: JoinAuth, layout: HallLayout, seq: number): Visitor {
   const spawn = layout.spawns[seq % layout.spawns.length];
   const angle = seq * 2.399963; // golden angle: an even scatter around the spawn point
-  const r = 0.8 * Math.sqrt(seq % 12);
-  const x = spawn.x + Math.cos(angle) * r;
-  const z = spawn.z + Math.sin(angle) * r;
+  let r = 0.8 * Math.sqrt(seq % 12);
+  let x = spawn.x + Math.cos(angle) * r;
+  let z = spawn.z + Math.sin(angle) * r;
+  // The scatter must not put anyone in the water or inside a wall: pull in towards the spawn point.
+  while (r > 0 && !isWalkable(layout, x, z)) {
+    r = r < 0.2 ? 0 : r / 2;
+    x = spawn.x + Math.cos(angle) * r;
+    z = spawn.z + Math.sin(angle) * r;
+  }
   const v = new Visitor();
   v.name = auth.name;
   v.color = auth.color;
@@ -44,5 +50,7 @@ export function createVisitor(auth: JoinAuth, layout: HallLayout, seq: number): 
   v.z = toCm(z);
   v.y = toCm(groundHeight(layout, x, z));
   v.ry = yawToByte(spawn.ry);
+  // Pose fields have no constructor default (see Visitor.ts): every one is set here.
+  v.anim = 0;
   return v;
 }

@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import { groundHeight, SLOT_RADIUS, type HallLayout } from '../../../../../shared/layout';
 import { GeoBuilder, placeMatrix, vertexColorMaterial } from './GeoBuilder';
-const NO_SLOTS: ReadonlySet<string> = new Set();
+import { useOccupiedSlots } from '../../booths/occupied';
 
 const ZONE_TINTS = ['#d6336c', '#2d86c4', '#e0a526', '#27ae60', '#8e44ad', '#e67e22'];
 
@@ -24,7 +24,7 @@ function standGeometry(): THREE.BufferGeometry {
 
 export function BoothSlots({ layout }: { layout: HallLayout }) {
   // Slots with an exhibitor get a dressed booth (scene/booths) instead of the empty stand.
-  const occupied = NO_SLOTS; // dressed booths land with the exhibitors issue
+  const occupied = useOccupiedSlots(layout.id);
   const { mesh, geometry, material } = useMemo(() => {
     const geometry = standGeometry();
     const material = vertexColorMaterial({ flatShading: false, roughness: 0.7 });

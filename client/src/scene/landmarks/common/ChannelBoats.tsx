@@ -29,7 +29,7 @@ function boatGeometry(): THREE.BufferGeometry {
   return b.build();
 }
 
-export function ChannelBoats({ material, lanes }: { material: THREE.Material; lanes: BoatLane[] }) {
+export function ChannelBoats({ material, lanes, y = SEA_LEVEL }: { material: THREE.Material; lanes: BoatLane[]; y?: number }) {
   const mesh = useMemo(() => {
     const m = new THREE.InstancedMesh(boatGeometry(), material, lanes.length);
     m.frustumCulled = false;
@@ -48,7 +48,7 @@ export function ChannelBoats({ material, lanes }: { material: THREE.Material; la
       const ph = ((t / period + i * 0.37) % 1) * 2;
       const k = ph < 1 ? ph : 2 - ph;
       const dir = ph < 1 ? 1 : -1;
-      dummy.position.set(l.x0 + (l.x1 - l.x0) * k, SEA_LEVEL + Math.sin(t + i) * 0.1, l.z + Math.sin(k * 3 + i) * 6);
+      dummy.position.set(l.x0 + (l.x1 - l.x0) * k, y + Math.sin(t + i) * 0.1, l.z + Math.sin(k * 3 + i) * 6);
       dummy.rotation.set(0, Math.sign(l.x1 - l.x0) * dir > 0 ? Math.PI / 2 : -Math.PI / 2, Math.sin(t * 0.8 + i) * 0.02);
       dummy.updateMatrix();
       mesh.setMatrixAt(i, dummy.matrix);

@@ -32,28 +32,35 @@ uniform vec4 uBox;
 varying vec3 vWorld;
 #include <fog_pars_fragment>
 
-vec2 wave(vec2 p, vec2 d, float k, float speed, float amp) {
-  return d * cos(dot(p, d) * k + uTime * speed) * amp * k;
+// One travelling wave's slope, faded out once its wavelength shrinks towards the pixel
+// footprint (fw): ripples too fine for the screen would only alias into moire.
+vec2 wave(vec2 p, vec2 d, float k, float speed, float amp, float fw) {
+  float keep = 1.0 - smoothstep(0.25, 0.9, k * fw);
+  return d * cos(dot(p, d) * k + uTime * speed) * amp * k * keep;
 }
 
 void main() {
   vec2 p = vWorld.xz;
-  vec2 g = wave(p, vec2(0.8, 0.6), 0.21, 1.1, 0.5)
-         + wave(p, vec2(-0.6, 0.8), 0.37, 1.5, 0.3)
-         + wave(p, vec2(0.2, -0.98), 0.9, 2.2, 0.12)
-         + wave(p, vec2(0.95, -0.31), 1.9, 3.1, 0.05)
-         + wave(p, vec2(-0.7, -0.71), 3.3, 4.0, 0.025);
+  vec2 dp = fwidth(p);
+  float fw = max(dp.x, dp.y);
+  vec2 g = wave(p, vec2(0.8, 0.6), 0.21, 1.1, 0.5, fw)
+         + wave(p, vec2(-0.6, 0.8), 0.37, 1.5, 0.3, fw)
+         + wave(p, vec2(0.2, -0.98), 0.9, 2.2, 0.12, fw)
+         + wave(p, vec2(0.95, -0.31), 1.9, 3.1, 0.05, fw)
+         + wave(p, vec2(-0.7, -0.71), 3.3, 4.0, 0.025, fw);
   vec3 n = normalize(vec3(-g.x * uChop, 1.0, -g.y * uChop));
   vec3 v = normalize(cameraPosition - vWorld);
-  float fres = pow(1.0 - max(dot(n, v), 0.0), 3.0);
-  vec3 col = mix(uDeep, uSky, 0.08 + 0.8 * fres);
+  // Schlick Fresnel, capped: at grazing angles water mirrors the sky, but never all of it, so
+  // it keeps its own colour instead of turning into a flat sheet of sky tint
+  float fres = 0.03 + 0.97 * pow(1.0 - max(dot(n, v), 0.0), 5.0);
+  fres = min(fres, 0.75);
+  vec3 col = mix(uDeep, uSky, fres);
   vec3 h = normalize(uSunDir + v);
-  float spec = pow(max(dot(n, h), 0.0), 220.0);
-  col += uSunColor * spec * 2.5;
-  // the crest of each ripple catches a little light
-  col += vec3(0.05) * smoothstep(0.5, 1.0, g.x * 3.0 + 0.5);
+  float spec = pow(max(dot(n, h), 0.0), 180.0);
+  col += uSunColor * spec * 2.0;
   vec2 q = abs(vWorld.xz - uBox.xy) / uBox.zw;
-  float far = smoothstep(0.8, 1.0, max(q.x, q.y));
+  // fully opaque a little inside the edge of the modelled floor, so no seam shows where it ends
+  float far = smoothstep(0.7, 0.97, max(q.x, q.y));
   gl_FragColor = vec4(col, mix(mix(uOpacity, 1.0, fres), 1.0, far));
   #include <tonemapping_fragment>
   #include <colorspace_fragment>

@@ -9,10 +9,10 @@ import type { HallLayout } from '../../../../../shared/layout';
 import { Atmosphere, type Mood } from '../common/Atmosphere';
 import { BoothSlots } from '../common/BoothSlots';
 import { ChannelBoats } from '../common/ChannelBoats';
-import { GeoBuilder, placeMatrix, vertexColorMaterial } from '../common/GeoBuilder';
+import { GeoBuilder, placeMatrix, T, vertexColorMaterial } from '../common/GeoBuilder';
 import { useMood, type MoodId } from '../common/mood';
 import { C } from '../common/palette';
-import { Sea, SEA_LEVEL, type SeaLook } from '../common/Sea';
+import { Sea, type SeaLook } from '../common/Sea';
 import { buildSkyline } from '../common/skyline';
 import { buildTerrain, hash2 } from '../common/terrain';
 import * as G from '../gulangyu/props';
@@ -20,90 +20,122 @@ import { muralGeometry, muralTexture } from './murals';
 import * as P from './props';
 
 const MOODS: Record<MoodId, Mood> = {
+  // afternoon sun from the west: it lights the warehouse fronts across the basin
   day: {
-    sun: [0.35, 0.75, 0.55],
+    sun: [-0.55, 0.62, -0.3],
     sunColor: '#fff1dc',
-    sunIntensity: 2.5,
+    sunIntensity: 2.6,
     hemiSky: '#cfe6ff',
     hemiGround: '#8a7a62',
     hemiIntensity: 1.2,
-    fog: '#cfe0ea',
-    fogNear: 140,
-    fogFar: 1000,
-    sky: { turbidity: 6, rayleigh: 1.2, mieCoefficient: 0.004, mieDirectionalG: 0.8 },
+    fog: '#c9dbe6',
+    fogNear: 160,
+    fogFar: 1100,
+    sky: { turbidity: 5, rayleigh: 1.1, mieCoefficient: 0.004, mieDirectionalG: 0.8 },
     exposure: 0.95,
   },
+  // the sun just down over the harbour mouth: warm west light, a blue-violet sky, lights coming on
   evening: {
-    sun: [-0.9, 0.07, 0.45],
-    sunColor: '#ffa566',
-    sunIntensity: 2.0,
-    hemiSky: '#a3a9d6',
-    hemiGround: '#6b5248',
-    hemiIntensity: 1.3,
-    fog: '#d49c84',
-    fogNear: 120,
-    fogFar: 900,
-    sky: { turbidity: 9, rayleigh: 2.6, mieCoefficient: 0.006, mieDirectionalG: 0.86 },
-    exposure: 0.85,
+    sun: [-0.85, 0.06, 0.5],
+    sunColor: '#ff9d5c',
+    sunIntensity: 1.7,
+    hemiSky: '#8c93c4',
+    hemiGround: '#5b4a48',
+    hemiIntensity: 1.15,
+    fog: '#9c98ae',
+    fogNear: 150,
+    fogFar: 1000,
+    sky: { turbidity: 8, rayleigh: 2.2, mieCoefficient: 0.005, mieDirectionalG: 0.85 },
+    exposure: 0.8,
   },
 };
 
+/** The sea stands lower here than on Gulangyu: the quay walls rise out of a tidal basin. */
+const WATER = -1.5;
 const REGION = { minX: -135, maxX: 125, minZ: -105, maxZ: 95 };
+const BASIN = { x0: -15, x1: 15, z0: -50, z1: 46 };
 
 const SEAS: Record<MoodId, SeaLook> = {
-  day: { deep: '#1d5f78', sky: '#a9cde0', sunDir: MOODS.day.sun, sunColor: '#fff3de', opacity: 0.85, chop: 0.5, shallows: REGION },
-  evening: { deep: '#243f5c', sky: '#e0a184', sunDir: MOODS.evening.sun, sunColor: '#ffb27a', opacity: 0.88, chop: 0.5, shallows: REGION },
+  day: { deep: '#1b5a6a', sky: '#9cc3d8', sunDir: MOODS.day.sun, sunColor: '#fff3de', opacity: 0.9, chop: 0.45, shallows: REGION },
+  evening: { deep: '#1a3a52', sky: '#7f88a8', sunDir: MOODS.evening.sun, sunColor: '#ffab6b', opacity: 0.92, chop: 0.45, shallows: REGION },
 };
 
 const WALLS = ['#ead9b8', '#e3b5a4', '#e0b873', '#b9cdd6', '#e6e1d8', '#d9c3a0'];
-const WAREHOUSE = ['#9aa7ad', '#c4a484', '#a9b8a0'];
+const STYLE: Record<string, P.WarehouseStyle> = { 'warehouse-a': 'brick', 'warehouse-b': 'icehouse', 'warehouse-c': 'frame' };
+const GRANITE = ['#a89f92', '#9d9487', '#b3ab9e', '#948b7f'];
+
+/** Granite quay wall along a line (x0,z0)-(x1,z1), its face towards `face` (+1/-1 of the normal). */
+function quayWall(b: GeoBuilder, x0: number, z0: number, x1: number, z1: number, face: 1 | -1): void {
+  const len = Math.hypot(x1 - x0, z1 - z0);
+  const ry = Math.atan2(x1 - x0, z1 - z0);
+  b.at({ x: (x0 + x1) / 2, z: (z0 + z1) / 2, ry }, () => {
+    // core of the wall, then courses of dressed blocks on the water face, a pale coping on top
+    b.box('#8f877b', 1.2, 7, len, { y: -3.5, x: face * -0.6 });
+    const rows = [-0.55, -1.1, -1.65, -2.2];
+    rows.forEach((y, r) => {
+      let z = -len / 2 + (r % 2) * 0.6;
+      let k = r * 3;
+      while (z < len / 2) {
+        const l = Math.min(1.1 + hash2(z, r) * 0.7, len / 2 - z);
+        b.box(GRANITE[(k++ + r) % GRANITE.length], 0.1, 0.5, l - 0.06, { x: face * 0.03, y: y + 0.25 - 0.275, z: z + l / 2 });
+        z += l;
+      }
+    });
+    b.box('#cfc6b8', 1.0, 0.25, len, { x: face * -0.3, y: -0.1 });
+    // tide line: the green-black band where the water laps
+    b.box('#3d4a3f', 0.12, 0.35, len, { x: face * 0.04, y: WATER + 0.15 });
+  });
+}
 
 function build(layout: HallLayout) {
   const terrain = buildTerrain({
     layout,
     // the town goes on beyond the walkable area (filled with blocks below)
-    land: [[[-135, -105], [125, -105], [125, 46], [13, 46], [13, -48], [-13, -48], [-13, 46], [-135, 46]]],
+    land: [[[-135, -105], [125, -105], [125, 46], [BASIN.x1, 46], [BASIN.x1, BASIN.z0], [BASIN.x0, BASIN.z0], [BASIN.x0, 46], [-135, 46]]],
     region: REGION,
     cell: 2,
-    shoreSlope: 2.5,
+    shoreSlope: 4,
     maxDepth: 6,
     beach: () => false,
     colors: {
       grass: '#c9bfae',
       grass2: '#bdb29f',
-      lane: '#a9a39a',
+      lane: '#b3aa9c',
       laneEdge: '#cfc6b6',
       plaza: '#d8cdb8',
       sand: '#d8c79c',
-      rock: '#a79c8e',
-      seabed: '#3f7f7c',
-      deep: '#1f4d63',
+      rock: '#5f6658',
+      seabed: '#2f5e55',
+      deep: '#1d4550',
     },
   });
 
   const body = new GeoBuilder();
   const glass = new GeoBuilder();
+  const bulbs = new GeoBuilder();
   const murals: P.Builders['murals'] = [];
-  const B: P.Builders = { body, glass, murals };
-  const boats: { x: number; z: number; ry: number; s: number }[] = [];
+  const B: P.Builders = { body, glass, bulbs, murals };
+  const boats: Record<'a' | 'b' | 'c', { x: number; z: number; ry: number; s: number }[]> = { a: [], b: [], c: [] };
   let wi = 0;
   let qi = 0;
+  const lamps: { x: number; z: number; ry: number }[] = [];
   for (const it of layout.scenery) {
     const place = { x: it.x, z: it.z, ry: it.ry, sx: it.s, sy: it.s, sz: it.s };
-    const both = (draw: () => void) => body.at(place, () => glass.at(place, draw));
+    const all = (draw: () => void) => body.at(place, () => glass.at(place, () => bulbs.at(place, draw)));
     switch (it.kind) {
       case 'warehouse-a':
-      case 'warehouse-b': {
-        const len = it.kind === 'warehouse-a' ? 26 : 24;
+      case 'warehouse-b':
+      case 'warehouse-c': {
+        const len = it.kind === 'warehouse-c' ? 22 : 24;
         const at = placeMatrix(place);
-        both(() => P.warehouse(B, len, it.kind === 'warehouse-b', WAREHOUSE[wi % WAREHOUSE.length], wi % 4, at));
+        all(() => P.warehouse(B, len, STYLE[it.kind], at, wi));
         wi++;
         break;
       }
       case 'qilou-a':
       case 'qilou-b': {
         const wall = WALLS[Math.floor(hash2(it.x, it.z) * WALLS.length)];
-        both(() => P.qilou(B, wall, qi % 3 ? C.white : '#f4e9d4', it.kind === 'qilou-b' ? 1 : 0));
+        all(() => P.qilou(B, wall, qi % 3 ? C.white : '#f4e9d4', it.kind === 'qilou-b' ? 1 : 0, qi));
         qi++;
         break;
       }
@@ -112,6 +144,8 @@ function build(layout: HallLayout) {
         break;
       case 'lamp':
         body.at(place, () => P.lampPost(body));
+        lamps.push({ x: it.x, z: it.z, ry: it.ry });
+        bulbs.add(T.sphere, '#fff2cf', { x: it.x + Math.sin(it.ry) * 0.75, y: 4.05, z: it.z + Math.cos(it.ry) * 0.75, sx: 0.32, sy: 0.32, sz: 0.32 });
         break;
       case 'banyan':
         body.at(place, () => G.banyan(body));
@@ -122,33 +156,94 @@ function build(layout: HallLayout) {
       case 'bougainvillea':
         body.at(place, () => G.bougainvillea(body));
         break;
-      case 'fishing-boat':
-        boats.push({ x: it.x, z: it.z, ry: it.ry, s: it.s });
+      case 'boat-a':
+      case 'boat-b':
+      case 'boat-c':
+        boats[it.kind.slice(5) as 'a' | 'b' | 'c'].push({ x: it.x, z: it.z, ry: it.ry, s: it.s });
         break;
       case 'wangchuan':
-        body.at({ ...place, y: SEA_LEVEL + 0.4 }, () => P.wangchuan(body));
+        body.at({ ...place, y: WATER + 0.4 }, () => P.wangchuan(body));
         break;
       case 'portal':
         body.at(place, () => P.portalFrame(body));
         break;
     }
   }
-  // quay walls round the basin and along the sea, bollards, the footbridge and the mouth bridge
-  const [basinW, basinE] = [-13, 13];
-  for (const x of [basinW, basinE]) body.box('#a39a8c', 0.8, 6, 94, { x: x + (x < 0 ? -0.4 : 0.4), y: -2.9, z: -1 });
-  body.box('#a39a8c', 26, 6, 0.8, { y: -2.9, z: -48.4 });
-  body.box('#a39a8c', 82, 6, 0.8, { x: -54, y: -2.9, z: 46.4 });
-  body.box('#a39a8c', 72, 6, 0.8, { x: 49, y: -2.9, z: 46.4 });
-  for (let z = -44; z < 44; z += 8) for (const x of [basinW - 0.9, basinE + 0.9]) body.cyl('#3c4248', 0.25, 0.6, { x, z }, 6);
-  for (const poly of layout.walkable.slice(1)) G.deckFromQuad(body, poly, { color: '#b9b1a3', rail: '#e9e4da', piles: 3 });
-  for (let x = -95; x <= 85; x += 2.5) {
-    if (x > -14 && x < 14) continue;
-    body.boxB('#e9e4da', 0.15, 0.9, 0.15, { x, z: 46.1 });
+
+  // the basin: granite quay walls on three sides, the sea wall along the promenade
+  quayWall(body, BASIN.x0, BASIN.z0, BASIN.x0, 46, 1);
+  quayWall(body, BASIN.x1, BASIN.z0, BASIN.x1, 46, -1);
+  quayWall(body, BASIN.x0, BASIN.z0, BASIN.x1, BASIN.z0, -1);
+  quayWall(body, -95, 46, BASIN.x0, 46, -1);
+  quayWall(body, BASIN.x1, 46, 85, 46, -1);
+  // bollards and hanging tyre fenders along the basin
+  for (let z = BASIN.z0 + 3; z < 44; z += 6) {
+    for (const x of [BASIN.x0 - 0.6, BASIN.x1 + 0.6]) {
+      body.cyl('#3c4248', 0.22, 0.5, { x, z }, 6);
+      body.cyl('#3c4248', 0.3, 0.08, { x, y: 0.5, z }, 6);
+      body.add(T.cyl8, '#1a1a1a', { x: x + (x < 0 ? 0.75 : -0.75), y: -0.9, z: z + 3, sx: 0.45, sy: 0.3, sz: 0.45, rz: Math.PI / 2 });
+    }
   }
-  body.boxB('#e9e4da', 180, 0.12, 0.15, { x: -5, y: 0.85, z: 46.1 });
+  // a mooring rope from the end of each boat nearest the quay to a bollard
+  const rope = new THREE.Vector3();
+  const post = new THREE.Vector3();
+  for (const list of Object.values(boats)) {
+    for (const bt of list) {
+      const side = bt.x < 0 ? BASIN.x0 - 0.5 : BASIN.x1 + 0.5;
+      const fx = Math.sin(bt.ry) * 4.2 * bt.s;
+      const fz = Math.cos(bt.ry) * 4.2 * bt.s;
+      const end = Math.abs(bt.x + fx - side) < Math.abs(bt.x - fx - side) ? 1 : -1;
+      rope.set(bt.x + fx * end, WATER + 1.7 * bt.s, bt.z + fz * end);
+      post.set(side, 0.45, bt.z + fz * end + (Math.abs(fz) > 1 ? fz * end * 0.3 : 1.5));
+      P.bar(body, '#5a5146', rope, post, 0.04);
+    }
+  }
+  // the footbridge over the basin and the road bridge over its mouth
+  const [footbridge, mouth] = layout.walkable.slice(1);
+  G.deckFromQuad(body, footbridge, { color: '#8f99a1', rail: '#e9e4da', piles: 3 });
+  body.box('#c9c0b2', 32, 1.0, 9, { y: -0.5, z: 41.5 });
+  for (const x of [-10.5, -3.5, 3.5, 10.5]) body.box('#b7ae9f', 1.4, 6, 8, { x, y: -3.5, z: 41.5 });
+  body.box('#b7ae9f', 32, 1.6, 0.6, { y: -1.3, z: 37.2 });
+  for (const x of [-16, 16]) for (let z = 37.3; z < 46; z += 1.6) body.boxB('#e9e4da', 0.16, 0.9, 0.16, { x: x * 0.97, z });
+  void mouth;
+  // the name of the place over the bridge, facing up the basin: the first thing one reads
+  body.boxB('#5a3a2c', 0.35, 6.2, 0.35, { x: -6.2, z: 37.6 });
+  body.boxB('#5a3a2c', 0.35, 6.2, 0.35, { x: 6.2, z: 37.6 });
+  body.boxB('#1d2430', 12.4, 3.2, 0.3, { y: 4.2, z: 37.6 });
+  murals.push({ m: new THREE.Matrix4().makeRotationY(Math.PI).setPosition(0, 5.8, 37.42), w: 12, h: 3, cell: P.CELL.shapowei });
+  murals.push({ m: new THREE.Matrix4().setPosition(0, 5.8, 37.78), w: 12, h: 3, cell: P.CELL.shapowei });
+  // sea promenade railing
+  for (let x = -95; x <= 85; x += 2.5) {
+    if (x > -17 && x < 17) continue;
+    body.boxB('#e9e4da', 0.15, 0.9, 0.15, { x, z: 45.6 });
+  }
+  body.boxB('#e9e4da', 78, 0.12, 0.15, { x: -56, y: 0.85, z: 45.6 });
+  body.boxB('#e9e4da', 68, 0.12, 0.15, { x: 51, y: 0.85, z: 45.6 });
+
+  // festoon lights: from the warehouse eaves to the quay lamps, and across the qilou quay
+  const a = new THREE.Vector3();
+  const c = new THREE.Vector3();
+  for (const l of lamps) {
+    if (Math.abs(l.x) > 17 || l.z > 40) continue;
+    const east = l.x > 0;
+    for (const dz of [-5, 5]) {
+      a.set(l.x, 4.3, l.z);
+      c.set(east ? 30.2 : -28.3, east ? 7.4 : 5.2, l.z + dz);
+      P.stringLights(B, a, c, 0.8);
+    }
+  }
+  // along the basin edge, lamp to lamp
+  for (const x of [-16, 16]) {
+    const row = lamps.filter((l) => l.x === x).sort((p, q) => p.z - q.z);
+    for (let i = 1; i < row.length; i++) {
+      a.set(x, 4.3, row[i - 1].z);
+      c.set(x, 4.3, row[i].z);
+      P.stringLights(B, a, c, 1.0);
+    }
+  }
 
   // town blocks beyond the walkable edge: west, north and east
-  const R = (a: number, b: number) => hash2(a * 1.7, b * 2.3);
+  const R = (p: number, q: number) => hash2(p * 1.7, q * 2.3);
   const block = (x: number, z: number, w: number, d: number, ry: number) => {
     const h = 8 + R(x, z) * 18;
     const wall = WALLS[Math.floor(R(z, x) * WALLS.length)];
@@ -160,18 +255,14 @@ function build(layout: HallLayout) {
   };
   for (let z = -100; z < 44; z += 14) block(-110 + R(z, 1) * 6, z + 7, 14, 12, Math.PI / 2);
   for (let z = -100; z < 44; z += 14) block(104 - R(z, 2) * 6, z + 7, 14, 12, -Math.PI / 2);
-  for (let x = -95; x < 85; x += 16) block(x + 8, -88 - R(x, 3) * 6, 14, 12, 0);
+  for (let x = -95; x < 85; x += 16) block(x + 8, -90 - R(x, 3) * 6, 14, 12, 0);
 
-  // the Yanwu Bridge out at sea, low and long, with its lamps
-  const bridgeAt = { x: 40, z: 165, ry: -0.12 };
-  body.at(bridgeAt, () => P.yanwuBridge(body, 900));
-  const lamp = new THREE.SphereGeometry(1, 8, 6);
-  const lamps = new GeoBuilder();
-  for (const it of layout.scenery) if (it.kind === 'lamp') lamps.add(lamp, '#fff2cf', { x: it.x, y: 4.05, z: it.z + 0.75, sx: 0.32, sy: 0.32, sz: 0.32 });
-  lamps.at(bridgeAt, () => {
-    for (let x = -445; x < 450; x += 24) for (const z of [-10.6, 10.6]) lamps.add(lamp, '#ffe6b0', { x, y: 12.1, z, sx: 0.5, sy: 0.4, sz: 0.5 });
-  });
-  lamp.dispose();
+  // the Yanwu Bridge out at sea, long and low, running off along the coast
+  body.at({ x: 60, z: 118, ry: -0.16 }, () => bulbs.at({ x: 60, z: 118, ry: -0.16 }, () => P.yanwuBridge(body, bulbs, 1100, WATER)));
+  // the coast beyond: the Huandao road's headland and the hills behind Xiamen University
+  body.add(T.blob, '#6f8a73', { x: 420, y: -30, z: 60, sx: 160, sy: 80, sz: 140 });
+  body.add(T.blob, '#7c9680', { x: 330, y: -40, z: -90, sx: 140, sy: 95, sz: 120 });
+  body.box('#9aa3a8', 40, 3, 400, { x: 260, y: -0.5, z: 40 });
 
   const skyline = buildSkyline({
     place: { x: 30, z: -280, ry: 0 },
@@ -190,29 +281,29 @@ function build(layout: HallLayout) {
     const warm = new THREE.Color('#ffcf7a');
     const dim = new THREE.Color('#5a4b40');
     for (let i = 0; i < col.count; i += 36) {
-      const c = hash2(i * 0.37, 1.3) < 0.7 ? warm : dim;
-      for (let k = i; k < Math.min(i + 36, col.count); k++) col.setXYZ(k, c.r, c.g, c.b);
+      const k = hash2(i * 0.37, 1.3) < 0.7 ? warm : dim;
+      for (let j = i; j < Math.min(i + 36, col.count); j++) col.setXYZ(j, k.r, k.g, k.b);
     }
   }
   return {
     terrain,
     buildings: body.build(),
     glass: glassG,
-    lamps: lamps.build(),
+    lamps: bulbs.build(),
     murals: muralGeometry(murals),
     skyline,
     boats,
   };
 }
 
-function boatGeometry(): THREE.BufferGeometry {
+function boatGeometry(paint: P.BoatPaint): THREE.BufferGeometry {
   const b = new GeoBuilder();
-  P.fishingBoat(b);
+  P.fishingBoat(b, paint);
   return b.build();
 }
 
 const dummy = new THREE.Object3D();
-const HULLS = ['#ffffff', '#b9e0ff', '#ffd6cc', '#d6ffd9', '#fff3b0'];
+const FLEETS = ['a', 'b', 'c'] as const;
 
 export function ShapoweiScene({ layout }: { layout: HallLayout }) {
   const mood = useMood((s) => s.mood);
@@ -222,47 +313,63 @@ export function ShapoweiScene({ layout }: { layout: HallLayout }) {
   const muralMat = useMemo(() => new THREE.MeshStandardMaterial({ map: texture, roughness: 0.9 }), [texture]);
   const glassDay = useMemo(() => new THREE.MeshStandardMaterial({ color: '#2e3a46', roughness: 0.3, metalness: 0.2 }), []);
   const glassNight = useMemo(() => new THREE.MeshBasicMaterial({ vertexColors: true }), []);
-  const lampDay = useMemo(() => new THREE.MeshStandardMaterial({ color: '#f3efe6', roughness: 0.4 }), []);
-  const lampNight = useMemo(() => new THREE.MeshBasicMaterial({ color: '#ffd98f' }), []);
-  const boats = useMemo(() => {
-    const m = new THREE.InstancedMesh(boatGeometry(), material, built.boats.length);
-    const c = new THREE.Color();
-    built.boats.forEach((b, i) => m.setColorAt(i, c.set(HULLS[i % HULLS.length])));
-    m.castShadow = true;
-    m.name = 'fishing-boats';
-    return m;
-  }, [built, material]);
+  const lampDay = useMemo(() => vertexColorMaterial({ flatShading: false, roughness: 0.5 }), []);
+  const lampNight = useMemo(() => new THREE.MeshBasicMaterial({ vertexColors: true }), []);
+  // one instanced mesh per paint scheme; a slight per-boat tint keeps the rows from looking cloned
+  const fleets = useMemo(
+    () =>
+      FLEETS.map((k) => {
+        const list = built.boats[k];
+        const m = new THREE.InstancedMesh(boatGeometry(P.BOAT_PAINTS[k]), material, Math.max(1, list.length));
+        m.count = list.length;
+        const c = new THREE.Color();
+        list.forEach((b, i) => {
+          const v = 0.88 + 0.12 * hash2(b.x, b.z);
+          m.setColorAt(i, c.setRGB(v, v, v * (0.97 + 0.06 * hash2(b.z, b.x))));
+        });
+        m.castShadow = true;
+        m.frustumCulled = false;
+        m.name = `fishing-boats-${k}`;
+        return { mesh: m, list };
+      }),
+    [built, material],
+  );
 
   useEffect(
     () => () => {
       for (const g of [built.terrain, built.buildings, built.glass, built.lamps, built.skyline.body, built.skyline.windows]) g.dispose();
       built.murals?.dispose();
-      boats.geometry.dispose();
-      boats.dispose();
+      for (const f of fleets) {
+        f.mesh.geometry.dispose();
+        f.mesh.dispose();
+      }
       for (const m of [material, muralMat, glassDay, glassNight, lampDay, lampNight]) m.dispose();
       texture.dispose();
     },
-    [built, boats, material, muralMat, glassDay, glassNight, lampDay, lampNight, texture],
+    [built, fleets, material, muralMat, glassDay, glassNight, lampDay, lampNight, texture],
   );
 
   useFrame(({ clock }) => {
     const t = clock.elapsedTime;
-    for (let i = 0; i < built.boats.length; i++) {
-      const b = built.boats[i];
-      dummy.position.set(b.x, SEA_LEVEL + 0.35 + Math.sin(t * 0.8 + i * 1.7) * 0.07, b.z);
-      dummy.rotation.set(Math.sin(t * 0.6 + i) * 0.015, b.ry, Math.sin(t * 0.9 + i * 2.3) * 0.03);
-      dummy.scale.setScalar(b.s);
-      dummy.updateMatrix();
-      boats.setMatrixAt(i, dummy.matrix);
+    let n = 0;
+    for (const f of fleets) {
+      for (let i = 0; i < f.list.length; i++, n++) {
+        const b = f.list[i];
+        dummy.position.set(b.x, WATER + 0.05 + Math.sin(t * 0.8 + n * 1.7) * 0.06, b.z);
+        dummy.rotation.set(Math.sin(t * 0.6 + n) * 0.012, b.ry, Math.sin(t * 0.9 + n * 2.3) * 0.025);
+        dummy.scale.setScalar(b.s);
+        dummy.updateMatrix();
+        f.mesh.setMatrixAt(i, dummy.matrix);
+      }
+      f.mesh.instanceMatrix.needsUpdate = true;
     }
-    boats.instanceMatrix.needsUpdate = true;
   });
 
   const evening = mood === 'evening';
   return (
     <group name="shapowei">
-      <Atmosphere mood={MOODS[mood]} center={[-5, 0, -10]} extent={110} />
-      <Sea look={SEAS[mood]} />
+      <Atmosphere mood={MOODS[mood]} center={[0, 0, -5]} extent={110} />
+      <Sea look={SEAS[mood]} y={WATER} />
       <mesh geometry={built.terrain} material={material} receiveShadow name="terrain" />
       <mesh geometry={built.buildings} material={material} castShadow receiveShadow name="buildings" />
       <mesh geometry={built.glass} material={evening ? glassNight : glassDay} name="windows" />
@@ -270,8 +377,10 @@ export function ShapoweiScene({ layout }: { layout: HallLayout }) {
       {built.murals && <mesh geometry={built.murals} material={muralMat} receiveShadow name="murals" />}
       <mesh geometry={built.skyline.body} material={material} name="skyline" />
       {evening && <mesh geometry={built.skyline.windows} material={glassNight} name="skyline-windows" />}
-      <primitive object={boats} />
-      <ChannelBoats material={material} lanes={[{ x0: -200, x1: 200, z: 120 }, { x0: 220, x1: -160, z: 230 }]} />
+      {fleets.map((f) => (
+        <primitive key={f.mesh.name} object={f.mesh} />
+      ))}
+      <ChannelBoats material={material} y={WATER} lanes={[{ x0: -200, x1: 200, z: 85 }, { x0: 220, x1: -160, z: 200 }]} />
       <BoothSlots layout={layout} />
     </group>
   );

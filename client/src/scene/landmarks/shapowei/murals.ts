@@ -1,20 +1,54 @@
 /**
- * Street-art murals painted in code onto one small canvas atlas (4 cells): waves, a fish, an
- * egret, bougainvillea and bold geometry. One texture, one draw call for every mural wall.
+ * Street-art murals and shop signs painted in code onto one small canvas atlas (2 x 4 cells):
+ * waves and a fish, an egret, bougainvillea, bold geometry, then the signs (沙坡尾, 艺术西区, a
+ * café, a live house). One texture, one draw call for every mural wall and sign. The signs use
+ * our self-hosted Noto Sans SC: painted with fallbacks first, repainted when its glyphs arrive.
  */
 import * as THREE from 'three';
 
 const CELL_W = 256;
 const CELL_H = 128;
 
+const COLS = 2;
+const ROWS = 4;
+const FAMILY = '"Noto Sans SC", system-ui, sans-serif';
+
+const SIGNS: Record<number, { bg: string; fg: string; edge: string; zh: string; en: string }> = {
+  4: { bg: '#b3261e', fg: '#fff6e0', edge: '#f1c40f', zh: '沙坡尾', en: 'SHAPOWEI' },
+  5: { bg: '#1d2430', fg: '#ffd23f', edge: '#ffd23f', zh: '艺术西区', en: 'ART WEST ZONE' },
+  6: { bg: '#2a9d8f', fg: '#ffffff', edge: '#ffffff', zh: '海边咖啡', en: 'SEASIDE CAFÉ' },
+  7: { bg: '#3a1f5c', fg: '#ff7ab6', edge: '#7ee8fa', zh: '现场音乐', en: 'LIVEHOUSE' },
+};
+
+function paintSign(ctx: CanvasRenderingContext2D, cell: number): void {
+  const s = SIGNS[cell];
+  ctx.fillStyle = s.bg;
+  ctx.fillRect(0, 0, CELL_W, CELL_H);
+  ctx.strokeStyle = s.edge;
+  ctx.lineWidth = 6;
+  ctx.strokeRect(6, 6, CELL_W - 12, CELL_H - 12);
+  ctx.fillStyle = s.fg;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.font = `900 ${s.zh.length > 3 ? 46 : 58}px ${FAMILY}`;
+  ctx.fillText(s.zh, CELL_W / 2, CELL_H * 0.42, CELL_W - 28);
+  ctx.font = `700 20px ${FAMILY}`;
+  ctx.fillText(s.en, CELL_W / 2, CELL_H * 0.8, CELL_W - 28);
+}
+
 function paint(ctx: CanvasRenderingContext2D, cell: number): void {
-  const ox = 0;
-  const oy = cell * CELL_H;
+  const ox = (cell % COLS) * CELL_W;
+  const oy = Math.floor(cell / COLS) * CELL_H;
   ctx.save();
   ctx.translate(ox, oy);
   ctx.beginPath();
   ctx.rect(0, 0, CELL_W, CELL_H);
   ctx.clip();
+  if (SIGNS[cell]) {
+    paintSign(ctx, cell);
+    ctx.restore();
+    return;
+  }
   const bg = ['#1d6fa5', '#f2b134', '#2a9d8f', '#e76f51'][cell];
   ctx.fillStyle = bg;
   ctx.fillRect(0, 0, CELL_W, CELL_H);
@@ -98,11 +132,24 @@ function paint(ctx: CanvasRenderingContext2D, cell: number): void {
 
 export function muralTexture(): THREE.Texture {
   const canvas = document.createElement('canvas');
-  canvas.width = CELL_W;
-  canvas.height = CELL_H * 4;
+  canvas.width = CELL_W * COLS;
+  canvas.height = CELL_H * ROWS;
   const ctx = canvas.getContext('2d');
-  if (ctx) for (let i = 0; i < 4; i++) paint(ctx, i);
+  const paintAll = () => {
+    if (ctx) for (let i = 0; i < COLS * ROWS; i++) paint(ctx, i);
+  };
+  paintAll();
   const tex = new THREE.CanvasTexture(canvas);
+  // the sign glyphs come from our own font slices; repaint once they are in (if ever)
+  const text = Object.values(SIGNS).map((s) => s.zh + s.en).join('');
+  if (typeof document !== 'undefined' && typeof document.fonts?.load === 'function') {
+    void Promise.all([document.fonts.load(`900 58px ${FAMILY}`, text), document.fonts.load(`700 20px ${FAMILY}`, text)])
+      .then(() => {
+        paintAll();
+        tex.needsUpdate = true;
+      })
+      .catch(() => undefined);
+  }
   tex.colorSpace = THREE.SRGBColorSpace;
   tex.anisotropy = 4;
   tex.flipY = false;
@@ -132,7 +179,7 @@ export function muralGeometry(items: Array<{ m: THREE.Matrix4; w: number; h: num
       v.set(x, y, 0).applyMatrix4(it.m);
       pos.push(v.x, v.y, v.z);
       nor.push(n.x, n.y, n.z);
-      uv.push(u, (it.cell + vv) / 4);
+      uv.push(((it.cell % COLS) + u) / COLS, (Math.floor(it.cell / COLS) + vv) / ROWS);
     }
   }
   const g = new THREE.BufferGeometry();

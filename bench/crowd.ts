@@ -1,0 +1,240 @@
+/**
+ * Crowd benchmark (issue #5): N visitors walking in ONE hall instance, against the real Ludao
+ * server (createApp, interest management on) and, in the same run, against a minimal bare `ws`
+ * broadcast server doing the same fan-out. Each server runs in its own child process, so its
+ * CPU and memory are its own; the bots run here.
+ *
+ *   npx tsx bench/crowd.ts            (npm run bench:crowd)
+ *   BENCH_SIZES=50,300 BENCH_MEASURE_MS=4000 npx tsx bench/crowd.ts
+ *
+ * Prints, per N: patch time p50/p99 (server-side, the whole broadcast including socket writes),
+ * server CPU per visitor (% of one core), bytes per second per visitor (received by the bots,
+ * WebSocket framing included), server memory per visitor (RSS growth over the idle server), and
+ * the ratios Ludao / bare. Loopback only; every loop is bounded; the whole run takes 2-4 minutes.
+ * Figures are from a shared 2-core machine: compare within one run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from 'colyseus.js';
+import { PROTOCOL_VERSION, ROOM_HALL } from '../shared/protocol';
+import { HallState } from '../shared/schema/HallState';
+import { Bot, connectBots, driveBots, type Protocol } from './crowd/bots';
+import type { FromServer, ServerReport, ToServer } from './crowd/ipc';
+import { BENCH_HALL, botIndex, percentile } from './crowd/world';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SIZES = (process.env.BENCH_SIZES || '50,100,200,300,500').split(',').map(Number).filter((n) => n > 0 && n <= 2000);
+const WARM_MS = Number(process.env.BENCH_WARM_MS || 3000);
+const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS || 6000);
+const PORTS: Record<Protocol, number> = { colyseus: 3403, bare: 3404 };
+const TARGET = { n: 300, p99Ms: 10, kbPerS: 10, kbPerVisitor: 100 };
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+interface Row {
+  server: Protocol;
+  n: number;
+  p50: number;
+  p99: number;
+  cpuP50: number;
+  cpuP99: number;
+  patches: number;
+  cpuPctPerVisitor: number;
+  kbpsPerVisitor: number;
+  rssKbPerVisitor: number;
+  rssMb: number;
+  views?: number;
+  cells?: number;
+  check?: string;
+}
+
+class Child {
+  private readonly waiters: Array<(m: FromServer) => void> = [];
+  readonly exited: Promise<number | null>;
+
+  constructor(readonly proc: ChildProcess) {
+    // Only our own messages: libraries in the child may talk over IPC too (@pm2/io does).
+    proc.on('message', (m: FromServer) => {
+      if (m && (m.type === 'ready' || m.type === 'marked' || m.type === 'report')) this.waiters.shift()?.(m);
+    });
+    this.exited = new Promise((r) => proc.once('exit', (code) => r(code)));
+  }
+
+  next<T extends FromServer['type']>(type: T, timeoutMs = 30_000): Promise<Extract<FromServer, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no '${type}' from the server within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push((m) => {
+        clearTimeout(timer);
+        if (m.type !== type) reject(new Error(`expected '${type}', got '${m.type}'`));
+        else resolve(m as Extract<FromServer, { type: T }>);
+      });
+    });
+  }
+
+  send(m: ToServer): void {
+    this.proc.send(m);
+  }
+
+  async stop(): Promise<void> {
+    if (this.proc.exitCode !== null) return;
+    this.send({ type: 'stop' });
+    const done = await Promise.race([this.exited.then(() => true), sleep(5000).then(() => false)]);
+    if (!done) this.proc.kill('SIGKILL');
+  }
+}
+
+function startServer(kind: Protocol): Child {
+  const file = path.join(here, 'crowd', kind === 'colyseus' ? 'colyseusServer.ts' : 'bareServer.ts');
+  // BENCH_CPU_PROF=dir writes a V8 CPU profile of each server process there (for digging, not figures).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', file], {
+    env: { ...process.env, PORT: String(PORTS[kind]), NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Child(proc);
+}
+
+/**
+ * A real colyseus.js client joins the bots' instance and decodes the state: every thin bot must
+ * be on its roster, bots must be seen moving (their moves pass the server's checks), and its own
+ * download is reported next to the thin bots' for comparison.
+ */
+async function observe(port: number, n: number): Promise<{ ok: boolean; text: string }> {
+  const client = new Client(`ws://127.0.0.1:${port}`);
+  const room = await client.joinOrCreate<HallState>(ROOM_HALL, { protocol: PROTOCOL_VERSION, hallId: BENCH_HALL, name: 'observer', color: 0, style: 0 }, HallState);
+  room.onMessage('*', () => {});
+  let bytes = 0;
+  const ws = (room.connection as unknown as { transport: { ws: { addEventListener(t: string, f: (e: { data: ArrayBuffer }) => void): void } } }).transport.ws;
+  ws.addEventListener('message', (e) => (bytes += e.data.byteLength + 2));
+  try {
+    const deadline = Date.now() + 5000;
+    while (room.state.visitors.size < n + 1 && Date.now() < deadline) await sleep(100);
+    const bots = [...room.state.visitors.values()].filter((v) => botIndex(v.name) !== null);
+    const snapshot = new Map(bots.map((v) => [v.name, `${v.gx},${v.gz},${v.x},${v.z}`]));
+    const b0 = bytes;
+    await sleep(3000);
+    const kbps = (bytes - b0) / 3 / 1024;
+    let moved = 0;
+    for (const v of room.state.visitors.values()) {
+      const before = snapshot.get(v.name);
+      if (before !== undefined && before !== `${v.gx},${v.gz},${v.x},${v.z}`) moved++;
+    }
+    const ok = bots.length === n && moved > n * 0.2;
+    return { ok, text: `colyseus.js observer: ${bots.length}/${n} bots on the roster, ${moved} seen moving in 3 s, ${kbps.toFixed(1)} KB/s down` };
+  } finally {
+    await room.leave(true).catch(() => undefined);
+  }
+}
+
+async function measure(kind: Protocol, n: number): Promise<Row> {
+  const server = startServer(kind);
+  const bots: Bot[] = [];
+  let stopDriving = () => {};
+  try {
+    const ready = await server.next('ready');
+    await sleep(300);
+    server.send({ type: 'mark' });
+    const idleRss = (await server.next('marked')).rss;
+    for (let i = 0; i < n; i++) bots.push(new Bot(i, kind));
+    await connectBots(bots, ready.port);
+    stopDriving = driveBots(bots);
+    let check: string | undefined;
+    if (kind === 'colyseus' && (n === SIZES[0] || n === TARGET.n)) {
+      const r = await observe(ready.port, n);
+      check = `${r.ok ? 'OK' : 'FAILED'}: ${r.text}`;
+      if (!r.ok) process.exitCode = 1;
+    }
+    await sleep(WARM_MS);
+    server.send({ type: 'mark' });
+    await server.next('marked');
+    const bytes0 = bots.reduce((s, b) => s + b.bytes, 0);
+    const t0 = performance.now();
+    await sleep(MEASURE_MS);
+    server.send({ type: 'report' });
+    const rep: ServerReport = await server.next('report');
+    const seconds = (performance.now() - t0) / 1000;
+    const bytes = bots.reduce((s, b) => s + b.bytes, 0) - bytes0;
+    return {
+      server: kind,
+      n,
+      p50: percentile(rep.patchMs, 50),
+      p99: percentile(rep.patchMs, 99),
+      cpuP50: percentile(rep.patchCpuMs, 50),
+      cpuP99: percentile(rep.patchCpuMs, 99),
+      patches: rep.patchMs.length,
+      cpuPctPerVisitor: ((rep.cpuMs / rep.wallMs) * 100) / n,
+      kbpsPerVisitor: bytes / seconds / n / 1024,
+      rssKbPerVisitor: Math.max(0, rep.rss - idleRss) / n / 1024,
+      rssMb: rep.rss / 1024 / 1024,
+      views: rep.views,
+      cells: rep.cells,
+      check,
+    };
+  } finally {
+    stopDriving();
+    for (const b of bots) b.close();
+    await server.stop();
+  }
+}
+
+const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const pad = (s: string, w: number) => s.padStart(w);
+
+function printTable(rows: Row[]): void {
+  const head = ['N', 'server', 'patch p50 ms', 'patch p99 ms', 'on-CPU p50', 'on-CPU p99', 'CPU %/visitor', 'KB/s/visitor', 'RSS KB/visitor', 'RSS MB'];
+  const widths = [5, 9, 13, 13, 11, 11, 14, 13, 15, 8];
+  const line = (cells: string[]) => console.log(cells.map((c, i) => pad(c, widths[i])).join(' '));
+  console.log('');
+  line(head);
+  for (const n of SIZES) {
+    const c = rows.find((r) => r.n === n && r.server === 'colyseus');
+    const b = rows.find((r) => r.n === n && r.server === 'bare');
+    for (const r of [c, b]) {
+      if (!r) continue;
+      line([String(n), r.server === 'colyseus' ? 'ludao' : 'bare ws', f(r.p50), f(r.p99), f(r.cpuP50), f(r.cpuP99), f(r.cpuPctPerVisitor, 3), f(r.kbpsPerVisitor), f(r.rssKbPerVisitor, 1), f(r.rssMb, 0)]);
+    }
+    if (c && b) {
+      line([String(n), 'ratio', f(c.p50 / b.p50, 1) + 'x', f(c.p99 / b.p99, 1) + 'x', f(c.cpuP50 / b.cpuP50, 1) + 'x', f(c.cpuP99 / b.cpuP99, 1) + 'x', f(c.cpuPctPerVisitor / b.cpuPctPerVisitor, 1) + 'x', f(c.kbpsPerVisitor / b.kbpsPerVisitor, 2) + 'x', f(c.rssKbPerVisitor / b.rssKbPerVisitor, 1) + 'x', f(c.rssMb / b.rssMb, 1) + 'x']);
+    }
+  }
+  console.log('');
+  for (const r of rows) {
+    if (r.views !== undefined) console.log(`ludao N=${r.n}: ${r.patches} patches measured, ${r.views} interest views for ${r.cells} occupied cells`);
+    if (r.check) console.log(`ludao N=${r.n}: ${r.check}`);
+  }
+  const t = rows.find((r) => r.server === 'colyseus' && r.n === TARGET.n);
+  if (t) {
+    const pass = t.p99 <= TARGET.p99Ms && t.kbpsPerVisitor <= TARGET.kbPerS && t.rssKbPerVisitor <= TARGET.kbPerVisitor;
+    console.log(
+      `\ntarget, ${TARGET.n} visitors in one instance: p99 ${f(t.p99)} ms wall / ${f(t.cpuP99)} ms on-CPU (<= ${TARGET.p99Ms}), ` +
+        `${f(t.kbpsPerVisitor)} KB/s (<= ${TARGET.kbPerS}), ${f(t.rssKbPerVisitor, 1)} KB/visitor (<= ${TARGET.kbPerVisitor}): ${pass ? 'MET' : 'NOT MET'}` +
+        (!pass && t.cpuP99 <= TARGET.p99Ms && t.kbpsPerVisitor <= TARGET.kbPerS && t.rssKbPerVisitor <= TARGET.kbPerVisitor ? ' on wall time; met on-CPU' : ''),
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`Ludao crowd bench: N = ${SIZES.join(', ')} in one instance of ${BENCH_HALL}; warm ${WARM_MS} ms, measure ${MEASURE_MS} ms per run; node ${process.version}`);
+  console.log(`machine: ${os.cpus().length} cores, load average ${load()} (patch wall times stretch under load; on-CPU times much less)`);
+  const rows: Row[] = [];
+  for (const n of SIZES) {
+    for (const kind of ['colyseus', 'bare'] as const) {
+      const row = await measure(kind, n);
+      rows.push(row);
+      console.log(`  ${kind.padEnd(8)} N=${String(n).padEnd(4)} p50 ${f(row.p50)} ms  p99 ${f(row.p99)} ms  ${f(row.kbpsPerVisitor)} KB/s/visitor  ${f(row.rssKbPerVisitor, 1)} KB/visitor`);
+    }
+  }
+  printTable(rows);
+  const out = path.join(here, 'results');
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, `crowd-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify({ sizes: SIZES, warmMs: WARM_MS, measureMs: MEASURE_MS, rows }, null, 2));
+  console.log(`\n${rows.length} runs in ${Math.round((Date.now() - started) / 1000)} s, load average now ${load()}; figures saved to ${path.relative(process.cwd(), file)}`);
+}
+
+await main();

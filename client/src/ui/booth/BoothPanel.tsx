@@ -1,0 +1,181 @@
+/**
+ * The booth panel: who the exhibitor is, what they show (products, pictures, video), the brochure,
+ * their website, whether staff are on duty, and how many visitors stand at the booth right now.
+ * Everything from exhibitors is rendered as text; links are shown only when they are http(s).
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoothView } from '../../../../shared/api/schemas';
+import { isSafeLink } from '../../../../shared/api/common';
+import { getLayout, type HallId } from '../../../../shared/halls';
+import { SLOT_RADIUS } from '../../../../shared/layout';
+import { api } from '../../net/api';
+import { useStore } from '../../store';
+import { localPlayer, remotePoses } from '../../store/transient';
+import './booth.css';
+
+function pick(t: { zh: string; en: string }, lang: string): string {
+  const zh = lang.startsWith('zh');
+  return (zh ? t.zh : t.en) || (zh ? t.en : t.zh);
+}
+
+function mb(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** Visitors (including you) within the booth's footprint plus a step, counted once a second. */
+function useVisitorsAt(hallId: HallId, slotId: string | null): number {
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    const slot = slotId ? getLayout(hallId).boothSlots.find((s) => s.id === slotId) : undefined;
+    if (!slot) return;
+    const r = SLOT_RADIUS[slot.size] + 2;
+    const count = () => {
+      let c = 0;
+      if (localPlayer.ready && Math.hypot(localPlayer.x - slot.x, localPlayer.z - slot.z) <= r) c++;
+      for (const buf of remotePoses.values()) {
+        const p = buf.latest();
+        if (p && Math.hypot(p.x - slot.x, p.z - slot.z) <= r) c++;
+      }
+      setN(c);
+    };
+    count();
+    const id = window.setInterval(count, 1000);
+    return () => window.clearInterval(id);
+  }, [hallId, slotId]);
+  return n;
+}
+
+export function BoothPanel({ hallId }: { hallId: HallId }) {
+  const panel = useStore((s) => s.boothPanel);
+  const booth = useStore((s) => (s.boothPanel ? s.booths[s.boothPanel.id] : undefined));
+  const close = useStore((s) => s.closeBoothPanel);
+  // Duty expires without an event: refresh the open booth now and then.
+  useEffect(() => {
+    if (!panel) return;
+    const id = window.setInterval(() => {
+      void api('booth', { params: { boothId: panel.id } })
+        .then((b) => useStore.getState().upsertBooth(b))
+        .catch(() => {});
+    }, 60_000);
+    return () => window.clearInterval(id);
+  }, [panel]);
+  useEffect(() => {
+    if (!panel) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [panel, close]);
+  if (!panel || !booth) return null;
+  return <PanelBody key={booth.id} hallId={hallId} booth={booth} onClose={close} />;
+}
+
+function PanelBody({ hallId, booth, onClose }: { hallId: HallId; booth: BoothView; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const visitors = useVisitorsAt(hallId, booth.slotId);
+  const e = booth.exhibitor;
+  const name = pick(e.name, lang);
+  const description = pick(e.description, lang);
+  const website = e.website && isSafeLink(e.website) ? e.website : null;
+
+  return (
+    <aside className="booth-panel panel" role="dialog" aria-labelledby="booth-panel-name" data-testid="booth-panel" data-booth={booth.id} style={{ borderTopColor: booth.colors.primary }}>
+      <header className="booth-panel-head">
+        {e.logo ? <img className="booth-logo" src={e.logo.url} alt="" width={56} height={56} data-testid="booth-panel-logo" /> : <span className="booth-logo placeholder" style={{ background: booth.colors.primary }} aria-hidden="true">{[...name][0]}</span>}
+        <div className="booth-panel-titles">
+          <h2 id="booth-panel-name" data-testid="booth-panel-name">{name}</h2>
+          <p className="booth-panel-title" data-testid="booth-panel-title">{pick(booth.title, lang)}</p>
+          <p className="booth-tags">
+            <span>{t(`industries.${e.industry}`)}</span>
+            <span>{t(`parks.${e.park}`)}</span>
+          </p>
+        </div>
+        <button type="button" className="ghost booth-close" onClick={onClose} aria-label={t('booth.close')} data-testid="booth-panel-close">
+          ×
+        </button>
+      </header>
+      <p className="booth-live">
+        <span className={booth.staffOnDuty ? 'duty on' : 'duty'} data-testid="booth-duty">
+          <span className="dot" aria-hidden="true" />
+          {booth.staffOnDuty ? t('booth.staffOnDuty') : t('booth.staffAway')}
+        </span>
+        <span data-testid="booth-visitors">{t('booth.visitorsHere', { count: visitors })}</span>
+      </p>
+      <div className="booth-panel-scroll">
+        {description ? <p className="booth-description">{description}</p> : <p className="booth-description muted">{t('booth.noDescription')}</p>}
+
+        {booth.products.length > 0 && (
+          <section>
+            <h3>{t('booth.products')}</h3>
+            <ul className="booth-products">
+              {booth.products.map((p) => (
+                <li key={p.id}>
+                  {p.image ? <img src={p.image.url} alt="" loading="lazy" width={88} height={88} /> : <span className="booth-product-blank" aria-hidden="true" />}
+                  <div>
+                    <b>{pick(p.name, lang)}</b>
+                    {p.model && <span className="booth-badge">{t('booth.model3d')}</span>}
+                    <p>{pick(p.description, lang)}</p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {booth.images.length > 0 && (
+          <section>
+            <h3>{t('booth.gallery')}</h3>
+            <div className="booth-gallery">
+              {booth.images.map((img) => (
+                <a key={img.id} href={img.url} target="_blank" rel="noopener noreferrer">
+                  <img src={img.url} alt="" loading="lazy" width={160} height={Math.round((160 * img.height) / Math.max(1, img.width))} />
+                </a>
+              ))}
+            </div>
+          </section>
+        )}
+
+        {booth.video && (
+          <section>
+            <h3>{t('booth.video')}</h3>
+            <video className="booth-video" src={booth.video.url} controls preload="metadata" playsInline />
+          </section>
+        )}
+
+        <section className="booth-links">
+          {booth.brochure && (
+            <a className="button primary" href={booth.brochure.url} download={booth.brochure.name} data-testid="booth-brochure">
+              {t('booth.brochure')} ({mb(booth.brochure.bytes)})
+            </a>
+          )}
+          {website && (
+            <a className="button" href={website} target="_blank" rel="noopener noreferrer nofollow" data-testid="booth-website">
+              {t('booth.website')}
+            </a>
+          )}
+        </section>
+
+        {(e.contact.email || e.contact.phone) && (
+          <section>
+            <h3>{t('booth.contact')}</h3>
+            <dl className="booth-contact">
+              {e.contact.email && (
+                <>
+                  <dt>{t('booth.email')}</dt>
+                  <dd>{e.contact.email}</dd>
+                </>
+              )}
+              {e.contact.phone && (
+                <>
+                  <dt>{t('booth.phone')}</dt>
+                  <dd>{e.contact.phone}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Keeps the store's booths of a hall fresh: loads them, then follows the hall's server-sent event
+ * stream and refetches a booth whenever it changes, so visitors see an exhibitor's edits without
+ * reloading. After a dropped stream it reloads the whole hall (it may have missed events).
+ */
+import { api } from '../../net/api';
+import { routeUrl } from '../../net/api';
+import { useStore } from '../../store';
+
+export function followHallBooths(hallId: string): () => void {
+  let stopped = false;
+  let source: EventSource | null = null;
+  let lostAt = 0;
+  const inflight = new Map<string, AbortController>();
+  const store = useStore.getState;
+
+  async function loadAll(): Promise<void> {
+    store().setBoothsStatus('loading');
+    try {
+      const { booths } = await api('hallBooths', { query: { hall: hallId } });
+      if (!stopped) store().setBooths(hallId, booths);
+    } catch {
+      if (!stopped) store().setBoothsStatus('error');
+    }
+  }
+
+  async function refetch(boothId: string): Promise<void> {
+    inflight.get(boothId)?.abort();
+    const ctl = new AbortController();
+    inflight.set(boothId, ctl);
+    try {
+      const b = await api('booth', { params: { boothId }, signal: ctl.signal });
+      if (!stopped) store().upsertBooth(b);
+    } catch (err) {
+      if ((err as { status?: number }).status === 404 && !stopped) store().removeBooth(boothId);
+    } finally {
+      if (inflight.get(boothId) === ctl) inflight.delete(boothId);
+    }
+  }
+
+  const boothIdOf = (e: MessageEvent): string | null => {
+    try {
+      const d = JSON.parse(String(e.data)) as { boothId?: unknown };
+      return typeof d.boothId === 'string' && /^[a-z0-9]{6,32}$/.test(d.boothId) ? d.boothId : null;
+    } catch {
+      return null;
+    }
+  };
+
+  void loadAll();
+  if (typeof EventSource !== 'undefined') {
+    source = new EventSource(routeUrl('events', { query: { hall: hallId } }));
+    source.addEventListener('booth', (e) => {
+      const id = boothIdOf(e as MessageEvent);
+      if (id) void refetch(id);
+    });
+    source.addEventListener('removed', (e) => {
+      const id = boothIdOf(e as MessageEvent);
+      if (id) store().removeBooth(id);
+    });
+    source.onerror = () => {
+      lostAt ||= Date.now();
+    };
+    source.onopen = () => {
+      // Back after a drop: whatever changed meanwhile was not announced to us.
+      if (lostAt) void loadAll();
+      lostAt = 0;
+    };
+  }
+
+  return () => {
+    stopped = true;
+    source?.close();
+    for (const c of inflight.values()) c.abort();
+    inflight.clear();
+  };
+}

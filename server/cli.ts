@@ -1,0 +1,76 @@
+/**
+ * Admin commands.
+ *
+ *   npx tsx server/cli.ts create-organizer <email>
+ *
+ * Creates an organizer account (or sets a new password for an existing one) in the database the
+ * server would use (DATA_DIR / DATABASE_URL). The password comes from ORGANIZER_PASSWORD, or is
+ * asked for twice on a terminal (not echoed), or read from the first line of standard input.
+ */
+import readline from 'node:readline';
+import { readExpoConfig } from './config';
+import { ensurePgSchema, migrateToLatest, openDatabase } from './db/open';
+import { createRepositories } from './db/repositories';
+import { ensureOrganizer } from './auth/organizer';
+
+function ask(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    // Hide what is typed: write the prompt once, then swallow the echo.
+    const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream };
+    out._writeToOutput = (s: string) => {
+      if (s.includes(question)) out.output.write(question);
+    };
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    });
+  });
+}
+
+async function readLine(): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin });
+  for await (const line of rl) {
+    rl.close();
+    return line;
+  }
+  return '';
+}
+
+async function password(): Promise<string> {
+  if (process.env.ORGANIZER_PASSWORD) return process.env.ORGANIZER_PASSWORD;
+  if (!process.stdin.isTTY) return readLine();
+  const a = await ask('Password / 密码: ');
+  const b = await ask('Again / 再输入一次: ');
+  if (a !== b) throw new Error('The passwords differ / 两次输入的密码不一致');
+  return a;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, email] = argv;
+  if (command !== 'create-organizer' || !email) {
+    console.error('Usage: npx tsx server/cli.ts create-organizer <email>');
+    return 2;
+  }
+  const cfg = readExpoConfig();
+  const pw = await password();
+  if (cfg.databaseUrl && cfg.databaseSchema) await ensurePgSchema(cfg.databaseUrl, cfg.databaseSchema);
+  const database = openDatabase({ databaseUrl: cfg.databaseUrl ?? undefined, sqliteFile: cfg.sqliteFile, pgSchema: cfg.databaseSchema ?? undefined });
+  try {
+    await migrateToLatest(database);
+    const result = await ensureOrganizer(createRepositories(database.db), email, pw);
+    console.log(result === 'created' ? `Organizer ${email} created.` : result === 'password_updated' ? `Organizer ${email}: password updated.` : `Organizer ${email} already has this password.`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,12 @@
+/** Every migration, in order. Names sort by their number; never rename or edit one that has shipped. */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_init';
+
+const all: Record<string, Migration> = {
+  '0001_init': m0001,
+};
+
+/** Migrations are bundled in code (no directory scan), so they work the same under tsx, vitest and a build. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => all,
+};

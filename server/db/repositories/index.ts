@@ -1,0 +1,24 @@
+import type { Kdb } from '../types';
+import { boothRepository } from './booths';
+import { exhibitorRepository } from './exhibitors';
+import { expoRepository } from './expos';
+import { inviteRepository } from './invites';
+import { mediaRepository } from './media';
+import { sessionRepository } from './sessions';
+import { userRepository } from './users';
+
+export function createRepositories(db: Kdb) {
+  return {
+    expos: expoRepository(db),
+    booths: boothRepository(db),
+    exhibitors: exhibitorRepository(db),
+    media: mediaRepository(db),
+    users: userRepository(db),
+    sessions: sessionRepository(db),
+    invites: inviteRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+export { RepoError } from './ids';
+export type { BoothRecord } from './booths';

@@ -1,0 +1,86 @@
+/**
+ * Everything the expo API needs, built once per app: the database (opened on first use, so a
+ * server that never serves the expo API never touches it), repositories, media store, booth events
+ * and the login throttle. `prepare()` migrates, creates the first organizer and seeds the demo.
+ */
+import type { Presence } from '@colyseus/core';
+import type { Config } from '../config';
+import type { Logger } from '../lib/logger';
+import { openDatabase, migrateToLatest, ensurePgSchema, type Database } from '../db/open';
+import { createRepositories, type Repositories } from '../db/repositories';
+import { MediaStore } from '../uploads/storage';
+import { createBoothEvents, type BoothEvents } from '../events';
+import { DEFAULT_THROTTLE, LoginThrottle } from '../auth/throttle';
+import { ensureOrganizer } from '../auth/organizer';
+import { reconcileBooths, seedDemoIfEmpty } from '../seed/demo';
+
+export interface ExpoServices {
+  readonly database: Database;
+  readonly repos: Repositories;
+  readonly store: MediaStore;
+  readonly events: BoothEvents;
+  readonly throttle: LoginThrottle;
+  readonly config: Config;
+  readonly logger: Logger;
+  /** open SSE streams, ended on shutdown */
+  readonly streams: Set<{ end(): void }>;
+  /** Migrations, first organizer, demo seed, slot reconciliation, orphan sweep. Call before listening. */
+  prepare(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createExpoServices(config: Config, logger: Logger, presence: () => Presence | undefined): ExpoServices {
+  const cfg = config.expo;
+  let database: Database | null = null;
+  let repos: Repositories | null = null;
+  const open = (): Database => {
+    database ??= openDatabase({ databaseUrl: cfg.databaseUrl ?? undefined, sqliteFile: cfg.sqliteFile, pgSchema: cfg.databaseSchema ?? undefined });
+    return database;
+  };
+  const store = new MediaStore(cfg.uploadDir);
+  const events = createBoothEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'booth event bus'));
+  const streams = new Set<{ end(): void }>();
+
+  return {
+    get database() {
+      return open();
+    },
+    get repos() {
+      repos ??= createRepositories(open().db);
+      return repos;
+    },
+    store,
+    events,
+    throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ipBurst: cfg.loginIpBurst, emailBurst: cfg.loginEmailBurst }),
+    config,
+    logger,
+    streams,
+
+    async prepare() {
+      if (cfg.databaseUrl && cfg.databaseSchema) await ensurePgSchema(cfg.databaseUrl, cfg.databaseSchema);
+      const db = open();
+      const applied = await migrateToLatest(db);
+      logger.info({ dialect: db.dialect, applied }, db.dialect === 'sqlite' ? `database: ${cfg.sqliteFile}` : 'database: PostgreSQL');
+      store.init();
+      const r = this.repos;
+      if (cfg.organizerEmail && cfg.organizerPassword) {
+        const result = await ensureOrganizer(r, cfg.organizerEmail, cfg.organizerPassword);
+        logger.info({ email: cfg.organizerEmail, result }, 'organizer account from ORGANIZER_EMAIL');
+      }
+      if (cfg.seedDemo) await seedDemoIfEmpty({ repos: r, store, log: logger });
+      const expo = await r.expos.getActive();
+      if (expo) await reconcileBooths(r, expo, logger);
+      const removed = await store.sweep(await r.media.allFiles());
+      if (removed) logger.info({ removed }, 'removed orphaned upload files');
+    },
+
+    async close() {
+      for (const s of streams) s.end();
+      streams.clear();
+      events.close();
+      if (database) await database.close();
+      database = null;
+      repos = null;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Colyseus' SchemaSerializer, tuned for per-cell shared StateViews (see interest.ts):
+ *
+ * - A patch is encoded once per distinct view and the bytes reused for every client sharing it,
+ *   also in a patch where only views changed (the stock serializer re-encodes per client there,
+ *   and the second client of a shared view would get an empty patch once the first consumed the
+ *   view's pending changes).
+ * - A client whose patch would be empty gets nothing: in an idle corner of a busy hall no one is
+ *   woken 20 times a second for zero bytes.
+ */
+import { ClientState, Protocol, SchemaSerializer, type Client } from '@colyseus/core';
+import type { Schema, StateView } from '@colyseus/schema';
+
+export class InterestSerializer<T extends Schema> extends SchemaSerializer<T> {
+  private readonly perView = new Map<StateView | undefined, Buffer>();
+
+  override applyPatches(clients: Client[]): boolean {
+    if (!this.hasFilters) return super.applyPatches(clients);
+    const encoder = this.encoder;
+    if (clients.length === 0) {
+      encoder.discardChanges();
+      return false;
+    }
+    const hasChanges = encoder.hasChanges;
+    if (!hasChanges) {
+      let viewChanges = false;
+      for (const c of clients) {
+        if (c.state === ClientState.JOINED && (c.view?.changes.size ?? 0) > 0) {
+          viewChanges = true;
+          break;
+        }
+      }
+      if (!viewChanges) return false;
+    } else {
+      this.needFullEncode = true;
+    }
+    const it = { offset: 1 };
+    encoder.sharedBuffer[0] = Protocol.ROOM_STATE_PATCH;
+    const shared = hasChanges ? encoder.encode(it) : encoder.sharedBuffer.subarray(0, 1);
+    const sharedOffset = it.offset;
+    const cache = this.perView;
+    for (let i = clients.length - 1; i >= 0; i--) {
+      const client = clients[i];
+      if (client.state !== ClientState.JOINED) continue;
+      const view = client.view;
+      let bytes = cache.get(view);
+      if (bytes === undefined) {
+        bytes = view ? encoder.encodeView(view, sharedOffset, it) : shared;
+        cache.set(view, bytes);
+      }
+      if (bytes.length > 1) client.raw(bytes);
+    }
+    cache.clear();
+    if (hasChanges) encoder.discardChanges();
+    return hasChanges;
+  }
+}

@@ -1,0 +1,15 @@
+/** What each upload slot accepts. The server checks content (magic bytes, decoding); the client checks size early. */
+export const UPLOAD_KINDS = {
+  /** logo and gallery images: PNG, JPEG or WebP, re-encoded to WebP without metadata */
+  image: { maxBytes: 5 * 1024 * 1024, accept: 'image/png,image/jpeg,image/webp', formats: ['png', 'jpeg', 'webp'] },
+  video: { maxBytes: 50 * 1024 * 1024, accept: 'video/mp4', formats: ['mp4'] },
+  brochure: { maxBytes: 20 * 1024 * 1024, accept: 'application/pdf', formats: ['pdf'] },
+  model: { maxBytes: 15 * 1024 * 1024, accept: '.glb,model/gltf-binary', formats: ['glb'] },
+} as const;
+export type UploadKind = keyof typeof UPLOAD_KINDS;
+
+/** The multipart field that carries the file. */
+export const UPLOAD_FIELD = 'file';
+
+/** Largest side of a re-encoded image, by use. */
+export const IMAGE_MAX_SIDE = { logo: 512, gallery: 1600, product: 1024 } as const;

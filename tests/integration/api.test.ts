@@ -1,0 +1,299 @@
+/**
+ * Every API route with each role: a visitor, the staff of this booth (A), the staff of another
+ * booth (B) and an organizer. Plus: bad requests get a 4xx with a message (never a 500), the OpenAPI
+ * document describes every route, booth changes reach the hall's event stream, and logins are throttled.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes, type RouteName } from '../../shared/api/routes';
+import { glb, mp4, pdf, png, startHarness, type CallOpts, type Harness, type Role } from './apiHarness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+}, 60_000);
+afterAll(async () => {
+  await h?.stop();
+});
+
+type Expect = Record<Role, number>;
+const PUBLIC = (status = 200): Expect => ({ visitor: status, exhibitorA: status, exhibitorB: status, organizer: status });
+const SESSION: Expect = { visitor: 401, exhibitorA: 200, exhibitorB: 200, organizer: 200 };
+const BOOTH = (ok = 200, org = ok): Expect => ({ visitor: 401, exhibitorA: ok, exhibitorB: 403, organizer: org });
+const ORG = (ok = 200): Expect => ({ visitor: 401, exhibitorA: 403, exhibitorB: 403, organizer: ok });
+
+interface Case {
+  route: RouteName;
+  expect: Expect;
+  /** request for a role; runs right before that role's call, so it can create what the call consumes */
+  req: (role: Role) => Promise<CallOpts> | CallOpts;
+}
+
+const booth = () => ({ boothId: h.a.boothId });
+async function product(): Promise<string> {
+  // Stay under the per-booth product limit however many cases ran before.
+  const repo = h.server.app.expo.repos.booths;
+  const rec = await repo.get(h.a.boothId);
+  for (const p of rec!.products.slice(0, Math.max(0, rec!.products.length - 6))) await repo.deleteProduct(h.a.boothId, p.row.id);
+  const { productId } = await h.server.app.expo.repos.booths.addProduct(h.a.boothId, { name: { zh: '品', en: 'P' }, description: { zh: '', en: '' } });
+  return productId;
+}
+async function image(): Promise<string> {
+  const r = await h.call('organizer', 'addImage', { params: booth(), file: { data: await png(), name: 'x.png' } });
+  return r.json.images.at(-1).id;
+}
+let exhibitorToDelete = '';
+
+const cases: Case[] = [
+  { route: 'health', expect: PUBLIC(), req: () => ({}) },
+  { route: 'openapi', expect: PUBLIC(), req: () => ({}) },
+  { route: 'expo', expect: PUBLIC(), req: () => ({}) },
+  { route: 'hallBooths', expect: PUBLIC(), req: () => ({ query: { hall: 'gulangyu' } }) },
+  { route: 'directory', expect: PUBLIC(), req: () => ({ query: { q: 'tech' } }) },
+  { route: 'booth', expect: PUBLIC(), req: () => ({ params: booth() }) },
+  { route: 'inviteInfo', expect: PUBLIC(404), req: () => ({ params: { token: 'x'.repeat(43) } }) },
+  { route: 'acceptInvite', expect: PUBLIC(404), req: () => ({ body: { token: 'y'.repeat(43), email: 'n@x.example', displayName: 'N', password: 'long-enough-pass' } }) },
+  { route: 'me', expect: SESSION, req: () => ({}) },
+  { route: 'updateBooth', expect: BOOTH(), req: (role) => ({ params: booth(), body: { title: { zh: `标题 ${role}`, en: `Title ${role}` } } }) },
+  { route: 'uploadLogo', expect: BOOTH(), req: async () => ({ params: booth(), file: { data: await png(), name: 'logo.png', type: 'image/png' } }) },
+  { route: 'deleteLogo', expect: BOOTH(), req: () => ({ params: booth() }) },
+  { route: 'addImage', expect: BOOTH(201), req: async () => ({ params: booth(), file: { data: await png(), name: 'pic.png' } }) },
+  { route: 'deleteImage', expect: BOOTH(), req: async (role) => ({ params: { ...booth(), itemId: role === 'exhibitorA' || role === 'organizer' ? await image() : 'aaaaaaaaaaaaaaaa' } }) },
+  { route: 'uploadVideo', expect: BOOTH(), req: () => ({ params: booth(), file: { data: mp4(), name: 'v.mp4' } }) },
+  { route: 'deleteVideo', expect: BOOTH(), req: () => ({ params: booth() }) },
+  { route: 'uploadBrochure', expect: BOOTH(), req: () => ({ params: booth(), file: { data: pdf(), name: 'b.pdf' } }) },
+  { route: 'deleteBrochure', expect: BOOTH(), req: () => ({ params: booth() }) },
+  { route: 'addProduct', expect: BOOTH(201), req: () => ({ params: booth(), body: { name: { zh: '新品', en: 'New' }, description: { zh: '', en: '' } } }) },
+  { route: 'updateProduct', expect: BOOTH(), req: async () => ({ params: { ...booth(), itemId: await product() }, body: { name: { zh: '改', en: 'Edited' }, description: { zh: '说明', en: 'Text' } } }) },
+  { route: 'deleteProduct', expect: BOOTH(), req: async () => ({ params: { ...booth(), itemId: await product() } }) },
+  { route: 'uploadProductImage', expect: BOOTH(), req: async () => ({ params: { ...booth(), itemId: await product() }, file: { data: await png(), name: 'p.png' } }) },
+  { route: 'uploadProductModel', expect: BOOTH(), req: async () => ({ params: { ...booth(), itemId: await product() }, file: { data: glb(), name: 'm.glb' } }) },
+  { route: 'deleteProductModel', expect: BOOTH(), req: async () => ({ params: { ...booth(), itemId: await product() } }) },
+  // Duty is for the booth's own staff; an organizer is not staff.
+  { route: 'setDuty', expect: BOOTH(200, 403), req: () => ({ params: booth(), body: { onDuty: true } }) },
+  { route: 'organizerExhibitors', expect: ORG(), req: () => ({}) },
+  { route: 'createExhibitor', expect: ORG(201), req: () => ({ body: { name: { zh: '丙', en: 'Gamma' }, industry: 'fintech', park: 'ftz', hallId: 'shapowei', slotId: null, template: 'pavilion' } }) },
+  {
+    route: 'deleteExhibitor',
+    expect: ORG(),
+    req: async (role) => {
+      if (role === 'organizer') {
+        const e = await h.server.app.expo.repos.exhibitors.create({ expoId: h.expoId, name: { zh: '删', en: 'Del' }, industry: 'ai', park: 'other', hallId: 'shapowei', slotId: null, template: 'kiosk' });
+        exhibitorToDelete = e.exhibitorId;
+      }
+      return { params: { exhibitorId: exhibitorToDelete || 'aaaaaaaaaaaa' } };
+    },
+  },
+  { route: 'placeBooth', expect: ORG(), req: () => ({ params: { boothId: h.b.boothId }, body: { hallId: 'gulangyu', slotId: h.server.app.expo.repos && 'x' ? slotOf(2) : null } }) },
+  { route: 'createInvite', expect: ORG(201), req: () => ({ params: { exhibitorId: h.a.exhibitorId }, body: { email: '' } }) },
+  { route: 'announce', expect: ORG(), req: () => ({ body: { hallId: 'gulangyu', text: '展会将于 18:00 闭馆' } }) },
+  { route: 'slots', expect: ORG(), req: () => ({ query: { hall: 'gulangyu' } }) },
+];
+
+let layoutSlots: string[] = [];
+function slotOf(i: number): string {
+  return layoutSlots[i];
+}
+
+const NOT_IN_MATRIX: RouteName[] = ['login', 'logout', 'events'];
+
+describe('route × role matrix', () => {
+  beforeAll(async () => {
+    const { getLayout } = await import('../../shared/halls');
+    layoutSlots = getLayout('gulangyu').boothSlots.map((s) => s.id);
+  });
+
+  it('covers every route in the table', () => {
+    const covered = new Set([...cases.map((c) => c.route), ...NOT_IN_MATRIX]);
+    expect(Object.keys(routes).filter((r) => !covered.has(r as RouteName))).toEqual([]);
+  });
+
+  for (const c of cases) {
+    it(`${routes[c.route].method.toUpperCase()} ${routes[c.route].path}`, async () => {
+      const got: Partial<Expect> = {};
+      for (const role of ['visitor', 'exhibitorB', 'exhibitorA', 'organizer'] as Role[]) {
+        const res = await h.call(role, c.route, await c.req(role));
+        got[role] = res.status;
+        if (res.status >= 400) {
+          expect(res.json, `${role}: an error is JSON with a message`).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+        }
+      }
+      expect(got).toEqual(c.expect);
+    });
+  }
+});
+
+describe('auth', () => {
+  it('signs in, reports the user and signs out', async () => {
+    const me = await h.call('exhibitorA', 'me');
+    expect(me.json.user).toMatchObject({ role: 'exhibitor', boothIds: [h.a.boothId] });
+    const res = await fetch(`${h.server.httpUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'A@STAFF.example ', password: 'correct-horse-battery' }) });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Max-Age=\d+/);
+    const session = cookie.split(';')[0];
+    const out = await h.raw('POST', '/api/auth/logout', { headers: { cookie: session } });
+    expect(out.status).toBe(200);
+    expect((await h.raw('GET', '/api/auth/me', { headers: { cookie: session } })).status).toBe(401);
+  });
+
+  it('accepts a bearer token as well as the cookie', async () => {
+    const token = decodeURIComponent(h.cookies.exhibitorA.split('=')[1]);
+    const r = await h.raw('GET', '/api/auth/me', { headers: { authorization: `Bearer ${token}` } });
+    expect(r.status).toBe(200);
+  });
+
+  it('refuses cookie-authenticated writes from another site', async () => {
+    const r = await h.raw('PATCH', `/api/booths/${h.a.boothId}`, {
+      role: 'exhibitorA',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ template: 'kiosk' }),
+    });
+    expect(r.status).toBe(403);
+  });
+
+  it('turns an invitation into a staff account, once', async () => {
+    const inv = await h.call('organizer', 'createInvite', { params: { exhibitorId: h.a.exhibitorId }, body: { email: 'new@staff.example' } });
+    expect(inv.status).toBe(201);
+    expect(inv.json.url).toContain('/exhibitor?invite=');
+    const info = await h.call('visitor', 'inviteInfo', { params: { token: inv.json.token } });
+    expect(info.json).toMatchObject({ exhibitorName: { en: 'Alpha Tech' }, email: 'new@staff.example' });
+    const body = { token: inv.json.token, email: 'new@staff.example', displayName: '新同事', password: 'a-long-password' };
+    const wrongEmail = await h.call('visitor', 'acceptInvite', { body: { ...body, email: 'other@staff.example' } });
+    expect(wrongEmail.status).toBe(409);
+    const ok = await h.call('visitor', 'acceptInvite', { body });
+    expect(ok.status).toBe(201);
+    expect(ok.json.user).toMatchObject({ role: 'exhibitor', boothIds: [h.a.boothId] });
+    expect((await h.call('visitor', 'acceptInvite', { body })).status).toBe(404);
+  });
+});
+
+describe('bad requests get a clear 4xx', () => {
+  const cases: [string, string, string, Record<string, string>, string | undefined, number][] = [
+    ['invalid JSON', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, '{"title":', 400],
+    ['not JSON', 'PATCH', '/api/booths/{A}', { 'content-type': 'text/plain' }, 'title', 415],
+    ['unknown field', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, '{"hacked":true}', 400],
+    ['empty change', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, '{}', 400],
+    ['javascript: website', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, '{"website":"javascript:alert(1)"}', 400],
+    ['data: website', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, '{"website":"data:text/html,hi"}', 400],
+    ['bad colour', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, '{"colors":{"primary":"red","accent":"#000000"}}', 400],
+    ['control characters', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, '{"title":{"zh":"a\\u202eb","en":""}}', 400],
+    ['too long', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, JSON.stringify({ title: { zh: 'x'.repeat(500), en: '' } }), 400],
+    ['huge body', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, JSON.stringify({ description: { zh: 'x'.repeat(300_000), en: '' } }), 413],
+    ['bad id', 'GET', '/api/booths/..%2F..%2Fetc', {}, undefined, 400],
+    ['unknown booth', 'GET', '/api/booths/zzzzzzzzzzzzzzzz', {}, undefined, 404],
+    ['unknown hall', 'GET', '/api/expo/booths?hall=atlantis', {}, undefined, 404],
+    ['missing hall', 'GET', '/api/expo/booths', {}, undefined, 400],
+    ['bad filter', 'GET', '/api/expo/exhibitors?industry=weapons', {}, undefined, 400],
+    ['unknown route', 'GET', '/api/nope', {}, undefined, 404],
+    ['bad login body', 'POST', '/api/auth/login', { 'content-type': 'application/json' }, '{"email":"not-an-email","password":""}', 400],
+  ];
+  for (const [name, method, path, headers, body, status] of cases) {
+    it(name, async () => {
+      const r = await h.raw(method, path.replace('{A}', h.a.boothId), { role: 'exhibitorA', headers, body });
+      expect(r.status).toBe(status);
+      expect(r.json).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+    });
+  }
+
+  it('names the failing field', async () => {
+    const r = await h.call('exhibitorA', 'updateBooth', { params: { boothId: h.a.boothId }, body: { website: 'ftp://x.example' } });
+    expect(r.json.issues[0].path).toBe('body.website');
+  });
+
+  it('refuses a taken slot with 409', async () => {
+    const slot = (await h.call('visitor', 'booth', { params: { boothId: h.a.boothId } })).json.slotId;
+    const r = await h.call('organizer', 'placeBooth', { params: { boothId: h.b.boothId }, body: { hallId: 'gulangyu', slotId: slot } });
+    expect(r.status).toBe(409);
+    const unknown = await h.call('organizer', 'placeBooth', { params: { boothId: h.b.boothId }, body: { hallId: 'gulangyu', slotId: 'no-such-slot' } });
+    expect(unknown.status).toBe(400);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents every route with its schemas', async () => {
+    const r = await h.raw('GET', '/api/openapi.json');
+    expect(r.status).toBe(200);
+    const doc = r.json;
+    expect(doc.openapi).toBe('3.1.0');
+    for (const def of Object.values(routes)) {
+      const op = doc.paths[def.path]?.[def.method];
+      expect(op, `${def.method} ${def.path}`).toBeDefined();
+      if ('body' in def) expect(op.requestBody.content['application/json'].schema).toBeTypeOf('object');
+      if ('upload' in def) expect(op.requestBody.content['multipart/form-data']).toBeDefined();
+      if (def.access !== 'public') expect(op.responses['401']).toBeDefined();
+    }
+    const website = doc.paths['/api/booths/{boothId}'].patch.requestBody.content['application/json'].schema.properties.website;
+    expect(JSON.stringify(website)).toContain('uri');
+  });
+});
+
+describe('live booth changes', () => {
+  it('reach the hall event stream and the public booth', async () => {
+    const ctl = new AbortController();
+    const res = await fetch(`${h.server.httpUrl}/api/expo/events?hall=gulangyu`, { signal: ctl.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    const dec = new TextDecoder();
+    let seen = '';
+    const got = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return seen;
+        seen += dec.decode(value);
+        if (seen.includes(h.a.boothId)) return seen;
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 100));
+    const upd = await h.call('exhibitorA', 'updateBooth', { params: { boothId: h.a.boothId }, body: { title: { zh: '直播标题', en: 'Live title' } } });
+    expect(upd.status).toBe(200);
+    const text = await Promise.race([got, new Promise<string>((r) => setTimeout(() => r(seen), 5000))]);
+    ctl.abort();
+    expect(text).toContain('event: booth');
+    expect(text).toContain(h.a.boothId);
+    const pub = await h.call('visitor', 'booth', { params: { boothId: h.a.boothId } });
+    expect(pub.json.title).toEqual({ zh: '直播标题', en: 'Live title' });
+  });
+
+  it('shows staff on duty', async () => {
+    await h.call('exhibitorA', 'setDuty', { params: { boothId: h.a.boothId }, body: { onDuty: true } });
+    expect((await h.call('visitor', 'booth', { params: { boothId: h.a.boothId } })).json.staffOnDuty).toBe(true);
+    await h.call('exhibitorA', 'setDuty', { params: { boothId: h.a.boothId }, body: { onDuty: false } });
+    expect((await h.call('visitor', 'booth', { params: { boothId: h.a.boothId } })).json.staffOnDuty).toBe(false);
+  });
+});
+
+describe('media', () => {
+  it('are served with a fixed type, nosniff, and PDFs as downloads', async () => {
+    const up = await h.call('exhibitorA', 'uploadBrochure', { params: { boothId: h.a.boothId }, file: { data: pdf(), name: 'Broch<ure>.pdf' } });
+    expect(up.status).toBe(200);
+    expect(up.json.brochure.name).toBe('Brochure.pdf');
+    const r = await h.raw('GET', up.json.brochure.url);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/pdf');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(r.headers.get('content-security-policy')).toContain('sandbox');
+    expect((await h.raw('GET', '/media/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+    expect((await h.raw('GET', '/media/ludao.sqlite')).status).toBe(404);
+  });
+});
+
+// Last: it locks exhibitor A's email for a while.
+describe('login throttling', () => {
+  it('answers 429 after repeated failures for one email, even with the right password', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const r = await h.call('visitor', 'login', { body: { email: 'a@staff.example', password: `wrong-${i}` } });
+      statuses.push(r.status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    const last = await h.call('visitor', 'login', { body: { email: 'a@staff.example', password: 'correct-horse-battery' } });
+    expect(last.status).toBe(429);
+    expect(last.headers.get('retry-after')).toMatch(/^\d+$/);
+    // Another account is not locked by it.
+    expect((await h.call('visitor', 'login', { body: { email: 'b@staff.example', password: 'correct-horse-battery' } })).status).toBe(200);
+  });
+});

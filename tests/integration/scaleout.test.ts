@@ -1,0 +1,200 @@
+/**
+ * Scale-out (issue #5): two real server processes sharing matchmaking and presence through Redis
+ * (RedisDriver + RedisPresence), each with its own PUBLIC_ADDRESS, as behind a load balancer.
+ * Visitors entering through different processes meet in one hall instance; instance numbers are
+ * unique across processes; an announcement reaches every instance on every process; a process
+ * stopped with SIGTERM warns its visitors, exits cleanly, and they rejoin on the other one.
+ *
+ * Runs only when REDIS_URL is set (.ci/run sets it for the local Redis); uses its own Redis
+ * database, flushed before and after, and its own key prefix. DATABASE_URL, when set, is passed
+ * through, so both processes share PostgreSQL too.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from 'colyseus.js';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { NoticeCode, ROOM_HALL, S2C, type AnnouncePayload } from '../../shared/protocol';
+import { HallState } from '../../shared/schema/HallState';
+import { announceToHall } from '../../server/scale/announce';
+import { projectRoot } from '../../server/config';
+import { joinOptions, leaveAll, positionOf, record, type TestVisitor } from '../fixtures/visitor';
+import { sleep, waitFor } from '../fixtures/wait';
+
+const REDIS_URL = process.env.REDIS_URL;
+/** A database of its own, so nothing else using this Redis is touched. */
+const TEST_DB = 13;
+const PREFIX = 'ludao-scaleout-test:';
+const PORTS = [3401, 3402] as const;
+
+function redisUrlForTest(raw: string): string {
+  const u = new URL(raw);
+  u.pathname = `/${TEST_DB}`;
+  return u.toString();
+}
+
+interface Proc {
+  port: number;
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  log: string[];
+}
+
+function startProcess(port: number, redisUrl: string, distDir: string): Proc {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    REDIS_URL: redisUrl,
+    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    PRESENCE_PREFIX: PREFIX,
+    HALL_CAPACITY: '2',
+    LOG_LEVEL: 'warn',
+    DIST_DIR: distDir,
+    SHUTDOWN_TIMEOUT_MS: '8000',
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/index.ts')], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  child.stdout?.on('data', (d) => log.push(String(d)));
+  child.stderr?.on('data', (d) => log.push(String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { port, url: `ws://127.0.0.1:${port}`, child, exited, log };
+}
+
+async function healthy(p: Proc): Promise<void> {
+  await waitFor(
+    async () => {
+      if (p.child.exitCode !== null) throw new Error(`process on ${p.port} exited: ${p.log.join('')}`);
+      const r = await fetch(`http://127.0.0.1:${p.port}/api/health`).catch(() => null);
+      return r?.ok ?? false;
+    },
+    20_000,
+    `server on ${p.port} healthy`,
+    200,
+  );
+}
+
+async function join(p: Proc, name: string): Promise<TestVisitor> {
+  const client = new Client(p.url);
+  const room = await client.joinOrCreate<HallState>(ROOM_HALL, joinOptions({ name }), HallState);
+  const inbox = record(room);
+  await waitFor(() => room.state.visitors?.get(room.sessionId), 5000, `${name} in state`);
+  return { client, room, inbox, id: room.sessionId };
+}
+
+/** Which port's process hosts the room this visitor's socket is connected to. */
+function hostPort(v: TestVisitor): number {
+  const ws = (v.room.connection as unknown as { transport: { ws: { url: string } } }).transport.ws;
+  return Number(new URL(ws.url).port);
+}
+
+async function flush(url: string): Promise<void> {
+  const { default: Redis } = await import('ioredis');
+  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await r.connect();
+  await r.flushdb();
+  await r.quit();
+}
+
+describe.skipIf(!REDIS_URL)('scale-out on Redis: two processes, one hall', () => {
+  const redisUrl = REDIS_URL ? redisUrlForTest(REDIS_URL) : '';
+  const procs: Proc[] = [];
+  const visitors: TestVisitor[] = [];
+  let distDir = '';
+
+  beforeAll(async () => {
+    await flush(redisUrl);
+    distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-scaleout-'));
+    for (const port of PORTS) procs.push(startProcess(port, redisUrl, distDir));
+    await Promise.all(procs.map(healthy));
+  }, 30_000);
+
+  afterAll(async () => {
+    await leaveAll(...visitors);
+    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGTERM');
+    await Promise.race([Promise.all(procs.map((p) => p.exited)), sleep(10_000)]);
+    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+    if (redisUrl) await flush(redisUrl).catch(() => undefined);
+    if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('visitors entering through different processes meet in one instance and see each other', async () => {
+    const [a, b] = procs;
+    const va = await join(a, 'Via A');
+    visitors.push(va);
+    const vb = await join(b, 'Via B');
+    visitors.push(vb);
+    expect(vb.room.roomId).toBe(va.room.roomId);
+    await waitFor(() => va.room.state.visitors.get(vb.id)?.name === 'Via B', 5000, 'A sees B');
+    await waitFor(() => vb.room.state.visitors.get(va.id)?.name === 'Via A', 5000, 'B sees A');
+    await waitFor(() => positionOf(va.room, vb.id)?.x !== undefined && positionOf(vb.room, va.id)?.x !== undefined, 5000, 'poses');
+    expect(va.room.state.instance).toBe(1);
+
+    // The instance is full (HALL_CAPACITY=2): the next visitor opens instance 2, numbered
+    // uniquely even though any process may host it.
+    const vc = await join(b, 'Overflow');
+    visitors.push(vc);
+    expect(vc.room.roomId).not.toBe(va.room.roomId);
+    await waitFor(() => vc.room.state.instance === 2, 5000, 'instance 2');
+
+    // One announcement reaches every instance, on every process.
+    const got = new Map<TestVisitor, AnnouncePayload[]>();
+    for (const v of [va, vb, vc]) {
+      const list: AnnouncePayload[] = [];
+      got.set(v, list);
+      v.room.onMessage(S2C.announce, (p: AnnouncePayload) => list.push(p));
+    }
+    const presence = new RedisPresence(redisUrl);
+    try {
+      const r = await announceToHall('gulangyu', '闭馆前 30 分钟', { presence, prefix: PREFIX });
+      expect(r.ok).toBe(true);
+    } finally {
+      presence.shutdown();
+    }
+    for (const v of [va, vb, vc]) await waitFor(() => got.get(v)!.length === 1, 5000, 'announcement');
+  });
+
+  it('a process stopped with SIGTERM warns its visitors, exits cleanly, and they rejoin on the other', async () => {
+    const [va, vb] = visitors;
+    const victimPort = hostPort(va);
+    expect(hostPort(vb)).toBe(victimPort);
+    const victim = procs.find((p) => p.port === victimPort)!;
+    const survivor = procs.find((p) => p.port !== victimPort)!;
+    const onVictim = visitors.filter((v) => hostPort(v) === victimPort);
+
+    victim.child.kill('SIGTERM');
+    for (const v of onVictim) {
+      await waitFor(() => v.inbox.leftWith !== null, 10_000, 'closed by shutdown');
+      expect(v.inbox.notices.map((n) => n.code)).toContain(NoticeCode.serverShutdown);
+    }
+    expect(await victim.exited).toBe(0);
+
+    // What the browser does after a shutdown notice: join the hall afresh; the load balancer now
+    // sends it to the surviving process, which must not route anyone to the stopped one.
+    const back: TestVisitor[] = [];
+    for (const v of onVictim) {
+      const name = v.room.state.visitors.get(v.id)?.name ?? 'Back';
+      const again = await join(survivor, name);
+      back.push(again);
+      visitors.push(again);
+      expect(hostPort(again)).toBe(survivor.port);
+    }
+    // Everyone left is in an instance of the surviving process, and instance numbers stay unique.
+    const live = visitors.filter((v) => v.inbox.leftWith === null);
+    const byRoom = new Map<string, number>();
+    for (const v of live) byRoom.set(v.room.roomId, v.room.state.instance);
+    expect(new Set(byRoom.values()).size).toBe(byRoom.size);
+    for (const v of back) {
+      for (const other of live.filter((o) => o.room.roomId === v.room.roomId)) {
+        await waitFor(() => v.room.state.visitors.has(other.id), 5000, 'roommates see each other');
+      }
+    }
+  });
+});
