@@ -30,6 +30,7 @@ export default defineConfig({
     proxy: {
       '/api': backend,
       '/matchmake': backend,
+      '/media': backend,
       // Colyseus room sockets are opened at /<processId>/<roomId>
       '^/[A-Za-z0-9_-]{5,}/[A-Za-z0-9_-]{5,}': { target: backend, ws: true },
     },

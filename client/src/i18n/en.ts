@@ -23,6 +23,7 @@ export const en: Shape<typeof zhCN> = {
     you: ' (you)',
     away: ' (reconnecting)',
     leave: 'Leave',
+    menu: 'Menu',
     share: 'Copy link',
     copied: 'Link copied',
     invite: 'Invite',
@@ -36,6 +37,8 @@ export const en: Shape<typeof zhCN> = {
   },
   chat: {
     title: 'Hall chat',
+    show: 'Show chat',
+    hide: 'Hide chat',
     placeholder: 'Say something… (Enter to send)',
     send: 'Send',
     empty: 'No messages yet — say hello',

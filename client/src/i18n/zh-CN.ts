@@ -19,6 +19,7 @@ export const zhCN = {
     you: '（你）',
     away: '（重连中）',
     leave: '离开',
+    menu: '菜单',
     share: '复制链接',
     copied: '链接已复制',
     invite: '邀请同行',
@@ -32,6 +33,8 @@ export const zhCN = {
   },
   chat: {
     title: '展厅聊天',
+    show: '展开聊天',
+    hide: '收起聊天',
     placeholder: '说点什么…（回车发送）',
     send: '发送',
     empty: '还没有消息，来打个招呼吧',

@@ -13,6 +13,9 @@ export function Chat() {
   const toast = useStore((s) => s.toast);
   const [text, setText] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
+  // Small screens start with the log folded so the hall stays visible; the input is always there.
+  const [open, setOpen] = useState(() => !window.matchMedia('(max-width: 760px), (max-height: 480px)').matches);
+  const last = messages[messages.length - 1];
 
   useEffect(() => {
     const el = listRef.current;
@@ -30,8 +33,18 @@ export function Chat() {
   }
 
   return (
-    <section className="chat panel" aria-label={t('chat.title')} data-testid="chat">
-      <ol className="chat-log" ref={listRef} aria-live="polite">
+    <section className={open ? 'chat panel' : 'chat panel folded'} aria-label={t('chat.title')} data-testid="chat">
+      <button type="button" className="chat-fold" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="chat-fold">
+        <span>{t('chat.title')}</span>
+        {!open && last && (
+          <span className="chat-last">
+            {last.name}: {last.text}
+          </span>
+        )}
+        <span aria-hidden="true">{open ? '▾' : '▴'}</span>
+        <span className="sr-only">{open ? t('chat.hide') : t('chat.show')}</span>
+      </button>
+      <ol className="chat-log" ref={listRef} aria-live="polite" hidden={!open}>
         {messages.length === 0 && <li className="muted">{t('chat.empty')}</li>}
         {messages.map((m) => (
           <li key={m.id} className={m.from === selfId ? 'mine' : undefined}>

@@ -16,6 +16,8 @@ export function Hud({ hallId }: { hallId: HallId }) {
   const setQuality = useStore((s) => s.setQuality);
   const toast = useStore((s) => s.toast);
   const [listOpen, setListOpen] = useState(false);
+  // On narrow screens the actions fold into a menu (CSS decides which form shows).
+  const [menuOpen, setMenuOpen] = useState(false);
 
   const list = useMemo(
     () => Object.values(visitors).sort((a, b) => (a.id === selfId ? -1 : b.id === selfId ? 1 : a.name.localeCompare(b.name))),
@@ -43,7 +45,16 @@ export function Hud({ hallId }: { hallId: HallId }) {
           <span className="dot" aria-hidden="true" />
           {t('hud.online', { count: list.length })}
         </button>
-        <div className="hud-actions">
+        <button
+          type="button"
+          className="pill hud-menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="hud-actions"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          ☰ {t('hud.menu')}
+        </button>
+        <div id="hud-actions" className={menuOpen ? 'hud-actions open' : 'hud-actions'}>
           <InviteButton hallId={hallId} />
           <button type="button" className="ghost" onClick={() => void share()}>
             {t('hud.share')}
