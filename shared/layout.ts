@@ -113,7 +113,34 @@ export function isWalkable(layout: HallLayout, x: number, z: number): boolean {
   }
   if (!onGround) return false;
   for (const c of layout.colliders) if (insideCollider(x, z, c, BODY_RADIUS)) return false;
+  for (const c of boothColliders(layout)) if (insideCollider(x, z, c, BODY_RADIUS)) return false;
   return true;
+}
+
+/**
+ * A booth stand's footprint for a slot size (width along its front, depth front to back), metres.
+ * The client builds booths to exactly this size, and the server treats it as solid.
+ */
+export function boothFootprint(size: keyof typeof SLOT_RADIUS): { w: number; d: number } {
+  const r = SLOT_RADIUS[size];
+  return { w: 1.6 * r, d: 1.2 * r };
+}
+
+const boothColliderCache = new WeakMap<HallLayout, Collider[]>();
+
+/** Every booth slot is solid (a visitor browses from its front), derived once per layout. */
+function boothColliders(layout: HallLayout): Collider[] {
+  let list = boothColliderCache.get(layout);
+  if (!list) {
+    list = layout.boothSlots.map((s) => {
+      const { w, d } = boothFootprint(s.size);
+      // A collider box's `rot` turns the other way round from three's rotation.y (see
+      // insideCollider), so a booth drawn with rotation.y = ry has the box rot = -ry.
+      return { type: 'box' as const, x: s.x, z: s.z, w, d, rot: -s.ry };
+    });
+    boothColliderCache.set(layout, list);
+  }
+  return list;
 }
 
 /**

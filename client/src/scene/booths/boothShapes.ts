@@ -4,7 +4,7 @@
  * plus where its sign and screen quads go and where a product stands.
  */
 import * as THREE from 'three';
-import { SLOT_RADIUS } from '../../../../shared/layout';
+import { SLOT_RADIUS, boothFootprint } from '../../../../shared/layout';
 import type { BoothTemplate } from '../../../../shared/api/common';
 import { GeoBuilder, T } from '../landmarks/common/GeoBuilder';
 
@@ -40,8 +40,9 @@ function mix(a: string, b: string, t: number): string {
 }
 
 export function boothDims(size: SlotSize) {
-  const r = SLOT_RADIUS[size];
-  return { W: 1.6 * r, D: 1.2 * r, H: 2.6 + 0.2 * r };
+  // The footprint is shared with the server, which treats it as solid.
+  const { w, d } = boothFootprint(size);
+  return { W: w, D: d, H: 2.6 + 0.2 * SLOT_RADIUS[size] };
 }
 
 /** Adds the structure to `b` (already placed in the booth's frame) and returns the quads and plinth. */
