@@ -24,6 +24,8 @@ export const en: Shape<typeof zhCN> = {
     away: ' (reconnecting)',
     leave: 'Leave',
     menu: 'Menu',
+    announcement: 'Announcement',
+    dismiss: 'Dismiss',
     share: 'Copy link',
     copied: 'Link copied',
     invite: 'Invite',

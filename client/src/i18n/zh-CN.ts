@@ -20,6 +20,8 @@ export const zhCN = {
     away: '（重连中）',
     leave: '离开',
     menu: '菜单',
+    announcement: '主办方公告',
+    dismiss: '关闭',
     share: '复制链接',
     copied: '链接已复制',
     invite: '邀请同行',

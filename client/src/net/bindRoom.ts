@@ -105,7 +105,8 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
   unsubs.push(room.onMessage(S2C.notice, onNotice));
   unsubs.push(
     room.onMessage(S2C.announce, (a: AnnouncePayload) =>
-      useStore.getState().addMessage({ id: -a.at, from: ANNOUNCE_FROM, name: '📢', text: a.text, at: a.at }),
+      // `at` is the local arrival time, so the banner's timing does not depend on clock skew.
+      useStore.getState().addMessage({ id: -a.at, from: ANNOUNCE_FROM, name: '📢', text: a.text, at: Date.now() }),
     ),
   );
 

@@ -9,6 +9,7 @@ import { Hud } from './Hud';
 import { ProfileForm } from './ProfileForm';
 import { StatusOverlay } from './StatusOverlay';
 import { Toast } from './Toast';
+import { AnnouncementBanner } from './AnnouncementBanner';
 import { BoothLayer } from './booth/BoothLayer';
 import { Minimap } from './Minimap';
 import { HotspotCard, TravelOverlay } from './HotspotCard';
@@ -53,6 +54,7 @@ function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }) {
       <TouchJoystick />
       <StatusOverlay />
       <Toast />
+      <AnnouncementBanner />
       <BoothLayer hallId={hallId} />
       <Minimap hallId={hallId} />
       <HotspotCard hallId={hallId} />
