@@ -5,6 +5,7 @@
 import http from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
+import compression from 'compression';
 import { Server, matchMaker, type MatchMakerDriver, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { RedisPresence } from '@colyseus/redis-presence';
@@ -67,6 +68,13 @@ export function createApp(config: Config, logger: Logger, presence?: Presence): 
     return { rooms: liveRooms.size, visitors };
   };
   const expo = createExpoServices(config, logger, () => matchMaker.presence);
+  // gzip text, scripts, fonts' CSS and JSON (the scene budget counts compressed bytes). Server-sent
+  // events stay uncompressed: a compressing proxy would hold them back until a buffer fills.
+  app.use(
+    compression({
+      filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+    }),
+  );
   app.use('/api', apiRouter({ stats, expo, presence: () => matchMaker.presence }));
   app.use('/media', mediaRouter(expo.store));
   app.use(staticClient(config.distDir));

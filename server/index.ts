@@ -11,9 +11,15 @@ process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejec
 process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception'));
 
 // Database: migrate, first organizer, demo expo on an empty database (issue #4).
-await app.expo.prepare();
-
-const port = await app.listen(config.port, config.host);
+let port: number;
+try {
+  await app.expo.prepare();
+  port = await app.listen(config.port, config.host);
+} catch (err) {
+  // A port in use or a database that cannot open is fatal: say so and exit, never linger half-started.
+  logger.fatal({ err }, 'could not start');
+  process.exit(1);
+}
 logger.info(
   { port, host: config.host, dist: config.distDir, capacity: config.hallCapacity, redis: Boolean(config.redisUrl), publicAddress: config.publicAddress },
   `Ludao 鹭岛云展 listening on http://localhost:${port}`,
