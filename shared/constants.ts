@@ -54,4 +54,4 @@ export const DOT_REFRESH_PATCHES = 20;
 /** Default visitors per hall instance (the benchmark's figure; HALL_CAPACITY overrides it). */
 export const DEFAULT_HALL_CAPACITY = 300;
 /** A seat reserved by the matchmaker but never taken is released after this many seconds. */
-export const SEAT_RESERVATION_S = 10;
+export const SEAT_RESERVATION_S = 15;

@@ -42,7 +42,7 @@ function errorKeyOf(err: unknown): string {
   if (msg.startsWith(JoinError.badName)) return `errors.name.${msg.split(':')[1] ?? 'empty'}`;
   if (msg.startsWith(JoinError.unknownHall)) return 'errors.unknownHall';
   if (msg.startsWith(JoinError.rateLimited)) return 'errors.busy';
-  if (/full|locked|seat/i.test(msg)) return 'errors.full';
+  if (/full|locked/i.test(msg)) return 'errors.full';
   return 'errors.network';
 }
 
@@ -118,15 +118,27 @@ export async function joinHall(hallId: HallId, profile: Profile): Promise<void> 
       store().toast('hud.inviteFailed');
     }
   }
-  try {
-    const r = await getClient().joinOrCreate<HallState>(ROOM_HALL, opts, HallState);
-    if (gen !== generation) return void r.leave(true);
-    attach(r, gen);
-  } catch (err) {
-    if (gen !== generation) return;
-    const key = errorKeyOf(err);
-    store().setStatus(key === 'errors.outdated' ? 'outdated' : 'error', key);
+  // A busy device (or network) can take longer than the seat is held: such a join is simply retried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const r = await getClient().joinOrCreate<HallState>(ROOM_HALL, opts, HallState);
+      if (gen !== generation) return void r.leave(true);
+      attach(r, gen);
+      return;
+    } catch (err) {
+      if (gen !== generation) return;
+      if (isTransient(err) && attempt < 3) continue;
+      const key = errorKeyOf(err);
+      store().setStatus(key === 'errors.outdated' ? 'outdated' : 'error', key);
+      return;
+    }
   }
+}
+
+/** Seat expired or the socket failed before the join completed: worth another try. */
+function isTransient(err: unknown): boolean {
+  const msg = err instanceof Error ? err.message : String(err);
+  return /seat reservation expired|expired|ECONNRESET|closed/i.test(msg);
 }
 
 async function recover(token: string, gen: number): Promise<void> {
