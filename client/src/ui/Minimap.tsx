@@ -9,7 +9,7 @@ import { getLayout, type HallId } from '../../../shared/halls';
 import { isWalkable, SLOT_RADIUS, type HallLayout } from '../../../shared/layout';
 import { pick } from '../i18n';
 import { useMood } from '../scene/landmarks/common/mood';
-import { input, localPlayer, remotePoses } from '../store/transient';
+import { farDots, input, localPlayer, remotePoses } from '../store/transient';
 
 const SIZE = 180;
 
@@ -134,6 +134,13 @@ export function Minimap({ hallId }: { hallId: HallId }) {
         ctx.arc(view.ox + s.x * view.scale, view.oz + s.z * view.scale, 2.6, 0, Math.PI * 2);
         ctx.fill();
         ctx.stroke();
+      }
+      // Visitors beyond interest range arrive only as coarse dots, about once a second.
+      ctx.fillStyle = 'rgba(255, 255, 255, 0.75)';
+      for (const d of farDots.values()) {
+        ctx.beginPath();
+        ctx.arc(view.ox + d.x * view.scale, view.oz + d.z * view.scale, 1.8, 0, Math.PI * 2);
+        ctx.fill();
       }
       if (localPlayer.ready) {
         const x = view.ox + localPlayer.x * view.scale;
