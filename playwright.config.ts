@@ -2,11 +2,16 @@
  * End-to-end: the built client (`vite build`, run by `npm run test:e2e`) served by the real server
  * on a fixed test port, driven in Chromium with software WebGL. One worker: two cores are shared.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/e2e/support/chromium';
 import { E2E_ORIGIN, E2E_PORT } from './tests/e2e/support/origin';
+
+// One throwaway data folder per run (workers inherit the variable, so they do not make their own);
+// removed by the global teardown.
+process.env.LUDAO_E2E_DATA_DIR ||= fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-e2e-data-'));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,7 +24,9 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
+  globalTeardown: './tests/e2e/support/teardown.ts',
+  // E2E_OUTPUT_DIR / E2E_PORT let two people on one machine run the suite side by side.
+  outputDir: process.env.E2E_OUTPUT_DIR || 'test-results',
   use: {
     baseURL: E2E_ORIGIN,
     browserName: 'chromium',
@@ -28,7 +35,8 @@ export default defineConfig({
     locale: 'zh-CN',
     launchOptions: chromiumLaunchOptions(),
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    // Traces cost CPU while recording and nobody can open one from a CI log: local runs only.
+    trace: process.env.CI ? 'off' : 'retain-on-failure',
   },
   webServer: {
     command: 'npx tsx server/index.ts',
@@ -41,7 +49,7 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       REDIS_URL: '',
       DATABASE_URL: '',
-      DATA_DIR: path.join(os.tmpdir(), `ludao-e2e-data-${process.pid}`),
+      DATA_DIR: process.env.LUDAO_E2E_DATA_DIR,
     },
     stdout: 'pipe',
     stderr: 'pipe',

@@ -195,6 +195,13 @@ function textureCounter(): void {
   };
 }
 
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps named inner functions in a
+ * `__name(fn, "name")` helper; textureCounter runs in the page as source text, where that
+ * helper does not exist. Without this shim the counter throws on its first line and counts 0.
+ */
+const NAME_SHIM = { content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' };
+
 interface Sample {
   calls: number;
   triangles: number;
@@ -282,6 +289,7 @@ async function main(): Promise<void> {
       const bots = await joinBots(hall, BOTS);
       const ctx = await browser.newContext({ viewport: { width: 960, height: 540 } });
       await ctx.addInitScript(() => localStorage.setItem('ludao.profile', '{"name":"bench","color":1,"style":0}'));
+      await ctx.addInitScript(NAME_SHIM);
       await ctx.addInitScript(textureCounter);
       const page = await ctx.newPage();
       const q = `cam=${VIEW[hall]}&quality=high&mood=day`;
@@ -290,6 +298,7 @@ async function main(): Promise<void> {
       // a fresh context (cold cache) for the real scene, so bytes count everything it needs
       const ctx2 = await browser.newContext({ viewport: { width: 960, height: 540 } });
       await ctx2.addInitScript(() => localStorage.setItem('ludao.profile', '{"name":"bench","color":1,"style":0}'));
+      await ctx2.addInitScript(NAME_SHIM);
       await ctx2.addInitScript(textureCounter);
       const full = await measure(await ctx2.newPage(), `${BASE}/hall/${hall}?${q}`);
       await ctx2.close();

@@ -1,7 +1,10 @@
 /** Text rules shared by the server (authoritative) and the client forms (early feedback). */
 
-// C0/C1 control characters, plus bidi overrides and zero-width tricks that make names lie.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+// Characters that make names lie: C0/C1 controls (Cc); every format character (Cf: bidi marks,
+// overrides and isolates, zero-width spaces and joiners, soft hyphen, word joiner, tag characters);
+// line/paragraph separators; and the Hangul fillers and combining grapheme joiner, letters that
+// draw nothing (a name of only those would be a blank name that passes the emptiness check).
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029\u034f\u115f\u1160\u3164\uffa0]/u;
 
 export function hasControlChars(s: string): boolean {
   return CONTROL.test(s);

@@ -10,6 +10,9 @@ async function enterHall(page: Page, name: string): Promise<HallPage> {
   await landing.enter(name);
   const hall = new HallPage(page);
   await hall.waitJoined('gulangyu');
+  // One page at a time through the heavy first frames: two pages building the scene in software at
+  // once can stall each long enough for the server's ping to give up on the socket.
+  await hall.waitSettled();
   return hall;
 }
 
@@ -47,8 +50,12 @@ test.describe('two visitors in one hall', () => {
     await expect(a.onlineCount).toHaveText('2 人在线');
     await expect(b.onlineCount).toHaveText('2 人在线');
 
+    await a.openChat();
+    await b.openChat();
     await a.say('你好，鹭岛！');
-    await expect(b.chat.locator('li', { hasText: '你好，鹭岛！' })).toContainText('Alice');
+    const line = b.chat.locator('li', { hasText: '你好，鹭岛！' });
+    await expect(line).toBeVisible();
+    await expect(line).toContainText('Alice');
     await expect(a.chatInput).toHaveValue('');
 
     // Markup stays text.
@@ -60,13 +67,13 @@ test.describe('two visitors in one hall', () => {
   test('one walks with the keyboard, the other sees it move', async ({ openVisitor }) => {
     const a = await enterHall(await openVisitor(), 'Walker');
     const b = await enterHall(await openVisitor(), 'Watcher');
-    await a.waitSettled();
-    await b.waitSettled();
     const aId = await remoteIdOf(b, a);
     const before = (await b.remotes())[aId];
     const selfBefore = (await a.self())!;
 
-    await a.holdKey('KeyW', 1500);
+    // ~1.5 s was asked for; 2.5 s keeps a few frames inside the hold even at 1-2 fps (each frame
+    // walks at most 0.25 s, see LocalPlayerMotion), which is what two software-rendered pages get.
+    await a.holdKey('KeyW', 2500);
 
     // A's own view moved...
     await expect.poll(async () => {
@@ -80,7 +87,7 @@ test.describe('two visitors in one hall', () => {
           const p = (await b.remotes())[aId];
           return p ? Math.hypot(p.x - before.x, p.z - before.z) : 0;
         },
-        { message: 'B sees A move by more than 1 m', timeout: 10_000 },
+        { message: 'B sees A move by more than 1 m', timeout: 20_000 },
       )
       .toBeGreaterThan(1);
   });

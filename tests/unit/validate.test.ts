@@ -27,12 +27,25 @@ describe('visibleLength / hasControlChars', () => {
     ['first strong isolate', '\u2068'],
     ['pop directional isolate', '\u2069'],
     ['byte order mark', '\ufeff'],
+    ['Arabic letter mark', '\u061c'],
+    ['soft hyphen', '\u00ad'],
+    ['word joiner', '\u2060'],
+    ['Mongolian vowel separator', '\u180e'],
+    ['line separator', '\u2028'],
+    ['paragraph separator', '\u2029'],
+    ['tag character', '\u{E0041}'],
+    ['Hangul filler', '\u3164'],
+    ['Hangul choseong filler', '\u115f'],
+    ['halfwidth Hangul filler', '\uffa0'],
+    ['combining grapheme joiner', '\u034f'],
   ])('flags %s', (_what, ch) => {
     expect(hasControlChars(`a${ch}b`)).toBe(true);
   });
 
   it('does not flag ordinary text in any script', () => {
-    for (const s of ['Alice', '小白鹭', 'Ludao 鹭岛', 'Zoë', 'José', 'Привет', 'مرحبا', '🦢🌊', 'a-b_c.d']) expect(hasControlChars(s)).toBe(false);
+    for (const s of ['Alice', '小白鹭', 'Ludao 鹭岛', 'Zoë', 'José', 'Привет', 'مرحبا', '한글', '🦢🌊', '❤️', '👍🏽', '🇨🇳', 'a-b_c.d']) {
+      expect(hasControlChars(s), s).toBe(false);
+    }
   });
 });
 
@@ -56,6 +69,10 @@ describe('checkName', () => {
 
   it('refuses non-strings', () => {
     for (const v of [undefined, null, 42, {}, ['a']]) expect(checkName(v)).toEqual({ ok: false, problem: 'not_text' });
+  });
+
+  it('refuses a name made only of characters that draw nothing', () => {
+    for (const s of ['\u3164', '\u3164\u3164\u3164', '\u115f', '\u00ad', '\u200b']) expect(checkName(s)).toMatchObject({ ok: false });
   });
 
   it('refuses control characters, bidi overrides and zero-width tricks anywhere, even at the ends', () => {

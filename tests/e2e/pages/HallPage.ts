@@ -52,7 +52,8 @@ export class HallPage {
   }
 
   /**
-   * Waits until the page draws frames at a usable rate (5 frames within 2 s). Right after joining,
+   * Waits until the page draws frames steadily (5 frames within 4 s: software WebGL on two shared
+   * cores with two pages open is slow, but not stalled). Right after joining,
    * building the scene and compiling shaders in software can block the page for many seconds;
    * a key held during such a stall would arrive as a press and release with no frame between.
    */
@@ -69,9 +70,26 @@ export class HallPage {
                 requestAnimationFrame(tick);
               }),
           ),
-        { message: 'page drawing at least 2.5 frames per second', timeout: timeoutMs, intervals: [250] },
+        { message: 'page drawing at least 1.25 frames per second', timeout: timeoutMs, intervals: [250] },
       )
-      .toBeLessThan(2000);
+      .toBeLessThan(4000);
+  }
+
+  /** Closes the landmark card that opens where a visitor stands (it covers part of a small screen). */
+  async closeHotspotCard(): Promise<void> {
+    const card = this.page.getByTestId('hotspot-card');
+    if (await card.isVisible()) {
+      await card.getByTestId('hotspot-close').click();
+      await expect(card).toBeHidden();
+    }
+  }
+
+  /** Unfolds the chat log (small screens start with it folded). */
+  async openChat(): Promise<void> {
+    await this.closeHotspotCard();
+    const fold = this.page.getByTestId('chat-fold');
+    if ((await fold.count()) && (await fold.getAttribute('aria-expanded')) === 'false') await fold.click();
+    await expect(this.chat.locator('ol')).toBeVisible();
   }
 
   async say(text: string): Promise<void> {
