@@ -89,7 +89,9 @@ export function createApp(config: Config, logger: Logger, presence?: Presence): 
     if (!config.publicAddress) logger.warn('REDIS_URL without PUBLIC_ADDRESS: other processes cannot send visitors to this one');
   }
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_PAYLOAD_BYTES }),
+    // A phone switching networks or a page busy building its scene can miss a ping or two:
+    // 4 misses at 5 s (20 s, the reconnection window) before a socket counts as dead.
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_PAYLOAD_BYTES, pingInterval: 5000, pingMaxRetries: 4 }),
     presence,
     driver,
     publicAddress: config.publicAddress ?? undefined,

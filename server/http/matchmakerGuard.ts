@@ -12,8 +12,9 @@ export function restrictMatchmaker(allowedOrigins: string[]): void {
     const host = req.headers.host;
     if (!origin) return {};
     const sameOrigin = host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
-    // A browser on another site gets no permission header and its request is refused by the browser.
     if (sameOrigin || allowedOrigins.includes(origin)) return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
-    return { 'Access-Control-Allow-Origin': 'null' };
+    // Another site is answered with our own origin, which its browser will not match, so it can
+    // neither send nor read. (Not 'null': a sandboxed frame on any site sends Origin: null.)
+    return { 'Access-Control-Allow-Origin': host ? `http://${host}` : 'http://localhost', Vary: 'Origin' };
   };
 }

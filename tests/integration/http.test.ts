@@ -74,14 +74,18 @@ describe('/api', () => {
 describe('matchmaker', () => {
   const join = JSON.stringify(joinOptions({ name: 'Cors' }));
 
-  it('does not grant another site: Origin http://evil.example gets Access-Control-Allow-Origin null', async () => {
-    const r = await request('POST', '/matchmake/joinOrCreate/hall', { ...json, Origin: 'http://evil.example' }, join);
-    expect(r.headers['access-control-allow-origin']).toBe('null');
-    const pre = await request('OPTIONS', '/matchmake/joinOrCreate/hall', {
-      Origin: 'http://evil.example',
-      'Access-Control-Request-Method': 'POST',
-    });
-    expect(pre.headers['access-control-allow-origin']).toBe('null');
+  it('does not grant another site, nor a sandboxed frame (Origin: null)', async () => {
+    for (const origin of ['http://evil.example', 'null']) {
+      const r = await request('POST', '/matchmake/joinOrCreate/hall', { ...json, Origin: origin }, join);
+      expect(r.headers['access-control-allow-origin']).not.toBe(origin);
+      expect(r.headers['access-control-allow-origin']).not.toBe('*');
+      const pre = await request('OPTIONS', '/matchmake/joinOrCreate/hall', {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+      });
+      expect(pre.headers['access-control-allow-origin']).not.toBe(origin);
+      expect(pre.headers['access-control-allow-origin']).not.toBe('*');
+    }
   });
 
   it('grants the same origin (the page the server itself serves)', async () => {

@@ -185,3 +185,19 @@ describe('parseJoinOptions', () => {
     }
   });
 });
+
+describe('emoji are text, not tricks', () => {
+  it('accepts joined and flag emoji in names and chat, each counting as one character', () => {
+    for (const e of ['👨‍👩‍👧', '🇨🇳', '👍🏽', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '🏳️‍🌈']) {
+      expect(checkName(`阿鹭${e}`)).toEqual({ ok: true, name: `阿鹭${e}` });
+      expect(checkChatText(`好 ${e}`).ok).toBe(true);
+      expect(checkName('鹭'.repeat(23) + e).ok).toBe(true);
+      expect(checkName('鹭'.repeat(24) + e)).toEqual({ ok: false, problem: 'too_long' });
+    }
+  });
+
+  it('still refuses a zero-width joiner that joins no emoji', () => {
+    expect(checkName('a\u200Db')).toEqual({ ok: false, problem: 'control_chars' });
+    expect(checkChatText('\u200D')).toEqual({ ok: false, problem: 'control_chars' });
+  });
+});
