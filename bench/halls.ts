@@ -66,6 +66,7 @@ async function joinBots(hallId: HallId, n: number): Promise<Room[]> {
   for (let i = 0; i < n; i++) {
     try {
       const r = await client.joinOrCreate(ROOM_HALL, { protocol: PROTOCOL_VERSION, hallId, name: `bot${i}`, color: i % 8, style: i % 3 });
+      r.onMessage('*', () => {}); // bots read no chat or notices; this keeps colyseus.js from warning per message
       rooms.push(r);
       // walk a little towards the spawn's surroundings so avatars spread out
       const s = layout.spawns[0];
