@@ -5,21 +5,13 @@
  */
 import { getLayout, type HallId } from '../../shared/halls';
 import { isWalkable, type HallLayout } from '../../shared/layout';
+import { rng } from '../../assets/halls/plan-utils';
 
 export const BENCH_HALL: HallId = 'gulangyu';
 export const layout: HallLayout = getLayout(BENCH_HALL);
 
-/** mulberry32: a tiny seeded PRNG, so runs are repeatable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded PRNG (mulberry32) shared with the hall plans, so runs are repeatable.
+export { rng };
 
 /** Bot `i`'s starting spot: uniform over the walkable ground. */
 export function scatterPoint(i: number): { x: number; z: number } {

@@ -2,36 +2,7 @@
  * Login throttling: a token bucket per client address and one per email address, so neither one
  * machine guessing many accounts nor many machines guessing one account gets far.
  */
-
-/** A token bucket that can also be looked at without taking a token. */
-class Bucket {
-  private tokens: number;
-  private last: number;
-  constructor(
-    private readonly capacity: number,
-    private readonly refillMs: number,
-    now: number,
-  ) {
-    this.tokens = capacity;
-    this.last = now;
-  }
-  private refill(now: number): void {
-    if (now > this.last) {
-      this.tokens = Math.min(this.capacity, this.tokens + (now - this.last) / this.refillMs);
-      this.last = now;
-    }
-  }
-  peek(now: number): boolean {
-    this.refill(now);
-    return this.tokens >= 1;
-  }
-  take(now: number): boolean {
-    this.refill(now);
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
+import { TokenBucket } from '../lib/tokenBucket';
 
 export interface ThrottleOptions {
   /** attempts per address: burst, then one more every refillMs */
@@ -47,17 +18,17 @@ export const DEFAULT_THROTTLE: ThrottleOptions = { ipBurst: 10, ipRefillMs: 6_00
 const MAX_KEYS = 50_000;
 
 export class LoginThrottle {
-  private ips = new Map<string, Bucket>();
-  private emails = new Map<string, Bucket>();
+  private ips = new Map<string, TokenBucket>();
+  private emails = new Map<string, TokenBucket>();
 
   constructor(private readonly o: ThrottleOptions = DEFAULT_THROTTLE) {}
 
-  private bucket(map: Map<string, Bucket>, key: string, burst: number, refill: number, now: number): Bucket {
+  private bucket(map: Map<string, TokenBucket>, key: string, burst: number, refill: number, now: number): TokenBucket {
     let b = map.get(key);
     if (!b) {
       // Bounded memory: a flood of distinct keys resets the table rather than growing it.
       if (map.size >= MAX_KEYS) map.clear();
-      b = new Bucket(burst, refill, now);
+      b = new TokenBucket(burst, refill, now);
       map.set(key, b);
     }
     return b;

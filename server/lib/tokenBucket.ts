@@ -12,12 +12,22 @@ export class TokenBucket {
     this.last = now;
   }
 
-  take(now: number): boolean {
+  private refill(now: number): void {
     const elapsed = now - this.last;
     if (elapsed > 0) {
       this.tokens = Math.min(this.capacity, this.tokens + elapsed / this.refillMs);
       this.last = now;
     }
+  }
+
+  /** Whether a token is there, without taking it. */
+  peek(now: number): boolean {
+    this.refill(now);
+    return this.tokens >= 1;
+  }
+
+  take(now: number): boolean {
+    this.refill(now);
     if (this.tokens >= 1) {
       this.tokens -= 1;
       return true;
