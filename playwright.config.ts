@@ -50,6 +50,9 @@ export default defineConfig({
       REDIS_URL: '',
       DATABASE_URL: '',
       DATA_DIR: process.env.LUDAO_E2E_DATA_DIR,
+      // The first organizer, for specs that run the expo (announcements).
+      ORGANIZER_EMAIL: 'organizer@e2e.ludao.example',
+      ORGANIZER_PASSWORD: 'e2e-organizer-password',
     },
     stdout: 'pipe',
     stderr: 'pipe',

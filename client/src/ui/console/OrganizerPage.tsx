@@ -270,7 +270,7 @@ function Announce() {
     }
   }
   return (
-    <form className="console-card console-row" onSubmit={(e) => void send(e)}>
+    <form className="console-card console-row" onSubmit={(e) => void send(e)} data-testid="announce-form">
       <h2>{t('organizer.announce')}</h2>
       <select value={hallId} onChange={(e) => setHall(e.target.value)} aria-label={t('organizer.hall')}>
         {HALL_IDS.map((h) => (
@@ -279,8 +279,8 @@ function Announce() {
           </option>
         ))}
       </select>
-      <input value={text} onChange={(e) => setText(e.target.value)} maxLength={280} required placeholder={t('organizer.announceText')} aria-label={t('organizer.announceText')} />
-      <button type="submit">{t('organizer.send')}</button>
+      <input value={text} onChange={(e) => setText(e.target.value)} maxLength={280} required placeholder={t('organizer.announceText')} aria-label={t('organizer.announceText')} data-testid="announce-text" />
+      <button type="submit" data-testid="announce-send">{t('organizer.send')}</button>
       <span className="fineprint">{msg}</span>
     </form>
   );
