@@ -11,6 +11,7 @@ import { joinHall, joinOptions, leaveAll } from '../fixtures/visitor';
 let server: TestServer;
 let dist: string;
 const HASHED = 'index-Ab12Cd34.js';
+const BIG = 'three-Zz98Yy76.js';
 
 beforeAll(async () => {
   // A stand-in build, so these checks do not depend on `vite build` having run.
@@ -18,6 +19,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dist, 'assets'));
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>鹭岛云展</title><div id="root"></div>');
   fs.writeFileSync(path.join(dist, 'assets', HASHED), 'console.log(1)');
+  fs.writeFileSync(path.join(dist, 'assets', BIG), 'console.log("鹭岛云展");\n'.repeat(2000));
   fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   server = await startServer({ DIST_DIR: dist });
 });
@@ -130,5 +132,30 @@ describe('static client', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/https?:\/\//);
+  });
+});
+
+describe('compression', () => {
+  it('gzips scripts and JSON for clients that accept it', async () => {
+    const js = await request('GET', `/assets/${BIG}`, { 'Accept-Encoding': 'gzip' });
+    expect(js.status).toBe(200);
+    expect(js.headers['content-encoding']).toBe('gzip');
+    const api = await request('GET', '/api/openapi.json', { 'Accept-Encoding': 'gzip' });
+    expect(api.headers['content-encoding']).toBe('gzip');
+  });
+
+  it('leaves the live event stream uncompressed, so events are not held back in a buffer', async () => {
+    const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+      const req = http.get(
+        { host: '127.0.0.1', port: server.port, path: '/api/expo/events?hall=gulangyu', headers: { 'Accept-Encoding': 'gzip' } },
+        (res) => {
+          resolve(res.headers);
+          res.destroy();
+        },
+      );
+      req.on('error', (e) => (e.message.includes('aborted') || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+    });
+    expect(headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(headers['content-encoding']).toBeUndefined();
   });
 });

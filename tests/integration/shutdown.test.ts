@@ -22,7 +22,7 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function startProcess(): Promise<{ proc: ChildProcess; port: number; output: () => string }> {
+function startProcess(port = 0): Promise<{ proc: ChildProcess; port: number; output: () => string }> {
   return new Promise((resolve, reject) => {
     // node --import tsx, rather than npx tsx, so the signal goes straight to the server process.
     const proc = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'index.ts')], {
@@ -31,7 +31,7 @@ function startProcess(): Promise<{ proc: ChildProcess; port: number; output: () 
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
-        PORT: '0',
+        PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
         SHUTDOWN_TIMEOUT_MS: '5000',
@@ -89,5 +89,15 @@ describe('graceful shutdown', () => {
       expect(v.inbox.notices.map((n) => n.code)).toContain(NoticeCode.serverShutdown);
     }
     expect(started.output()).toContain('"msg":"stopped"');
+  });
+
+  it('a server that cannot take its port says so and exits 1, instead of lingering half-started', async () => {
+    const first = await startProcess();
+    try {
+      const second = startProcess(first.port);
+      await expect(second).rejects.toThrow(/exited early with 1[\s\S]*could not start/);
+    } finally {
+      first.proc.kill('SIGKILL');
+    }
   });
 });

@@ -156,13 +156,20 @@ export class BoothAtlas {
     if (boothId) this.signs.delete(boothId);
   }
 
-  private drawSign(cell: number, b: BoothView, name: string, sub: string, title: string, logo: HTMLImageElement | null): void {
+  /** Saves the context and clips drawing to one atlas cell (callers restore); returns its origin. */
+  private enterCell(cell: number): [number, number] {
     const ctx = this.ctx;
     const [x, y] = this.origin(cell);
     ctx.save();
     ctx.beginPath();
     ctx.rect(x, y, CELL_W, CELL_H);
     ctx.clip();
+    return [x, y];
+  }
+
+  private drawSign(cell: number, b: BoothView, name: string, sub: string, title: string, logo: HTMLImageElement | null): void {
+    const ctx = this.ctx;
+    const [x, y] = this.enterCell(cell);
     ctx.fillStyle = b.colors.primary;
     ctx.fillRect(x, y, CELL_W, CELL_H);
     ctx.fillStyle = b.colors.accent;
@@ -205,11 +212,7 @@ export class BoothAtlas {
 
   private drawScreen(cell: number, b: BoothView, img: HTMLImageElement | null, logo: HTMLImageElement | null): void {
     const ctx = this.ctx;
-    const [x, y] = this.origin(cell);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(x, y, CELL_W, CELL_H);
-    ctx.clip();
+    const [x, y] = this.enterCell(cell);
     if (img) {
       cover(ctx, img, x, y, CELL_W, CELL_H);
     } else {
