@@ -39,7 +39,8 @@ export function openDatabase(opts: OpenOptions): Database {
     if (opts.pgSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.pgSchema)) throw new Error('invalid schema name');
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
-      max: opts.poolSize ?? 10,
+      // at least 2: startup holds one connection for its lock while working on another (startupLock.ts)
+      max: Math.max(2, opts.poolSize ?? 10),
       // Times are int8 milliseconds: well inside Number's exact range, so read them as numbers.
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

@@ -7,6 +7,7 @@ import type { Presence } from '@colyseus/core';
 import type { Config } from '../config';
 import type { Logger } from '../lib/logger';
 import { openDatabase, migrateToLatest, ensurePgSchema, type Database } from '../db/open';
+import { withStartupLock } from '../db/startupLock';
 import { createRepositories, type Repositories } from '../db/repositories';
 import { MediaStore } from '../uploads/storage';
 import { createBoothEvents, type BoothEvents } from '../events';
@@ -59,19 +60,21 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
     async prepare() {
       if (cfg.databaseUrl && cfg.databaseSchema) await ensurePgSchema(cfg.databaseUrl, cfg.databaseSchema);
       const db = open();
-      const applied = await migrateToLatest(db);
-      logger.info({ dialect: db.dialect, applied }, db.dialect === 'sqlite' ? `database: ${cfg.sqliteFile}` : 'database: PostgreSQL');
-      store.init();
-      const r = this.repos;
-      if (cfg.organizerEmail && cfg.organizerPassword) {
-        const result = await ensureOrganizer(r, cfg.organizerEmail, cfg.organizerPassword);
-        logger.info({ email: cfg.organizerEmail, result }, 'organizer account from ORGANIZER_EMAIL');
-      }
-      if (cfg.seedDemo) await seedDemoIfEmpty({ repos: r, store, log: logger });
-      const expo = await r.expos.getActive();
-      if (expo) await reconcileBooths(r, expo, logger);
-      const removed = await store.sweep(await r.media.allFiles());
-      if (removed) logger.info({ removed }, 'removed orphaned upload files');
+      await withStartupLock(db, async () => {
+        const applied = await migrateToLatest(db);
+        logger.info({ dialect: db.dialect, applied }, db.dialect === 'sqlite' ? `database: ${cfg.sqliteFile}` : 'database: PostgreSQL');
+        store.init();
+        const r = this.repos;
+        if (cfg.organizerEmail && cfg.organizerPassword) {
+          const result = await ensureOrganizer(r, cfg.organizerEmail, cfg.organizerPassword);
+          logger.info({ email: cfg.organizerEmail, result }, 'organizer account from ORGANIZER_EMAIL');
+        }
+        if (cfg.seedDemo) await seedDemoIfEmpty({ repos: r, store, log: logger });
+        const expo = await r.expos.getActive();
+        if (expo) await reconcileBooths(r, expo, logger);
+        const removed = await store.sweep(await r.media.allFiles());
+        if (removed) logger.info({ removed }, 'removed orphaned upload files');
+      });
     },
 
     async close() {

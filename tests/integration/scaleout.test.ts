@@ -6,8 +6,10 @@
  * stopped with SIGTERM warns its visitors, exits cleanly, and they rejoin on the other one.
  *
  * Runs only when REDIS_URL is set (.ci/run sets it for the local Redis); uses its own Redis
- * database, flushed before and after, and its own key prefix. DATABASE_URL, when set, is passed
- * through, so both processes share PostgreSQL too.
+ * database, flushed before and after, and its own key prefix. When DATABASE_URL is set too, both
+ * processes share PostgreSQL, in a fresh schema per run: they start at the same moment on an empty
+ * database, so migrating and seeding must not collide (server/db/startupLock.ts). They also share
+ * one data directory for uploads, as a multi-process deployment must.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +22,7 @@ import { NoticeCode, ROOM_HALL, S2C, type AnnouncePayload } from '../../shared/p
 import { HallState } from '../../shared/schema/HallState';
 import { announceToHall } from '../../server/scale/announce';
 import { projectRoot } from '../../server/config';
+import { dropPgSchema } from '../../server/db/open';
 import { joinOptions, leaveAll, positionOf, record, type TestVisitor } from '../fixtures/visitor';
 import { sleep, waitFor } from '../fixtures/wait';
 
@@ -43,9 +46,14 @@ interface Proc {
   log: string[];
 }
 
-function startProcess(port: number, redisUrl: string, distDir: string): Proc {
+const DATABASE_URL = process.env.DATABASE_URL;
+const PG_SCHEMA = `ludao_scaleout_${process.pid}_${Date.now().toString(36)}`;
+
+function startProcess(port: number, redisUrl: string, distDir: string, dataDir: string): Proc {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...(DATABASE_URL ? { DATABASE_SCHEMA: PG_SCHEMA } : {}),
+    DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
     REDIS_URL: redisUrl,
@@ -69,16 +77,23 @@ function startProcess(port: number, redisUrl: string, distDir: string): Proc {
 }
 
 async function healthy(p: Proc): Promise<void> {
-  await waitFor(
-    async () => {
-      if (p.child.exitCode !== null) throw new Error(`process on ${p.port} exited: ${p.log.join('')}`);
-      const r = await fetch(`http://127.0.0.1:${p.port}/api/health`).catch(() => null);
-      return r?.ok ?? false;
-    },
-    20_000,
-    `server on ${p.port} healthy`,
-    200,
-  );
+  // A process that dies while starting fails the wait at once, with its log.
+  const died = p.exited.then((code) => {
+    throw new Error(`process on ${p.port} exited (${code}) while starting: ${p.log.join('')}`);
+  });
+  await Promise.race([
+    died,
+    waitFor(
+      async () => {
+        const r = await fetch(`http://127.0.0.1:${p.port}/api/health`).catch(() => null);
+        return r?.ok ?? false;
+      },
+      45_000,
+      `server on ${p.port} healthy`,
+      200,
+    ),
+  ]);
+  died.catch(() => undefined);
 }
 
 async function join(p: Proc, name: string): Promise<TestVisitor> {
@@ -108,13 +123,16 @@ describe.skipIf(!REDIS_URL)('scale-out on Redis: two processes, one hall', () =>
   const procs: Proc[] = [];
   const visitors: TestVisitor[] = [];
   let distDir = '';
+  let dataDir = '';
 
   beforeAll(async () => {
     await flush(redisUrl);
     distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-scaleout-'));
-    for (const port of PORTS) procs.push(startProcess(port, redisUrl, distDir));
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-scaleout-data-'));
+    // Both at once, on an empty database (with DATABASE_URL) and an empty upload directory.
+    for (const port of PORTS) procs.push(startProcess(port, redisUrl, distDir, dataDir));
     await Promise.all(procs.map(healthy));
-  }, 30_000);
+  }, 60_000);
 
   afterAll(async () => {
     await leaveAll(...visitors);
@@ -123,7 +141,33 @@ describe.skipIf(!REDIS_URL)('scale-out on Redis: two processes, one hall', () =>
     for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
     if (redisUrl) await flush(redisUrl).catch(() => undefined);
     if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (DATABASE_URL) await dropPgSchema(DATABASE_URL, PG_SCHEMA).catch(() => undefined);
   }, 30_000);
+
+  it('two processes starting together on one empty database seed one demo expo between them', async () => {
+    const expos = await Promise.all(
+      procs.map(async (p) => {
+        const r = await fetch(`http://127.0.0.1:${p.port}/api/expo`);
+        expect(r.status).toBe(200);
+        return (await r.json()) as { id: string };
+      }),
+    );
+    expect(expos[1].id).toBe(expos[0].id);
+    if (DATABASE_URL) {
+      const { default: pg } = await import('pg');
+      const client = new pg.Client({ connectionString: DATABASE_URL });
+      await client.connect();
+      try {
+        const r = await client.query(`select count(*)::int as n from ${PG_SCHEMA}.expos`);
+        expect(r.rows[0].n).toBe(1);
+        const e = await client.query(`select count(*)::int as n from ${PG_SCHEMA}.exhibitors`);
+        expect(e.rows[0].n).toBe(24);
+      } finally {
+        await client.end();
+      }
+    }
+  });
 
   it('visitors entering through different processes meet in one instance and see each other', async () => {
     const [a, b] = procs;
