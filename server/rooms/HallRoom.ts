@@ -29,6 +29,7 @@ import {
 } from '../../shared/protocol';
 import { parseChat, parseMove } from '../../shared/validate';
 import { HallState } from '../../shared/schema/HallState';
+import { Visitor } from '../../shared/schema/Visitor';
 import { TokenBucket } from '../lib/tokenBucket';
 import type { Logger } from '../lib/logger';
 import { checkJoin, createVisitor, type JoinAuth } from './handlers/join';
@@ -207,7 +208,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
 
   /** Colyseus picks the stock schema serializer when the state is set; ours shares encodings per view. */
   override setSerializer(serializer: Serializer<HallState>): void {
-    super.setSerializer(serializer instanceof SchemaSerializer ? new InterestSerializer<HallState>() : serializer);
+    super.setSerializer(serializer instanceof SchemaSerializer ? new InterestSerializer<HallState>({ shareEncodingOf: [Visitor] }) : serializer);
   }
 
   /** Interest management runs right before each patch, so cells change at most 20 times a second. */

@@ -7,12 +7,30 @@
  *   view's pending changes).
  * - A client whose patch would be empty gets nothing: in an idle corner of a busy hall no one is
  *   woken 20 times a second for zero bytes.
+ * - With `shareEncodingOf`, a visitor's view-only changes are encoded once per patch and copied
+ *   into every view that sees it (viewEncoder.ts), instead of once per view.
+ * - Each distinct patch is framed once and written to every socket as is (framedSend.ts).
  */
 import { ClientState, Protocol, SchemaSerializer, type Client } from '@colyseus/core';
 import type { Schema, StateView } from '@colyseus/schema';
+import { binaryFrame, sendFramed } from './framedSend';
+import { SharedViewEncoder } from './viewEncoder';
+
+interface Encoded {
+  payload: Buffer;
+  /** the payload framed once for every socket that receives it */
+  frame: Buffer;
+}
 
 export class InterestSerializer<T extends Schema> extends SchemaSerializer<T> {
-  private readonly perView = new Map<StateView | undefined, Buffer>();
+  private readonly perView = new Map<StateView | undefined, Encoded | null>();
+  private readonly viewEncoder: SharedViewEncoder | null;
+
+  /** `shareEncodingOf`: schema classes whose view-only fields all use the default view tag. */
+  constructor(options: { shareEncodingOf?: ConstructorParameters<typeof SharedViewEncoder>[0] } = {}) {
+    super();
+    this.viewEncoder = options.shareEncodingOf ? new SharedViewEncoder(options.shareEncodingOf) : null;
+  }
 
   override applyPatches(clients: Client[]): boolean {
     if (!this.hasFilters) return super.applyPatches(clients);
@@ -39,18 +57,25 @@ export class InterestSerializer<T extends Schema> extends SchemaSerializer<T> {
     const shared = hasChanges ? encoder.encode(it) : encoder.sharedBuffer.subarray(0, 1);
     const sharedOffset = it.offset;
     const cache = this.perView;
-    for (let i = clients.length - 1; i >= 0; i--) {
-      const client = clients[i];
-      if (client.state !== ClientState.JOINED) continue;
-      const view = client.view;
-      let bytes = cache.get(view);
-      if (bytes === undefined) {
-        bytes = view ? encoder.encodeView(view, sharedOffset, it) : shared;
-        cache.set(view, bytes);
+    const viewEncoder = this.viewEncoder;
+    try {
+      for (let i = clients.length - 1; i >= 0; i--) {
+        const client = clients[i];
+        if (client.state !== ClientState.JOINED) continue;
+        const view = client.view;
+        let enc = cache.get(view);
+        if (enc === undefined) {
+          let bytes = shared;
+          if (view) bytes = viewEncoder ? viewEncoder.encodeView(encoder, view, sharedOffset, it) : encoder.encodeView(view, sharedOffset, it);
+          enc = bytes.length > 1 ? { payload: bytes, frame: binaryFrame(bytes) } : null;
+          cache.set(view, enc);
+        }
+        if (enc) sendFramed(client, enc.payload, enc.frame);
       }
-      if (bytes.length > 1) client.raw(bytes);
+    } finally {
+      cache.clear();
+      viewEncoder?.endPatch();
     }
-    cache.clear();
     if (hasChanges) encoder.discardChanges();
     return hasChanges;
   }

@@ -3,11 +3,13 @@
  * client decodes exactly the bytes Colyseus would send it, and after each patch we compare what
  * it believes with the server's state. Near visitors must match in full; far ones must have no
  * pose (undefined) but a current dot; everyone is on everyone's roster. Uses the room's own
- * serializer (one encoding per shared view, nothing sent for an empty patch).
+ * serializer (one encoding per shared view, each visitor's pose encoded once per patch, nothing
+ * sent for an empty patch), and checks that its bytes are exactly those of Colyseus' stock
+ * per-view encoder.
  */
 import { describe, expect, it } from 'vitest';
 import { ClientState, type Client } from '@colyseus/core';
-import { Decoder } from '@colyseus/schema';
+import { Decoder, Schema, defineTypes, view } from '@colyseus/schema';
 import { INTEREST_CELL_M } from '../../shared/constants';
 import { toCm } from '../../shared/quantize';
 import { HallState } from '../../shared/schema/HallState';
@@ -22,13 +24,15 @@ interface FakeClient {
   decoded: HallState;
   decoder: Decoder;
   bytes: number;
+  /** every patch received, for comparing encoders byte for byte */
+  log: Buffer[];
   raw(b: Uint8Array): void;
 }
 
 /** A room in miniature: state, serializer, interest manager and decoding clients. */
-function hall() {
+function hall(shared = true) {
   const state = new HallState();
-  const ser = new InterestSerializer<HallState>();
+  const ser = new InterestSerializer<HallState>(shared ? { shareEncodingOf: [Visitor] } : {});
   ser.reset(state);
   const interest = new InterestManager();
   const clients = new Map<string, FakeClient>();
@@ -53,8 +57,10 @@ function hall() {
         decoded,
         decoder: new Decoder(decoded),
         bytes: 0,
+        log: [],
         raw(b: Uint8Array) {
           this.bytes += b.length;
+          this.log.push(Buffer.from(b));
           this.decoder.decode(b as Buffer, { offset: 1 });
         },
       };
@@ -124,6 +130,66 @@ function hall() {
 
 const C = INTEREST_CELL_M;
 
+/**
+ * A seeded crowd script (walks, jumps across cells, joins, leaves, a dropped socket now and
+ * then), the same on every hall it runs on; `verify` runs after every patch.
+ */
+function randomCrowd(h: ReturnType<typeof hall>, verify: () => number = () => 0): number {
+    let rnd = 12345;
+    const rand = () => ((rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pos = new Map<string, { x: number; z: number }>();
+    const add = (withClient = true) => {
+      const x = rand() * 8 * C - 4 * C;
+      const z = rand() * 8 * C - 4 * C;
+      const id = h.join(x, z, withClient);
+      pos.set(id, { x, z });
+    };
+    for (let i = 0; i < 40; i++) add(i % 8 !== 0);
+    h.patch();
+    let checks = verify();
+    for (let tick = 0; tick < 150; tick++) {
+      for (const [id, p] of pos) {
+        const r = rand();
+        if (r < 0.5) continue;
+        if (r < 0.98) {
+          p.x += (rand() - 0.5) * 1.2;
+          p.z += (rand() - 0.5) * 1.2;
+        } else {
+          // a jump across several cells: nothing in the game does it, the manager must cope anyway
+          p.x = rand() * 8 * C - 4 * C;
+          p.z = rand() * 8 * C - 4 * C;
+        }
+        h.move(id, p.x, p.z, Math.floor(rand() * 256));
+      }
+      if (tick % 10 === 3) add();
+      if (tick % 15 === 7) {
+        const [id] = [...pos.keys()].slice(Math.floor(rand() * pos.size), 1);
+        if (id) {
+          h.leave(id);
+          pos.delete(id);
+        }
+      }
+      if (tick % 25 === 11) {
+        // A socket drops and comes back: the visitor stays, the client re-attaches with a full state.
+        const id = [...h.clients.keys()][0];
+        const c = h.clients.get(id)!;
+        h.interest.detach(id);
+        h.clients.delete(id);
+        h.patch();
+        h.interest.attach(id, c as unknown as Client);
+        // colyseus.js starts a fresh state on reconnect, and the server sends it in full.
+        c.decoded = new HallState();
+        c.decoder = new Decoder(c.decoded);
+        c.raw(h.fullState(c));
+        h.clients.set(id, c);
+      }
+      h.patch();
+      checks += verify();
+    }
+    return checks;
+}
+
+
 describe('interest management with shared per-cell StateViews', () => {
   it('near visitors arrive in full, far ones only as roster entry and dot', () => {
     const h = hall();
@@ -180,61 +246,26 @@ describe('interest management with shared per-cell StateViews', () => {
 
   it('stays exact through a random crowd: walks, jumps, joins, leaves, dropped sockets', () => {
     const h = hall();
-    let rnd = 12345;
-    const rand = () => ((rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const pos = new Map<string, { x: number; z: number }>();
-    const add = (withClient = true) => {
-      const x = rand() * 8 * C - 4 * C;
-      const z = rand() * 8 * C - 4 * C;
-      const id = h.join(x, z, withClient);
-      pos.set(id, { x, z });
-    };
-    for (let i = 0; i < 40; i++) add(i % 8 !== 0);
-    h.patch();
-    let checks = h.verify();
-    for (let tick = 0; tick < 150; tick++) {
-      for (const [id, p] of pos) {
-        const r = rand();
-        if (r < 0.5) continue;
-        if (r < 0.98) {
-          p.x += (rand() - 0.5) * 1.2;
-          p.z += (rand() - 0.5) * 1.2;
-        } else {
-          // a jump across several cells: nothing in the game does it, the manager must cope anyway
-          p.x = rand() * 8 * C - 4 * C;
-          p.z = rand() * 8 * C - 4 * C;
-        }
-        h.move(id, p.x, p.z, Math.floor(rand() * 256));
-      }
-      if (tick % 10 === 3) add();
-      if (tick % 15 === 7) {
-        const [id] = [...pos.keys()].slice(Math.floor(rand() * pos.size), 1);
-        if (id) {
-          h.leave(id);
-          pos.delete(id);
-        }
-      }
-      if (tick % 25 === 11) {
-        // A socket drops and comes back: the visitor stays, the client re-attaches with a full state.
-        const id = [...h.clients.keys()][0];
-        const c = h.clients.get(id)!;
-        h.interest.detach(id);
-        h.clients.delete(id);
-        h.patch();
-        h.interest.attach(id, c as unknown as Client);
-        // colyseus.js starts a fresh state on reconnect, and the server sends it in full.
-        c.decoded = new HallState();
-        c.decoder = new Decoder(c.decoded);
-        c.raw(h.fullState(c));
-        h.clients.set(id, c);
-      }
-      h.patch();
-      checks += h.verify();
-    }
+    const checks = randomCrowd(h, () => h.verify());
     expect(checks).toBeGreaterThan(5000);
     // Views are shared: far fewer views than clients.
     const s = h.interest.stats();
     expect(s.views).toBeLessThanOrEqual(s.cells);
+  });
+
+  it("sends exactly the bytes of Colyseus' own per-view encoder", () => {
+    const ours = hall(true);
+    const stock = hall(false);
+    randomCrowd(ours);
+    randomCrowd(stock);
+    let patches = 0;
+    for (const [id, c] of ours.clients) {
+      const s = stock.clients.get(id)!;
+      expect(c.log.length, id).toBe(s.log.length);
+      c.log.forEach((b, i) => expect(b.equals(s.log[i]), `${id}, patch ${i}`).toBe(true));
+      patches += c.log.length;
+    }
+    expect(patches).toBeGreaterThan(3000);
   });
 
   it('someone joining in the very patch a client changes cell still reaches it in full', () => {
@@ -256,5 +287,17 @@ describe('interest management with shared per-cell StateViews', () => {
     const views = new Set(ids.map((id) => h.clients.get(id)!.view));
     expect(views.size).toBe(1);
     h.verify();
+  });
+});
+
+describe('sharing encoded poses between views', () => {
+  it('refuses a class with a custom view tag (its bytes would differ per view)', () => {
+    class Tagged extends Schema {
+      declare secret: number;
+    }
+    defineTypes(Tagged, { secret: 'uint8' });
+    view(7)(Tagged.prototype, 'secret');
+    expect(() => new InterestSerializer({ shareEncodingOf: [Tagged] })).toThrow(/custom view tag/);
+    expect(() => new InterestSerializer({ shareEncodingOf: [Visitor] })).not.toThrow();
   });
 });
