@@ -2,15 +2,17 @@
  * Crowd benchmark (issue #5): N visitors walking in ONE hall instance, against the real Ludao
  * server (createApp, interest management on) and, in the same run, against a minimal bare `ws`
  * broadcast server doing the same fan-out. Each server runs in its own child process, so its
- * CPU and memory are its own; the bots run here.
+ * CPU and memory are its own; the load bots run in a third process at a lower priority
+ * (BENCH_BOTS_NICE, default 10), standing for browsers on other machines.
  *
  *   npx tsx bench/crowd.ts            (npm run bench:crowd)
  *   BENCH_SIZES=50,300 BENCH_MEASURE_MS=4000 npx tsx bench/crowd.ts
+ *   BENCH_CPU_PROF=/tmp/prof BENCH_NODE_FLAGS=--trace-gc ...   (for digging into a server, not for figures)
  *
  * Prints, per N: patch time p50/p99 (server-side, the whole broadcast including socket writes),
  * server CPU per visitor (% of one core), bytes per second per visitor (received by the bots,
- * WebSocket framing included), server memory per visitor (RSS growth over the idle server), and
- * the ratios Ludao / bare. Loopback only; every loop is bounded; the whole run takes 2-4 minutes.
+ * WebSocket framing included), server memory per visitor (growth over the idle server of RSS and
+ * of live heap + buffers, both after a full GC), and the ratios Ludao / bare. Loopback only; every loop is bounded; the whole run takes 3-5 minutes.
  * Figures are from a shared 2-core machine: compare within one run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,14 +23,15 @@ import { fileURLToPath } from 'node:url';
 import { Client } from 'colyseus.js';
 import { PROTOCOL_VERSION, ROOM_HALL } from '../shared/protocol';
 import { HallState } from '../shared/schema/HallState';
-import { Bot, connectBots, driveBots, type Protocol } from './crowd/bots';
-import type { FromServer, ServerReport, ToServer } from './crowd/ipc';
+import type { Protocol } from './crowd/bots';
+import type { BotsReply, FromServer, ServerReport, ToBots, ToServer } from './crowd/ipc';
 import { BENCH_HALL, botIndex, percentile } from './crowd/world';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env.BENCH_SIZES || '50,100,200,300,500').split(',').map(Number).filter((n) => n > 0 && n <= 2000);
 const WARM_MS = Number(process.env.BENCH_WARM_MS || 3000);
-const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS || 6000);
+// 10 s = 200 patches per run, so p99 is not just the second-worst patch.
+const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS || 10000);
 const PORTS: Record<Protocol, number> = { colyseus: 3403, bare: 3404 };
 const TARGET = { n: 300, p99Ms: 10, kbPerS: 10, kbPerVisitor: 100 };
 
@@ -44,57 +47,91 @@ interface Row {
   patches: number;
   cpuPctPerVisitor: number;
   kbpsPerVisitor: number;
+  /** RSS growth over the idle server, after a full GC at both ends */
   rssKbPerVisitor: number;
+  /** growth of live JS heap + off-heap buffers, after a full GC at both ends: the steadier figure */
+  liveKbPerVisitor: number;
   rssMb: number;
+  /** the load bots' own CPU, % of one core */
+  botsCpuPct: number;
   views?: number;
   cells?: number;
   check?: string;
 }
 
-class Child {
-  private readonly waiters: Array<(m: FromServer) => void> = [];
+/** A child process spoken to over IPC, one awaited reply at a time. */
+class Child<In extends { type: string }, Out> {
+  private readonly waiters: Array<(m: In) => void> = [];
   readonly exited: Promise<number | null>;
 
-  constructor(readonly proc: ChildProcess) {
+  constructor(
+    readonly proc: ChildProcess,
+    types: ReadonlyArray<In['type']>,
+  ) {
     // Only our own messages: libraries in the child may talk over IPC too (@pm2/io does).
-    proc.on('message', (m: FromServer) => {
-      if (m && (m.type === 'ready' || m.type === 'marked' || m.type === 'report')) this.waiters.shift()?.(m);
+    proc.on('message', (m: In) => {
+      if (m && types.includes(m.type)) this.waiters.shift()?.(m);
     });
     this.exited = new Promise((r) => proc.once('exit', (code) => r(code)));
+    // A child that dies fails whatever is waiting on it now, not after a timeout.
+    void this.exited.then((code) => {
+      for (const w of this.waiters.splice(0)) w({ type: `exited with code ${code}` } as In);
+    });
   }
 
-  next<T extends FromServer['type']>(type: T, timeoutMs = 30_000): Promise<Extract<FromServer, { type: T }>> {
+  next<T extends In['type']>(type: T, timeoutMs = 60_000): Promise<Extract<In, { type: T }>> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no '${type}' from the server within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no '${type}' from the child within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push((m) => {
         clearTimeout(timer);
-        if (m.type !== type) reject(new Error(`expected '${type}', got '${m.type}'`));
-        else resolve(m as Extract<FromServer, { type: T }>);
+        if (m.type !== type) reject(new Error(`expected '${type}', got ${JSON.stringify(m)}`));
+        else resolve(m as Extract<In, { type: T }>);
       });
     });
   }
 
-  send(m: ToServer): void {
-    this.proc.send(m);
+  send(m: Out): void {
+    this.proc.send(m as object);
   }
 
   async stop(): Promise<void> {
     if (this.proc.exitCode !== null) return;
-    this.send({ type: 'stop' });
+    this.send({ type: 'stop' } as Out);
     const done = await Promise.race([this.exited.then(() => true), sleep(5000).then(() => false)]);
     if (!done) this.proc.kill('SIGKILL');
   }
 }
 
-function startServer(kind: Protocol): Child {
+type ServerChild = Child<FromServer, ToServer>;
+type BotsChild = Child<BotsReply, ToBots>;
+
+/** Scheduling priority of the load bots: below the server's (see crowd/botsProcess.ts). */
+const BOTS_NICE = Number(process.env.BENCH_BOTS_NICE ?? 10);
+
+function startServer(kind: Protocol): ServerChild {
   const file = path.join(here, 'crowd', kind === 'colyseus' ? 'colyseusServer.ts' : 'bareServer.ts');
-  // BENCH_CPU_PROF=dir writes a V8 CPU profile of each server process there (for digging, not figures).
+  // BENCH_CPU_PROF=dir writes a V8 CPU profile of each server process there, BENCH_NODE_FLAGS adds
+  // node flags to the servers (for digging, not figures).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', file], {
+  if (process.env.BENCH_NODE_FLAGS) prof.push(...process.env.BENCH_NODE_FLAGS.split(' '));
+  const proc = spawn(process.execPath, ['--expose-gc', ...prof, '--import', 'tsx', file], {
     env: { ...process.env, PORT: String(PORTS[kind]), NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  return new Child(proc);
+  return new Child(proc, ['ready', 'memory', 'marked', 'report']);
+}
+
+function startBots(): BotsChild {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'crowd', 'botsProcess.ts')], {
+    env: process.env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    if (BOTS_NICE > 0) os.setPriority(proc.pid!, BOTS_NICE);
+  } catch {
+    // raising niceness needs no privilege; if the platform refuses, the bots just compete as before
+  }
+  return new Child(proc, ['ready', 'started', 'bytes', 'failed']);
 }
 
 /**
@@ -131,16 +168,14 @@ async function observe(port: number, n: number): Promise<{ ok: boolean; text: st
 
 async function measure(kind: Protocol, n: number): Promise<Row> {
   const server = startServer(kind);
-  const bots: Bot[] = [];
-  let stopDriving = () => {};
+  const bots = startBots();
   try {
-    const ready = await server.next('ready');
+    const [ready] = await Promise.all([server.next('ready'), bots.next('ready')]);
     await sleep(300);
-    server.send({ type: 'mark' });
-    const idleRss = (await server.next('marked')).rss;
-    for (let i = 0; i < n; i++) bots.push(new Bot(i, kind));
-    await connectBots(bots, ready.port);
-    stopDriving = driveBots(bots);
+    server.send({ type: 'memory' });
+    const idle = (await server.next('memory')).mem;
+    bots.send({ type: 'start', kind, n, port: ready.port });
+    await bots.next('started', 120_000);
     let check: string | undefined;
     if (kind === 'colyseus' && (n === SIZES[0] || n === TARGET.n)) {
       const r = await observe(ready.port, n);
@@ -150,13 +185,15 @@ async function measure(kind: Protocol, n: number): Promise<Row> {
     await sleep(WARM_MS);
     server.send({ type: 'mark' });
     await server.next('marked');
-    const bytes0 = bots.reduce((s, b) => s + b.bytes, 0);
+    bots.send({ type: 'bytes' });
+    const b0 = await bots.next('bytes');
     const t0 = performance.now();
     await sleep(MEASURE_MS);
     server.send({ type: 'report' });
     const rep: ServerReport = await server.next('report');
+    bots.send({ type: 'bytes' });
+    const b1 = await bots.next('bytes');
     const seconds = (performance.now() - t0) / 1000;
-    const bytes = bots.reduce((s, b) => s + b.bytes, 0) - bytes0;
     return {
       server: kind,
       n,
@@ -166,16 +203,17 @@ async function measure(kind: Protocol, n: number): Promise<Row> {
       cpuP99: percentile(rep.patchCpuMs, 99),
       patches: rep.patchMs.length,
       cpuPctPerVisitor: ((rep.cpuMs / rep.wallMs) * 100) / n,
-      kbpsPerVisitor: bytes / seconds / n / 1024,
-      rssKbPerVisitor: Math.max(0, rep.rss - idleRss) / n / 1024,
-      rssMb: rep.rss / 1024 / 1024,
+      kbpsPerVisitor: (b1.bytes - b0.bytes) / seconds / n / 1024,
+      rssKbPerVisitor: Math.max(0, rep.mem.rss - idle.rss) / n / 1024,
+      liveKbPerVisitor: Math.max(0, rep.mem.live - idle.live) / n / 1024,
+      rssMb: rep.mem.rss / 1024 / 1024,
+      botsCpuPct: ((b1.cpuMs - b0.cpuMs) / (seconds * 1000)) * 100,
       views: rep.views,
       cells: rep.cells,
       check,
     };
   } finally {
-    stopDriving();
-    for (const b of bots) b.close();
+    await bots.stop();
     await server.stop();
   }
 }
@@ -184,8 +222,8 @@ const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const pad = (s: string, w: number) => s.padStart(w);
 
 function printTable(rows: Row[]): void {
-  const head = ['N', 'server', 'patch p50 ms', 'patch p99 ms', 'on-CPU p50', 'on-CPU p99', 'CPU %/visitor', 'KB/s/visitor', 'RSS KB/visitor', 'RSS MB'];
-  const widths = [5, 9, 13, 13, 11, 11, 14, 13, 15, 8];
+  const head = ['N', 'server', 'patch p50 ms', 'patch p99 ms', 'on-CPU p50', 'on-CPU p99', 'CPU %/visitor', 'KB/s/visitor', 'RSS KB/visitor', 'heap KB/visitor', 'RSS MB'];
+  const widths = [5, 9, 13, 13, 11, 11, 14, 13, 15, 16, 8];
   const line = (cells: string[]) => console.log(cells.map((c, i) => pad(c, widths[i])).join(' '));
   console.log('');
   line(head);
@@ -194,10 +232,10 @@ function printTable(rows: Row[]): void {
     const b = rows.find((r) => r.n === n && r.server === 'bare');
     for (const r of [c, b]) {
       if (!r) continue;
-      line([String(n), r.server === 'colyseus' ? 'ludao' : 'bare ws', f(r.p50), f(r.p99), f(r.cpuP50), f(r.cpuP99), f(r.cpuPctPerVisitor, 3), f(r.kbpsPerVisitor), f(r.rssKbPerVisitor, 1), f(r.rssMb, 0)]);
+      line([String(n), r.server === 'colyseus' ? 'ludao' : 'bare ws', f(r.p50), f(r.p99), f(r.cpuP50), f(r.cpuP99), f(r.cpuPctPerVisitor, 3), f(r.kbpsPerVisitor), f(r.rssKbPerVisitor, 1), f(r.liveKbPerVisitor, 1), f(r.rssMb, 0)]);
     }
     if (c && b) {
-      line([String(n), 'ratio', f(c.p50 / b.p50, 1) + 'x', f(c.p99 / b.p99, 1) + 'x', f(c.cpuP50 / b.cpuP50, 1) + 'x', f(c.cpuP99 / b.cpuP99, 1) + 'x', f(c.cpuPctPerVisitor / b.cpuPctPerVisitor, 1) + 'x', f(c.kbpsPerVisitor / b.kbpsPerVisitor, 2) + 'x', f(c.rssKbPerVisitor / b.rssKbPerVisitor, 1) + 'x', f(c.rssMb / b.rssMb, 1) + 'x']);
+      line([String(n), 'ratio', f(c.p50 / b.p50, 1) + 'x', f(c.p99 / b.p99, 1) + 'x', f(c.cpuP50 / b.cpuP50, 1) + 'x', f(c.cpuP99 / b.cpuP99, 1) + 'x', f(c.cpuPctPerVisitor / b.cpuPctPerVisitor, 1) + 'x', f(c.kbpsPerVisitor / b.kbpsPerVisitor, 2) + 'x', f(c.rssKbPerVisitor / b.rssKbPerVisitor, 1) + 'x', f(c.liveKbPerVisitor / b.liveKbPerVisitor, 1) + 'x', f(c.rssMb / b.rssMb, 1) + 'x']);
     }
   }
   console.log('');
@@ -220,13 +258,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`Ludao crowd bench: N = ${SIZES.join(', ')} in one instance of ${BENCH_HALL}; warm ${WARM_MS} ms, measure ${MEASURE_MS} ms per run; node ${process.version}`);
-  console.log(`machine: ${os.cpus().length} cores, load average ${load()} (patch wall times stretch under load; on-CPU times much less)`);
+  console.log(`machine: ${os.cpus().length} cores, load average ${load()} (patch wall times stretch under load; on-CPU times much less); load bots in their own process at nice ${BOTS_NICE}`);
   const rows: Row[] = [];
   for (const n of SIZES) {
     for (const kind of ['colyseus', 'bare'] as const) {
       const row = await measure(kind, n);
       rows.push(row);
-      console.log(`  ${kind.padEnd(8)} N=${String(n).padEnd(4)} p50 ${f(row.p50)} ms  p99 ${f(row.p99)} ms  ${f(row.kbpsPerVisitor)} KB/s/visitor  ${f(row.rssKbPerVisitor, 1)} KB/visitor`);
+      console.log(`  ${kind.padEnd(8)} N=${String(n).padEnd(4)} p50 ${f(row.p50)} ms  p99 ${f(row.p99)} ms  ${f(row.kbpsPerVisitor)} KB/s/visitor  ${f(row.rssKbPerVisitor, 1)} KB RSS / ${f(row.liveKbPerVisitor, 1)} KB heap per visitor  (bots ${f(row.botsCpuPct, 0)}% CPU)`);
     }
   }
   printTable(rows);

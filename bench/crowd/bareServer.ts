@@ -73,5 +73,5 @@ setInterval(() => {
 
 wss.on('listening', () => {
   serveIpc(meter, () => poses.size);
-  process.send?.({ type: 'ready', port, rss: process.memoryUsage().rss } satisfies FromServer);
+  process.send?.({ type: 'ready', port } satisfies FromServer);
 });

@@ -64,4 +64,4 @@ serveIpc(
   },
 );
 process.on('exit', () => fs.rmSync(distDir, { recursive: true, force: true }));
-process.send?.({ type: 'ready', port, rss: process.memoryUsage().rss } satisfies FromServer);
+process.send?.({ type: 'ready', port } satisfies FromServer);

@@ -1,5 +1,5 @@
 /** Messages between the bench (parent) and a measured server (child process). */
-export type ToServer = { type: 'mark' } | { type: 'report' } | { type: 'stop' };
+export type ToServer = { type: 'memory' } | { type: 'mark' } | { type: 'report' } | { type: 'stop' };
 
 export interface ServerReport {
   type: 'report';
@@ -10,15 +10,31 @@ export interface ServerReport {
   /** user+system CPU since the mark, ms */
   cpuMs: number;
   wallMs: number;
-  rss: number;
-  heapUsed: number;
+  /** memory after a full GC, so garbage waiting for collection does not count as a visitor's */
+  mem: Mem;
   visitors: number;
   /** interest-management views / occupied cells (Colyseus only) */
   views?: number;
   cells?: number;
 }
 
-export type FromServer = { type: 'ready'; port: number; rss: number } | { type: 'marked'; rss: number } | ServerReport;
+export type FromServer = { type: 'ready'; port: number } | { type: 'memory'; mem: Mem } | { type: 'marked' } | ServerReport;
+
+/** What a server process holds: resident set, and live JS heap plus off-heap buffers. */
+export interface Mem {
+  rss: number;
+  live: number;
+}
+
+/**
+ * Memory after a full collection (the servers run with --expose-gc): without it the figure
+ * moves with whenever V8 last collected, by more than a visitor's worth per visitor.
+ */
+export function settledMemory(): Mem {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return { rss: m.rss, live: m.heapUsed + m.external };
+}
 
 /** Patch-time recorder and CPU/RSS meter shared by both servers. */
 export class Meter {
@@ -53,15 +69,15 @@ export class Meter {
 
   report(visitors: number, extra: Partial<ServerReport> = {}): ServerReport {
     const c = process.cpuUsage(this.cpu);
-    const m = process.memoryUsage();
+    const wallMs = performance.now() - this.t0;
     return {
       type: 'report',
       patchMs: [...this.samples].sort((a, b) => a - b),
       patchCpuMs: [...this.cpuSamples].sort((a, b) => a - b),
       cpuMs: (c.user + c.system) / 1000,
-      wallMs: performance.now() - this.t0,
-      rss: m.rss,
-      heapUsed: m.heapUsed,
+      wallMs,
+      // after the samples are copied: this full GC is not part of any measured patch
+      mem: settledMemory(),
       visitors,
       ...extra,
     };
@@ -71,9 +87,11 @@ export class Meter {
 /** Wires a child process's IPC to a meter. */
 export function serveIpc(meter: Meter, visitors: () => number, extra: () => Partial<ServerReport> = () => ({})): void {
   process.on('message', (m: ToServer) => {
-    if (m.type === 'mark') {
+    if (m.type === 'memory') {
+      process.send?.({ type: 'memory', mem: settledMemory() } satisfies FromServer);
+    } else if (m.type === 'mark') {
       meter.mark();
-      process.send?.({ type: 'marked', rss: process.memoryUsage().rss } satisfies FromServer);
+      process.send?.({ type: 'marked' } satisfies FromServer);
     } else if (m.type === 'report') {
       process.send?.(meter.report(visitors(), extra()) satisfies FromServer);
     } else if (m.type === 'stop') {
@@ -82,3 +100,13 @@ export function serveIpc(meter: Meter, visitors: () => number, extra: () => Part
   });
   process.on('disconnect', () => process.exit(0));
 }
+
+/** Bench (parent) -> load-bot process. */
+export type ToBots = { type: 'start'; kind: 'colyseus' | 'bare'; n: number; port: number } | { type: 'bytes' } | { type: 'stop' };
+
+/** Load-bot process -> bench. `cpuMs` is the bot process's own CPU time so far. */
+export type BotsReply =
+  | { type: 'ready' }
+  | { type: 'started'; cpuMs: number }
+  | { type: 'bytes'; bytes: number; cpuMs: number }
+  | { type: 'failed'; error: string };
