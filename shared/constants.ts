@@ -52,6 +52,6 @@ export const DOT_M = 2;
 export const DOT_REFRESH_PATCHES = 20;
 
 /** Default visitors per hall instance (the benchmark's figure; HALL_CAPACITY overrides it). */
-export const DEFAULT_HALL_CAPACITY = 200;
+export const DEFAULT_HALL_CAPACITY = 300;
 /** A seat reserved by the matchmaker but never taken is released after this many seconds. */
 export const SEAT_RESERVATION_S = 15;

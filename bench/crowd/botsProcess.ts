@@ -7,7 +7,7 @@
 import { Bot, connectBots, driveBots, type Protocol } from './bots';
 import type { BotsReply, ToBots } from './ipc';
 
-const bots: Bot[] = [];
+let bots: Bot[] = [];
 let stopDriving = (): void => {};
 
 const reply = (m: BotsReply): void => {
@@ -17,10 +17,15 @@ const reply = (m: BotsReply): void => {
 process.on('message', async (m: ToBots) => {
   try {
     if (m.type === 'start') {
-      for (let i = 0; i < m.n; i++) bots.push(new Bot(i, m.kind as Protocol));
+      bots = Array.from({ length: m.n }, (_, i) => new Bot(i, m.kind as Protocol));
       await connectBots(bots, m.port);
       stopDriving = driveBots(bots);
       reply({ type: 'started', cpuMs: cpuMs() });
+    } else if (m.type === 'leave') {
+      stopDriving();
+      await Promise.all(bots.map((b) => b.leave()));
+      bots = [];
+      reply({ type: 'left' });
     } else if (m.type === 'bytes') {
       reply({ type: 'bytes', bytes: bots.reduce((s, b) => s + b.bytes, 0), cpuMs: cpuMs() });
     } else if (m.type === 'stop') {

@@ -102,11 +102,12 @@ export function serveIpc(meter: Meter, visitors: () => number, extra: () => Part
 }
 
 /** Bench (parent) -> load-bot process. */
-export type ToBots = { type: 'start'; kind: 'colyseus' | 'bare'; n: number; port: number } | { type: 'bytes' } | { type: 'stop' };
+export type ToBots = { type: 'start'; kind: 'colyseus' | 'bare'; n: number; port: number } | { type: 'leave' } | { type: 'bytes' } | { type: 'stop' };
 
 /** Load-bot process -> bench. `cpuMs` is the bot process's own CPU time so far. */
 export type BotsReply =
   | { type: 'ready' }
   | { type: 'started'; cpuMs: number }
+  | { type: 'left' }
   | { type: 'bytes'; bytes: number; cpuMs: number }
   | { type: 'failed'; error: string };
