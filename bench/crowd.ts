@@ -11,9 +11,8 @@
  *
  * Prints, per N: patch time p50/p99 (server-side, the whole broadcast including socket writes),
  * server CPU per visitor (% of one core), bytes per second per visitor (received by the bots,
- * WebSocket framing included), server memory per visitor (growth over the idle server, after a
- * warm-up round of N visitors who came and left, of RSS and of live heap + buffers, both after a
- * full GC), and the ratios Ludao / bare. Loopback only; every loop is bounded; the whole run takes 3-5 minutes.
+ * WebSocket framing included), server memory per visitor (growth over the idle server of RSS and
+ * of live heap + buffers, both after a full GC), and the ratios Ludao / bare. Loopback only; every loop is bounded; the whole run takes 3-5 minutes.
  * Figures are from a shared 2-core machine: compare within one run.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -140,7 +139,7 @@ function startBots(): BotsChild {
       // if the platform refuses, the bots just compete as before
     }
   }
-  return new Child(proc, ['ready', 'started', 'left', 'bytes', 'failed']);
+  return new Child(proc, ['ready', 'started', 'bytes', 'failed']);
 }
 
 /**
@@ -180,15 +179,7 @@ async function measure(kind: Protocol, n: number): Promise<Row> {
   const bots = startBots();
   try {
     const [ready] = await Promise.all([server.next('ready'), bots.next('ready')]);
-    // Warm-up round: N visitors come, walk and leave, so the idle figure is that of a server that
-    // has served a crowd (JIT code, pools, heap pages V8 keeps), not of a fresh process; what
-    // grows from there when N visitors are in is what they cost.
-    bots.send({ type: 'start', kind, n, port: ready.port });
-    await bots.next('started', 120_000);
-    await sleep(WARM_MS);
-    bots.send({ type: 'leave' });
-    await bots.next('left', 60_000);
-    await sleep(500);
+    await sleep(300);
     server.send({ type: 'memory' });
     const idle = (await server.next('memory')).mem;
     bots.send({ type: 'start', kind, n, port: ready.port });

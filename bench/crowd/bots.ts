@@ -14,7 +14,6 @@ import { BENCH_HALL, botName, rng, scatterPoint, waypoint } from './world';
 
 /** Colyseus protocol codes (colyseus.js Protocol). */
 const JOIN_ROOM = 10;
-const LEAVE_ROOM = 12;
 const ROOM_DATA = 13;
 const WALK_SPEED = 4;
 
@@ -143,21 +142,6 @@ export class Bot {
     this.ws = null;
   }
 
-  /** Leaves like colyseus.js' room.leave(): the seat is freed at once, not held for a reconnect. */
-  async leave(timeoutMs = 5000): Promise<void> {
-    const ws = this.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN) return this.close();
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      ws.once('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      if (this.protocol === 'colyseus') ws.send(Buffer.from([LEAVE_ROOM]));
-      else ws.close(1000);
-    });
-    this.close();
-  }
 }
 
 /** Drives all bots from one timer, spread over MOVE_SEND_MS so sends do not come in one burst. */

@@ -21,11 +21,6 @@ process.on('message', async (m: ToBots) => {
       await connectBots(bots, m.port);
       stopDriving = driveBots(bots);
       reply({ type: 'started', cpuMs: cpuMs() });
-    } else if (m.type === 'leave') {
-      stopDriving();
-      await Promise.all(bots.map((b) => b.leave()));
-      bots = [];
-      reply({ type: 'left' });
     } else if (m.type === 'bytes') {
       reply({ type: 'bytes', bytes: bots.reduce((s, b) => s + b.bytes, 0), cpuMs: cpuMs() });
     } else if (m.type === 'stop') {

@@ -27,8 +27,9 @@ export interface Mem {
 }
 
 /**
- * Memory after a full collection (the servers run with --expose-gc): without it the figure
- * moves with whenever V8 last collected, by more than a visitor's worth per visitor.
+ * Memory after a full collection (the servers run with --expose-gc), so garbage waiting for the
+ * next collection is not counted as a visitor's. RSS still moves with how many free pages V8 and
+ * malloc keep (tens of MB between runs); the live figure (heap used + off-heap buffers) does not.
  */
 export function settledMemory(): Mem {
   (globalThis as { gc?: () => void }).gc?.();
@@ -102,12 +103,11 @@ export function serveIpc(meter: Meter, visitors: () => number, extra: () => Part
 }
 
 /** Bench (parent) -> load-bot process. */
-export type ToBots = { type: 'start'; kind: 'colyseus' | 'bare'; n: number; port: number } | { type: 'leave' } | { type: 'bytes' } | { type: 'stop' };
+export type ToBots = { type: 'start'; kind: 'colyseus' | 'bare'; n: number; port: number } | { type: 'bytes' } | { type: 'stop' };
 
 /** Load-bot process -> bench. `cpuMs` is the bot process's own CPU time so far. */
 export type BotsReply =
   | { type: 'ready' }
   | { type: 'started'; cpuMs: number }
-  | { type: 'left' }
   | { type: 'bytes'; bytes: number; cpuMs: number }
   | { type: 'failed'; error: string };
