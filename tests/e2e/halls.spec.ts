@@ -82,6 +82,19 @@ test.describe('landmark halls', () => {
     await expect(card.locator('.hotspot-sub')).toContainText(/[A-Za-z]/);
     void gulangyu;
 
+    // 640x360 is a phone held sideways: the card keeps to a corner of the hall, with two lines of
+    // its text until "more" is pressed.
+    const box = (await card.boundingBox())!;
+    expect(box.height).toBeLessThan(360 * 0.6);
+    expect(box.width).toBeLessThanOrEqual(640 / 2 + 1);
+    const body = card.getByTestId('hotspot-body');
+    const clamped = (await body.boundingBox())!.height;
+    const more = card.getByTestId('hotspot-more');
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    await expect.poll(async () => (await body.boundingBox())!.height).toBeGreaterThan(clamped * 1.5);
+
     await card.getByTestId('hotspot-travel').click();
     await expect(page.getByTestId('travel-overlay')).toBeVisible();
     const shapowei = new HallPage(page);

@@ -82,6 +82,8 @@ export const en: Shape<typeof zhCN> = {
   },
   hotspot: {
     close: 'Close',
+    more: 'More',
+    less: 'Less',
     label: 'About this place',
   },
   minimap: {

@@ -78,6 +78,8 @@ export const zhCN = {
   },
   hotspot: {
     close: '关闭',
+    more: '展开',
+    less: '收起',
     label: '景点介绍',
   },
   minimap: {

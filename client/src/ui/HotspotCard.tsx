@@ -1,6 +1,8 @@
 /**
  * The bilingual info card that opens when a visitor walks up to a landmark, and the veil shown
  * while travelling between halls. Layout copy is data (assets/halls), rendered as text only.
+ * On short screens (a phone held sideways) the card shows two lines of its text until "more" is
+ * pressed, so the landmark card at the arrival spot does not hide the hall.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +18,8 @@ export function HotspotCard({ hallId }: { hallId: HallId }) {
   const dismiss = useHotspots((s) => s.dismiss);
   const layout = getLayout(hallId);
   const h = open ? layout.hotspots.find((x) => x.id === open) : undefined;
+  const [more, setMore] = useState(false);
+  useEffect(() => setMore(false), [open]);
   useEffect(() => {
     if (!h) return;
     const onKey = (e: KeyboardEvent) => {
@@ -35,8 +39,14 @@ export function HotspotCard({ hallId }: { hallId: HallId }) {
       <p className="hotspot-sub" lang={other(i18n.language) === 'zh' ? 'zh-CN' : 'en'}>
         {other(i18n.language) === 'zh' ? h.title.zh : h.title.en}
       </p>
-      <p className="hotspot-body">{pick(h.body, i18n.language)}</p>
+      <p className={more ? 'hotspot-body' : 'hotspot-body clamped'} id="hotspot-body" data-testid="hotspot-body">
+        {pick(h.body, i18n.language)}
+      </p>
       <div className="row">
+        {/* shown only where the text is clamped (styles.css, short screens) */}
+        <button type="button" className="hotspot-more" data-testid="hotspot-more" aria-expanded={more} aria-controls="hotspot-body" onClick={() => setMore((m) => !m)}>
+          {t(more ? 'hotspot.less' : 'hotspot.more')}
+        </button>
         {portal && (
           <button type="button" className="primary" data-testid="hotspot-travel" onClick={() => travelTo(portal.to as HallId)}>
             {t(portal.kind === 'ferry' ? 'hall.ferry' : 'hall.portal', { hall: t(`halls.${portal.to}`) })}
