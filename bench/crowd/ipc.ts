@@ -27,12 +27,19 @@ export interface Mem {
 }
 
 /**
- * Memory after a full collection (the servers run with --expose-gc), so garbage waiting for the
- * next collection is not counted as a visitor's. RSS still moves with how many free pages V8 and
- * malloc keep (tens of MB between runs); the live figure (heap used + off-heap buffers) does not.
+ * Memory after full collections (the servers run with --expose-gc), so garbage waiting for the
+ * next collection is not counted as a visitor's. V8 hands freed pages back to the system on a
+ * background thread after a collection, so RSS is read after a few rounds of collect-and-wait:
+ * a single collection leaves RSS wherever the previous ones left it (tens of MB either way).
  */
-export function settledMemory(): Mem {
-  (globalThis as { gc?: () => void }).gc?.();
+export async function settledMemory(): Promise<Mem> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i < 3 && gc; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // and one last collection right before reading: a busy server makes new garbage while it waits
+  gc?.();
   const m = process.memoryUsage();
   return { rss: m.rss, live: m.heapUsed + m.external };
 }
@@ -68,33 +75,27 @@ export class Meter {
     this.t0 = performance.now();
   }
 
-  report(visitors: number, extra: Partial<ServerReport> = {}): ServerReport {
+  async report(visitors: number, extra: Partial<ServerReport> = {}): Promise<ServerReport> {
     const c = process.cpuUsage(this.cpu);
     const wallMs = performance.now() - this.t0;
-    return {
-      type: 'report',
-      patchMs: [...this.samples].sort((a, b) => a - b),
-      patchCpuMs: [...this.cpuSamples].sort((a, b) => a - b),
-      cpuMs: (c.user + c.system) / 1000,
-      wallMs,
-      // after the samples are copied: this full GC is not part of any measured patch
-      mem: settledMemory(),
-      visitors,
-      ...extra,
-    };
+    const patchMs = [...this.samples].sort((a, b) => a - b);
+    const patchCpuMs = [...this.cpuSamples].sort((a, b) => a - b);
+    // after the samples are copied: these collections are not part of any measured patch
+    const mem = await settledMemory();
+    return { type: 'report', patchMs, patchCpuMs, cpuMs: (c.user + c.system) / 1000, wallMs, mem, visitors, ...extra };
   }
 }
 
 /** Wires a child process's IPC to a meter. */
 export function serveIpc(meter: Meter, visitors: () => number, extra: () => Partial<ServerReport> = () => ({})): void {
-  process.on('message', (m: ToServer) => {
+  process.on('message', async (m: ToServer) => {
     if (m.type === 'memory') {
-      process.send?.({ type: 'memory', mem: settledMemory() } satisfies FromServer);
+      process.send?.({ type: 'memory', mem: await settledMemory() } satisfies FromServer);
     } else if (m.type === 'mark') {
       meter.mark();
       process.send?.({ type: 'marked' } satisfies FromServer);
     } else if (m.type === 'report') {
-      process.send?.(meter.report(visitors(), extra()) satisfies FromServer);
+      process.send?.((await meter.report(visitors(), extra())) satisfies FromServer);
     } else if (m.type === 'stop') {
       process.exit(0);
     }
