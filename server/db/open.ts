@@ -72,7 +72,15 @@ export async function ensurePgSchema(databaseUrl: string, schema: string): Promi
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // IF NOT EXISTS is not safe against a concurrent create (two processes starting together hit a
+    // unique violation in pg_namespace), so creators take turns under a transaction-scoped lock.
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ludao-schema:${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
   } finally {
     await client.end();
   }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { dropPgSchema, ensurePgSchema, openDatabase } from '../../server/db/open';
 import { repositorySuite, seedSuite } from '../unit/dbSuite';
 
@@ -27,6 +27,17 @@ afterAll(async () => {
 });
 
 if (url) {
+  describe('PostgreSQL schema', () => {
+    it('is created once when several processes ask for it at the same moment', async () => {
+      // What scaled-out processes starting together do: a plain CREATE SCHEMA IF NOT EXISTS from
+      // each of them races into a unique violation in pg_namespace.
+      const schema = `ludao_test_race_${run}`;
+      schemas.push(schema);
+      const results = await Promise.allSettled(Array.from({ length: 8 }, () => ensurePgSchema(url, schema)));
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    });
+  });
+
   repositorySuite('PostgreSQL', () => fresh('repo'), (d) => d.close());
   seedSuite('PostgreSQL', () => fresh('seed'), (d) => d.close(), () => path.join(tmp, 'uploads'));
 } else {
