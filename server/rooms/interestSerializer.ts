@@ -10,11 +10,17 @@
  * - With `shareEncodingOf`, a visitor's view-only changes are encoded once per patch and copied
  *   into every view that sees it (viewEncoder.ts), instead of once per view.
  * - Each distinct patch is framed once and written to every socket as is (framedSend.ts).
+ * - Views are encoded one at a time in the same scratch space after the shared part (each is copied
+ *   out as it is made), with room made first: Colyseus writes a view's visibility changes without
+ *   bounds checks, so running out of buffer there would silently drop records.
  */
 import { ClientState, Protocol, SchemaSerializer, type Client } from '@colyseus/core';
-import type { Schema, StateView } from '@colyseus/schema';
+import type { Encoder, Schema, StateView } from '@colyseus/schema';
 import { binaryFrame, sendFramed } from './framedSend';
 import { SharedViewEncoder } from './viewEncoder';
+
+/** Free buffer space guaranteed before each view is encoded (a view's records fit many times over). */
+const VIEW_HEADROOM = 64 * 1024;
 
 interface Encoded {
   payload: Buffer;
@@ -66,7 +72,11 @@ export class InterestSerializer<T extends Schema> extends SchemaSerializer<T> {
         let enc = cache.get(view);
         if (enc === undefined) {
           let bytes = shared;
-          if (view) bytes = viewEncoder ? viewEncoder.encodeView(encoder, view, sharedOffset, it) : encoder.encodeView(view, sharedOffset, it);
+          if (view) {
+            it.offset = sharedOffset;
+            ensureHeadroom(encoder, sharedOffset);
+            bytes = viewEncoder ? viewEncoder.encodeView(encoder, view, sharedOffset, it) : encoder.encodeView(view, sharedOffset, it);
+          }
           enc = bytes.length > 1 ? { payload: bytes, frame: binaryFrame(bytes) } : null;
           cache.set(view, enc);
         }
@@ -79,4 +89,13 @@ export class InterestSerializer<T extends Schema> extends SchemaSerializer<T> {
     if (hasChanges) encoder.discardChanges();
     return hasChanges;
   }
+}
+
+/** Grows the encoder's buffer (keeping its first `used` bytes) so VIEW_HEADROOM bytes are free. */
+function ensureHeadroom(encoder: Encoder, used: number): void {
+  const buf = encoder.sharedBuffer;
+  if (buf.length - used >= VIEW_HEADROOM) return;
+  const grown = Buffer.allocUnsafe(used + 2 * VIEW_HEADROOM);
+  buf.copy(grown, 0, 0, used);
+  encoder.sharedBuffer = grown;
 }

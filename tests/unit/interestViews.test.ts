@@ -7,9 +7,9 @@
  * sent for an empty patch), and checks that its bytes are exactly those of Colyseus' stock
  * per-view encoder.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClientState, type Client } from '@colyseus/core';
-import { Decoder, Schema, defineTypes, view } from '@colyseus/schema';
+import { Decoder, Encoder, Schema, defineTypes, view } from '@colyseus/schema';
 import { INTEREST_CELL_M } from '../../shared/constants';
 import { toCm } from '../../shared/quantize';
 import { HallState } from '../../shared/schema/HallState';
@@ -251,6 +251,28 @@ describe('interest management with shared per-cell StateViews', () => {
     // Views are shared: far fewer views than clients.
     const s = h.interest.stats();
     expect(s.views).toBeLessThanOrEqual(s.cells);
+  });
+
+  it('stays exact when the encoder has to grow its buffer mid-patch', () => {
+    const size = Encoder.BUFFER_SIZE;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      // Room for the full state (Colyseus' join path needs that) but not for a patch's views back
+      // to back: the serializer must make room before each view instead of writing past the end.
+      Encoder.BUFFER_SIZE = 4096;
+      const ours = hall(true);
+      const stock = hall(false);
+      randomCrowd(stock, () => stock.verify());
+      randomCrowd(ours, () => ours.verify());
+      for (const [id, c] of ours.clients) {
+        const s = stock.clients.get(id)!;
+        expect(c.log.length, id).toBe(s.log.length);
+        c.log.forEach((b, i) => expect(b.equals(s.log[i]), `${id}, patch ${i}`).toBe(true));
+      }
+    } finally {
+      Encoder.BUFFER_SIZE = size;
+      warn.mockRestore();
+    }
   });
 
   it("sends exactly the bytes of Colyseus' own per-view encoder", () => {
