@@ -12,7 +12,8 @@
  * Prints, per N: patch time p50/p99 (server-side, the whole broadcast including socket writes),
  * server CPU per visitor (% of one core), bytes per second per visitor (received by the bots,
  * WebSocket framing included), server memory per visitor (growth over the settled idle server of
- * RSS and of live heap + buffers, both after full collections), and the ratios Ludao / bare. Loopback only; every loop is bounded; the whole run takes 3-5 minutes.
+ * RSS and of live heap + buffers, both after full collections), and the ratios Ludao / bare.
+ * Loopback only; every loop is bounded; the whole run takes 3-5 minutes.
  * Figures are from a shared 2-core machine: compare within one run.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -47,9 +48,9 @@ interface Row {
   patches: number;
   cpuPctPerVisitor: number;
   kbpsPerVisitor: number;
-  /** RSS growth over the idle server, after a full GC at both ends */
+  /** RSS growth over the settled idle server, both read after full collections (ipc.ts settledMemory) */
   rssKbPerVisitor: number;
-  /** growth of live JS heap + off-heap buffers, after a full GC at both ends: the steadier figure */
+  /** growth of live JS heap + off-heap buffers, read the same way: the steadier figure */
   liveKbPerVisitor: number;
   rssMb: number;
   /** the load bots' own CPU, % of one core */
@@ -110,9 +111,13 @@ type BotsChild = Child<BotsReply, ToBots>;
  * `chrt` where there is one (a SCHED_IDLE task never preempts the server when a patch wakes it),
  * else nice 10. BENCH_BOTS_SCHED=normal runs them like the server, for comparison.
  */
-const BOTS_SCHED: 'idle' | 'nice' | 'normal' =
-  process.env.BENCH_BOTS_SCHED === 'normal' ? 'normal' : process.env.BENCH_BOTS_SCHED !== 'nice' && spawnSync('chrt', ['--version']).status === 0 ? 'idle' : 'nice';
+const BOTS_SCHED = botsScheduling(process.env.BENCH_BOTS_SCHED);
 const BOTS_NICE = 10;
+
+function botsScheduling(asked: string | undefined): 'idle' | 'nice' | 'normal' {
+  if (asked === 'normal' || asked === 'nice') return asked;
+  return spawnSync('chrt', ['--version']).status === 0 ? 'idle' : 'nice';
+}
 
 function startServer(kind: Protocol): ServerChild {
   const file = path.join(here, 'crowd', kind === 'colyseus' ? 'colyseusServer.ts' : 'bareServer.ts');

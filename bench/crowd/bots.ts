@@ -141,7 +141,6 @@ export class Bot {
     this.ws?.terminate();
     this.ws = null;
   }
-
 }
 
 /** Drives all bots from one timer, spread over MOVE_SEND_MS so sends do not come in one burst. */

@@ -1,8 +1,9 @@
 /**
  * The load bots in their own process. They stand for hundreds of browsers on other machines; on
  * a 2-core bench box they would otherwise compete with the server for the CPU at the very moment
- * a patch goes out. bench/crowd.ts starts this process at a lower scheduling priority (nice), so
- * the server under test gets the CPU it would have in production, and so does the bare baseline.
+ * a patch goes out. bench/crowd.ts starts this process at the lowest scheduling priority
+ * (SCHED_IDLE, else nice 10), so the server under test gets the CPU it would have in production,
+ * and so does the bare baseline.
  */
 import { Bot, connectBots, driveBots, type Protocol } from './bots';
 import type { BotsReply, ToBots } from './ipc';

@@ -15,9 +15,9 @@
  *   bounds checks, so running out of buffer there would silently drop records.
  */
 import { ClientState, Protocol, SchemaSerializer, type Client } from '@colyseus/core';
-import type { Encoder, Schema, StateView } from '@colyseus/schema';
+import type { Schema, StateView } from '@colyseus/schema';
 import { binaryFrame, sendFramed } from './framedSend';
-import { SharedViewEncoder } from './viewEncoder';
+import { makeRoom, SharedViewEncoder } from './viewEncoder';
 
 /** Free buffer space guaranteed before each view is encoded (a view's records fit many times over). */
 const VIEW_HEADROOM = 64 * 1024;
@@ -74,7 +74,7 @@ export class InterestSerializer<T extends Schema> extends SchemaSerializer<T> {
           let bytes = shared;
           if (view) {
             it.offset = sharedOffset;
-            ensureHeadroom(encoder, sharedOffset);
+            makeRoom(encoder, sharedOffset, VIEW_HEADROOM);
             bytes = viewEncoder ? viewEncoder.encodeView(encoder, view, sharedOffset, it) : encoder.encodeView(view, sharedOffset, it);
           }
           enc = bytes.length > 1 ? { payload: bytes, frame: binaryFrame(bytes) } : null;
@@ -89,13 +89,4 @@ export class InterestSerializer<T extends Schema> extends SchemaSerializer<T> {
     if (hasChanges) encoder.discardChanges();
     return hasChanges;
   }
-}
-
-/** Grows the encoder's buffer (keeping its first `used` bytes) so VIEW_HEADROOM bytes are free. */
-function ensureHeadroom(encoder: Encoder, used: number): void {
-  const buf = encoder.sharedBuffer;
-  if (buf.length - used >= VIEW_HEADROOM) return;
-  const grown = Buffer.allocUnsafe(used + 2 * VIEW_HEADROOM);
-  buf.copy(grown, 0, 0, used);
-  encoder.sharedBuffer = grown;
 }

@@ -22,7 +22,7 @@
  * when called with the default tag, as interest.ts does. tests/unit/interestViews.test.ts checks
  * the bytes against `encodeView` over a walking crowd.
  */
-import { $changes, type Encoder, type Schema, type StateView } from '@colyseus/schema';
+import type { Encoder, Schema, StateView } from '@colyseus/schema';
 
 /** Colyseus' tag for a bare `@view()` field. */
 const DEFAULT_VIEW_TAG = -1;
@@ -130,18 +130,20 @@ export class SharedViewEncoder {
   }
 
   private append(enc: EncoderInternals, chunk: Buffer, it: { offset: number }): void {
-    const end = it.offset + chunk.length;
-    if (end > enc.sharedBuffer.length) {
-      // Grow like Colyseus does (it reallocates and keeps what is written so far).
-      const size = Math.ceil((end * 2) / 8192) * 8192;
-      const grown = Buffer.alloc(size);
-      enc.sharedBuffer.copy(grown, 0, 0, it.offset);
-      enc.sharedBuffer = grown;
-    }
+    makeRoom(enc, it.offset, chunk.length);
     chunk.copy(enc.sharedBuffer, it.offset);
-    it.offset = end;
+    it.offset += chunk.length;
   }
 }
 
-/** The change tree of a schema instance (for tests and diagnostics). */
-export const treeOf = (s: Schema): object => (s as unknown as { [$changes]: object })[$changes];
+/**
+ * Makes `free` bytes available after the first `used` bytes of the encoder's buffer, keeping
+ * those (Colyseus reallocates the same way when its own encode runs out).
+ */
+export function makeRoom(encoder: { sharedBuffer: Buffer }, used: number, free: number): void {
+  const buf = encoder.sharedBuffer;
+  if (buf.length - used >= free) return;
+  const grown = Buffer.allocUnsafe(used + Math.max(2 * free, 64 * 1024));
+  buf.copy(grown, 0, 0, used);
+  encoder.sharedBuffer = grown;
+}

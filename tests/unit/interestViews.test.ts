@@ -16,6 +16,7 @@ import { HallState } from '../../shared/schema/HallState';
 import { Visitor } from '../../shared/schema/Visitor';
 import { InterestManager } from '../../server/rooms/interest';
 import { InterestSerializer } from '../../server/rooms/interestSerializer';
+import { makeRoom } from '../../server/rooms/viewEncoder';
 
 interface FakeClient {
   sessionId: string;
@@ -321,5 +322,15 @@ describe('sharing encoded poses between views', () => {
     view(7)(Tagged.prototype, 'secret');
     expect(() => new InterestSerializer({ shareEncodingOf: [Tagged] })).toThrow(/custom view tag/);
     expect(() => new InterestSerializer({ shareEncodingOf: [Visitor] })).not.toThrow();
+  });
+
+  it("makes room in the encoder's buffer, keeping what is already written", () => {
+    const enc = { sharedBuffer: Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]) };
+    const before = enc.sharedBuffer;
+    makeRoom(enc, 4, 4);
+    expect(enc.sharedBuffer).toBe(before); // enough space already: nothing moves
+    makeRoom(enc, 6, 100);
+    expect(enc.sharedBuffer.length).toBeGreaterThanOrEqual(106);
+    expect([...enc.sharedBuffer.subarray(0, 6)]).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
