@@ -40,7 +40,9 @@ export class HallPage {
     await expect(this.root).toBeVisible();
     // Generous: under load the first frame (scene build, shader compile in software) is slow.
     await expect.poll(() => this.status(), { message: 'joined', timeout: 30_000 }).toBe('joined');
-    await expect.poll(async () => (await this.self())?.ready, { message: 'placed by the server', timeout: 15_000 }).toBe(true);
+    // As generous: the answer comes through page.evaluate, which waits while those first frames
+    // block the page (a second page joining beside a rendering one has taken over 15 s in CI).
+    await expect.poll(async () => (await this.self())?.ready, { message: 'placed by the server', timeout: 30_000 }).toBe(true);
     await expect(this.canvas).toBeVisible();
   }
 
