@@ -10,7 +10,8 @@ export default defineConfig({
   root: path.resolve(import.meta.dirname, 'client'),
   plugins: [react()],
   build: {
-    outDir: path.resolve(import.meta.dirname, 'dist'),
+    // DIST_DIR (also read by the server) lets two builds on one machine stay apart.
+    outDir: process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1600,
     rollupOptions: {

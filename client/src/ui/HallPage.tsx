@@ -1,20 +1,9 @@
-import { useEffect } from 'react';
+/** A hall link: the name form first if the visitor has none yet, then the hall itself. */
 import type { HallId } from '../../../shared/halls';
-import { joinHall, leaveHall } from '../net/connection';
-import { HallCanvas } from '../scene/HallCanvas';
 import { useStore } from '../store';
-import type { Profile } from '../store/sessionSlice';
-import { Chat } from './Chat';
-import { Hud } from './Hud';
 import { ProfileForm } from './ProfileForm';
-import { StatusOverlay } from './StatusOverlay';
-import { Toast } from './Toast';
-import { AnnouncementBanner } from './AnnouncementBanner';
-import { BoothLayer } from './booth/BoothLayer';
-import { Minimap } from './Minimap';
-import { HotspotCard, TravelOverlay } from './HotspotCard';
-import { TouchJoystick } from './TouchJoystick';
 import { LanguageSwitch } from './LanguageSwitch';
+import { InHall } from './InHall';
 import { useTranslation } from 'react-i18next';
 
 export function HallPage({ hallId }: { hallId: HallId }) {
@@ -36,29 +25,4 @@ export function HallPage({ hallId }: { hallId: HallId }) {
     );
   }
   return <InHall hallId={hallId} profile={profile} />;
-}
-
-function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }) {
-  useEffect(() => {
-    void joinHall(hallId, profile);
-    return () => void leaveHall();
-    // The profile is fixed for the life of this page; a new hall remounts (key in App).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hallId]);
-
-  return (
-    <div className="hall-page" data-testid="hall-page">
-      <HallCanvas hallId={hallId} />
-      <Hud hallId={hallId} />
-      <Chat />
-      <TouchJoystick />
-      <StatusOverlay />
-      <Toast />
-      <AnnouncementBanner />
-      <BoothLayer hallId={hallId} />
-      <Minimap hallId={hallId} />
-      <HotspotCard hallId={hallId} />
-      <TravelOverlay />
-    </div>
-  );
 }

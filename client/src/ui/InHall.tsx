@@ -1,0 +1,40 @@
+/** The hall once the visitor has a name: the 3D canvas and the DOM overlay above it. */
+import { useEffect } from 'react';
+import type { HallId } from '../../../shared/halls';
+import { joinHall, leaveHall } from '../net/connection';
+import { HallCanvas } from '../scene/HallCanvas';
+import type { Profile } from '../store/sessionSlice';
+import { Chat } from './Chat';
+import { Hud } from './Hud';
+import { StatusOverlay } from './StatusOverlay';
+import { Toast } from './Toast';
+import { AnnouncementBanner } from './AnnouncementBanner';
+import { BoothLayer } from './booth/BoothLayer';
+import { Minimap } from './Minimap';
+import { HotspotCard, TravelOverlay } from './HotspotCard';
+import { TouchJoystick } from './TouchJoystick';
+
+export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }) {
+  useEffect(() => {
+    void joinHall(hallId, profile);
+    return () => void leaveHall();
+    // The profile is fixed for the life of this page; a new hall remounts (key in App).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hallId]);
+
+  return (
+    <div className="hall-page" data-testid="hall-page">
+      <HallCanvas hallId={hallId} />
+      <Hud hallId={hallId} />
+      <Chat />
+      <TouchJoystick />
+      <StatusOverlay />
+      <Toast />
+      <AnnouncementBanner />
+      <BoothLayer hallId={hallId} />
+      <Minimap hallId={hallId} />
+      <HotspotCard hallId={hallId} />
+      <TravelOverlay />
+    </div>
+  );
+}
