@@ -18,8 +18,7 @@ import { apiRouter } from './http/api';
 import { mediaRouter } from './http/media';
 import { createExpoServices, type ExpoServices } from './http/services';
 import { staticClient } from './http/static';
-import { restrictMatchmaker } from './http/matchmakerGuard';
-import { guardMatchmaking } from './scale/matchmakeGuard';
+import { createColyseusAdapter, guardMatchmaking, restrictMatchmaker, type ColyseusAdapterOptions } from './colyseus';
 import { announceToHall, type AnnounceResult } from './scale/announce';
 
 /** Biggest WebSocket frame a visitor may send; a chat line is well under 2 KB. */
@@ -36,10 +35,15 @@ export interface LudaoApp {
   expo: ExpoServices;
 }
 
-export function createApp(config: Config, logger: Logger, presence?: Presence): LudaoApp {
+export interface AppOptions {
+  /** the version check of server/colyseus (tests inject installed versions to force the stock path) */
+  colyseus?: ColyseusAdapterOptions;
+}
+
+export function createApp(config: Config, logger: Logger, presence?: Presence, options: AppOptions = {}): LudaoApp {
+  const colyseus = createColyseusAdapter(logger, options.colyseus);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -68,6 +72,8 @@ export function createApp(config: Config, logger: Logger, presence?: Presence): 
     return { rooms: liveRooms.size, visitors };
   };
   const expo = createExpoServices(config, logger, () => matchMaker.presence);
+  // req.ip follows the same TRUSTED_PROXIES rule as every limit (http/clientAddress.ts).
+  app.set('trust proxy', expo.addresses.trust);
   // gzip text, scripts, fonts' CSS and JSON (the scene budget counts compressed bytes). Server-sent
   // events stay uncompressed: a compressing proxy would hold them back until a buffer fills.
   app.use(
@@ -99,10 +105,10 @@ export function createApp(config: Config, logger: Logger, presence?: Presence): 
     greet: false,
   });
   restrictMatchmaker(config.allowedOrigins);
-  const stopGuard = guardMatchmaking(gameServer, {
+  const stopGuard = guardMatchmaking(httpServer, {
     burst: config.matchmakeBurst,
     perMinute: config.matchmakePerMinute,
-    trustedProxies: config.trustedProxies,
+    addresses: expo.addresses,
   });
 
   const deps: HallRoomDeps = {
@@ -110,6 +116,7 @@ export function createApp(config: Config, logger: Logger, presence?: Presence): 
     capacity: config.hallCapacity,
     presencePrefix: config.presencePrefix,
     seatReservationS: config.seatReservationS,
+    colyseus,
   };
   gameServer
     .define(

@@ -1,5 +1,5 @@
 /** Sign in and out, who am I, and staff accounts from invitations. */
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import { routes } from '../../shared/api/routes';
 import type { UserView } from '../../shared/api/schemas';
 import { bind, HttpError, type BindDeps } from './bind';
@@ -19,11 +19,9 @@ export async function userView(s: ExpoServices, u: Pick<AuthUser, 'id' | 'email'
   };
 }
 
-const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
-
 export function authRoutes(router: Router, s: ExpoServices, deps: BindDeps): void {
   bind(router, routes.login, deps, async ({ req, res, body }) => {
-    const wait = s.throttle.attempt(clientIp(req), body.email);
+    const wait = s.throttle.attempt(s.addresses.of(req), body.email);
     if (wait > 0) throw new HttpError(429, 'too_many_attempts', `Too many sign-in attempts; try again in ${wait} s`, { 'Retry-After': String(wait) });
     const u = await s.repos.users.findByEmail(body.email);
     // Unknown email: still spend the time of a hash check, so timing does not tell which emails exist.
@@ -54,7 +52,7 @@ export function authRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
   });
 
   bind(router, routes.acceptInvite, deps, async ({ req, res, body }) => {
-    const wait = s.throttle.attempt(clientIp(req), body.email);
+    const wait = s.throttle.attempt(s.addresses.of(req), body.email);
     if (wait > 0) throw new HttpError(429, 'too_many_attempts', `Too many attempts; try again in ${wait} s`, { 'Retry-After': String(wait) });
     const tokenHash = hashToken(body.token);
     if (!(await s.repos.invites.findValid(tokenHash))) throw new HttpError(404, 'invalid_invite', 'This invitation is not valid any more; ask the organizer for a new link');

@@ -12,6 +12,7 @@ import { createRepositories, type Repositories } from '../db/repositories';
 import { MediaStore } from '../uploads/storage';
 import { createBoothEvents, type BoothEvents } from '../events';
 import { DEFAULT_THROTTLE, LoginThrottle } from '../auth/throttle';
+import { clientAddresses, type ClientAddresses } from './clientAddress';
 import { ensureOrganizer } from '../auth/organizer';
 import { reconcileBooths, seedDemoIfEmpty } from '../seed/demo';
 
@@ -21,6 +22,8 @@ export interface ExpoServices {
   readonly store: MediaStore;
   readonly events: BoothEvents;
   readonly throttle: LoginThrottle;
+  /** who a request is from (TRUSTED_PROXIES), for the login throttle and every other per-client limit */
+  readonly addresses: ClientAddresses;
   readonly config: Config;
   readonly logger: Logger;
   /** open SSE streams, ended on shutdown */
@@ -53,6 +56,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
     store,
     events,
     throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ipBurst: cfg.loginIpBurst, emailBurst: cfg.loginEmailBurst }),
+    addresses: clientAddresses(config.trustedProxies),
     config,
     logger,
     streams,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventEmitter } from 'node:events';
 import * as ws from 'ws';
 import type { Client } from '@colyseus/core';
-import { binaryFrame, sendFramed } from '../../server/rooms/framedSend';
+import { binaryFrame, sendFramed } from '../../server/colyseus/framedSend';
 
 // ws' frame parser; @types/ws does not declare it, ws exports it all the same.
 const { Receiver } = ws as unknown as {

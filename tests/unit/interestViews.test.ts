@@ -15,8 +15,8 @@ import { toCm } from '../../shared/quantize';
 import { HallState } from '../../shared/schema/HallState';
 import { Visitor } from '../../shared/schema/Visitor';
 import { InterestManager } from '../../server/rooms/interest';
-import { InterestSerializer } from '../../server/rooms/interestSerializer';
-import { makeRoom } from '../../server/rooms/viewEncoder';
+import { InterestSerializer } from '../../server/colyseus/interestSerializer';
+import { makeRoom } from '../../server/colyseus/viewEncoder';
 
 interface FakeClient {
   sessionId: string;
