@@ -7,7 +7,7 @@
  *
  *   npx vite build && npx tsx bench/booths.ts
  *
- * Env: BENCH_PORT (3503), LUDAO_CHROMIUM (/usr/bin/chromium), BENCH_SETTLE_MS (8000), BENCH_REQUESTS (200).
+ * Env: BENCH_PORT (3503), CHROMIUM_PATH (else the e2e tests' choice), BENCH_SETTLE_MS (8000), BENCH_REQUESTS (200).
  * Prints figures; gates nothing (timings on a shared 2-core machine vary; ratios within a run hold).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,6 +15,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions, findChromium, machineFacts } from '../tests/e2e/support/chromium';
+import { DEMO_PASSWORD, demoEmail } from '../shared/demo';
 import type {} from '../client/src/debug';
 import type {} from '../client/src/scene/booths/probe';
 
@@ -23,7 +25,6 @@ const BASE = `http://localhost:${PORT}`;
 const N = Number(process.env.BENCH_REQUESTS ?? 200);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 8000);
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CHROMIUM = process.env.LUDAO_CHROMIUM ?? '/usr/bin/chromium';
 const VIEWS: Record<string, string> = {
   'gulangyu pier (4 booths close)': '/hall/gulangyu?cam=43,16,-4,43,1,-22',
   'gulangyu overview': '/hall/gulangyu?cam=95,22,-4,30,2,-8',
@@ -82,7 +83,7 @@ async function editToEvent(): Promise<{ patchP50: number; eventP50: number; even
   const login = await fetch(`${BASE}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'egret-vision@demo.ludao.example', password: 'ludao-demo-2025' }),
+    body: JSON.stringify({ email: demoEmail('egret-vision'), password: DEMO_PASSWORD }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
   const me = (await login.json()) as { user: { boothIds: string[] } };
@@ -119,14 +120,11 @@ async function editToEvent(): Promise<{ patchP50: number; eventP50: number; even
 }
 
 async function client(): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, 'dist/index.html')) || !fs.existsSync(CHROMIUM)) {
+  if (!fs.existsSync(path.join(ROOT, 'dist/index.html')) || !findChromium(machineFacts)) {
     console.log('client: skipped (needs `npx vite build` and Chromium)');
     return;
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     console.log('\nclient, 640x360, SwiftShader (calls / triangles / median frame ms):');
     for (const [name, url] of Object.entries(VIEWS)) {

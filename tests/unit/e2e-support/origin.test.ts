@@ -1,6 +1,6 @@
 /** The off-origin watch itself (no browser needed): what counts as staying home. */
-import { test, expect } from '@playwright/test';
-import { E2E_ORIGIN, staysOnOrigin } from './support/origin';
+import { expect, it as test } from 'vitest';
+import { E2E_ORIGIN, staysOnOrigin } from '../../e2e/support/origin';
 
 test('same host and port over http or ws, and in-page data:/blob: URLs, stay on the origin', () => {
   for (const url of [
