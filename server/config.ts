@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { DEFAULT_HALL_CAPACITY, SEAT_RESERVATION_S } from '../shared/constants';
 
+/** Prefix of every key and channel Ludao keeps in presence (PRESENCE_PREFIX overrides it). */
+export const DEFAULT_PRESENCE_PREFIX = 'ludao:';
+
 export interface Config {
   port: number;
   host: string;
@@ -29,7 +32,7 @@ export interface Config {
   /** per-IP matchmaking budget: a burst, then this many requests per minute */
   matchmakeBurst: number;
   matchmakePerMinute: number;
-  /** reverse proxies whose X-Forwarded-For is believed (loopback always is) */
+  /** reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For every per-client limit believes (loopback always is; see http/clientAddress.ts) */
   trustedProxies: string[];
   /** database, uploads, accounts and demo content (issue #4) */
   expo: ExpoConfig;
@@ -81,7 +84,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, env),
     redisUrl: env.REDIS_URL || null,
     publicAddress: env.PUBLIC_ADDRESS || null,
-    presencePrefix: env.PRESENCE_PREFIX || 'ludao:',
+    presencePrefix: env.PRESENCE_PREFIX || DEFAULT_PRESENCE_PREFIX,
     seatReservationS: Math.max(1, int('SEAT_RESERVATION_S', SEAT_RESERVATION_S, env)),
     matchmakeBurst: Math.max(1, int('MATCHMAKE_BURST', 20, env)),
     matchmakePerMinute: Math.max(1, int('MATCHMAKE_PER_MINUTE', 30, env)),

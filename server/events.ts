@@ -5,9 +5,10 @@
  * (the SSE endpoint); the one presence subscription per process is made on first use.
  */
 import type { Presence } from '@colyseus/core';
+import type { HallEventName } from '../shared/api/events';
 
 export interface BoothEvent {
-  type: 'booth' | 'removed';
+  type: HallEventName;
   hallId: string;
   boothId: string;
   /** ms; the booth's updatedAt for 'booth' */

@@ -18,6 +18,8 @@ export const MAX_MOVE_DT_MS = 500;
 
 export const NAME_MAX = 24;
 export const CHAT_MAX = 280;
+/** An organizer's announcement: one line in every visitor's chat, so no longer than a chat line. */
+export const ANNOUNCE_MAX = CHAT_MAX;
 export const CHAT_HISTORY = 50;
 /** Chat token bucket: burst of 5, refilled at one message per 1.5 s. */
 export const CHAT_BURST = 5;

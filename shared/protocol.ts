@@ -1,7 +1,8 @@
 /**
- * The wire contract between client and server. Message names are data (`as const`),
- * payloads are discriminated types. Bump PROTOCOL_VERSION on any incompatible change:
- * the server refuses joins from other versions and the client asks the visitor to reload.
+ * The wire contract between client and server: the version, the room name, join options and the
+ * codes both sides agree on. The messages themselves (names, schemas, payload types) are in
+ * ./messages.ts. Bump PROTOCOL_VERSION on any incompatible change: the server refuses joins from
+ * other versions and the client asks the visitor to reload.
  */
 /**
  * 2: interest management (pose fields only for visitors in range, coarse dots gx/gz for all),
@@ -11,49 +12,12 @@ export const PROTOCOL_VERSION = 2;
 
 export const ROOM_HALL = 'hall' as const;
 
-/** Messages the client sends. */
-export const C2S = {
-  move: 'move',
-  chat: 'chat',
-} as const;
-
-/** Messages the server sends. */
-export const S2C = {
-  chat: 'chat',
-  chatHistory: 'chatHistory',
-  notice: 'notice',
-  /** an organizer's announcement to every instance of the hall */
-  announce: 'announce',
-} as const;
-
 export interface JoinOptions {
   protocol: number;
   hallId: string;
   name: string;
   color: number;
   style: number;
-}
-
-/** Where the client believes it is; the server clamps it to what is reachable. */
-export interface MovePayload {
-  x: number;
-  z: number;
-  /** yaw in radians */
-  ry: number;
-  moving: boolean;
-}
-
-export interface ChatPayload {
-  text: string;
-}
-
-export interface ChatMessage {
-  id: number;
-  from: string;
-  name: string;
-  text: string;
-  /** server time, ms since epoch */
-  at: number;
 }
 
 /** Short, localisable reasons the server gives; the client maps codes to translated text. */
@@ -63,17 +27,6 @@ export const NoticeCode = {
   serverShutdown: 'server_shutdown',
 } as const;
 export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
-
-export interface AnnouncePayload {
-  hallId: string;
-  text: string;
-  /** server time, ms since epoch */
-  at: number;
-}
-
-export interface NoticePayload {
-  code: NoticeCode;
-}
 
 /** Error codes carried in join refusals (`ServerError.message` is one of these). */
 export const JoinError = {

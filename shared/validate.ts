@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AVATAR_COLORS, AVATAR_STYLES, CHAT_MAX, NAME_MAX } from './constants';
 import { hasControlChars, visibleLength } from './text';
-import type { ChatPayload, JoinOptions, MovePayload } from './protocol';
+import type { JoinOptions } from './protocol';
 
 export type NameProblem = 'empty' | 'too_long' | 'control_chars' | 'not_text';
 
@@ -20,15 +20,22 @@ export function checkName(raw: unknown): { ok: true; name: string } | { ok: fals
 }
 
 export type ChatProblem = 'empty' | 'too_long' | 'control_chars' | 'not_text';
+export type LineCheck = { ok: true; text: string } | { ok: false; problem: ChatProblem };
 
-export function checkChatText(raw: unknown): { ok: true; text: string } | { ok: false; problem: ChatProblem } {
+/** A chat line: at most CHAT_MAX characters, see checkLineText. */
+export function checkChatText(raw: unknown): LineCheck {
+  return checkLineText(raw, CHAT_MAX);
+}
+
+/** One line of text for everyone in a hall (chat, announcements): 1..max visible characters. */
+export function checkLineText(raw: unknown, max: number): LineCheck {
   if (typeof raw !== 'string') return { ok: false, problem: 'not_text' };
   // Newlines and tabs are the only control characters a chat line may carry; they are folded to spaces.
   const folded = raw.replace(/[\r\n\t]+/g, ' ');
   if (hasControlChars(folded)) return { ok: false, problem: 'control_chars' };
   const text = folded.trim().normalize('NFC');
   if (text.length === 0) return { ok: false, problem: 'empty' };
-  if (visibleLength(text) > CHAT_MAX) return { ok: false, problem: 'too_long' };
+  if (visibleLength(text) > max) return { ok: false, problem: 'too_long' };
   return { ok: true, text };
 }
 
@@ -49,19 +56,36 @@ export const moveSchema = z.strictObject({
   moving: z.boolean(),
 });
 
-export const chatSchema = z.strictObject({ text: z.string().max(CHAT_MAX * 8) });
+/**
+ * A hall line as a schema: absurd sizes are cut off before any text processing, then checkLineText
+ * folds, trims and measures; the output is the cleaned text.
+ */
+export function lineTextSchema(max: number) {
+  return z
+    .string()
+    .max(max * 8)
+    .transform((s, ctx) => {
+      const r = checkLineText(s, max);
+      if (r.ok) return r.text;
+      ctx.addIssue({ code: 'custom', message: `1 to ${max} characters of text, no control characters`, params: { problem: r.problem } });
+      return z.NEVER;
+    })
+    .meta({ minLength: 1, maxLength: max, description: `1 to ${max} characters (an emoji or a 汉字 is one); newlines fold to spaces; no control characters` });
+}
+
+export const chatSchema = z.strictObject({ text: lineTextSchema(CHAT_MAX) });
 
 export function parseJoinOptions(raw: unknown): JoinOptions | null {
   const r = joinOptionsSchema.safeParse(raw);
   return r.success ? r.data : null;
 }
 
-export function parseMove(raw: unknown): MovePayload | null {
+export function parseMove(raw: unknown): z.output<typeof moveSchema> | null {
   const r = moveSchema.safeParse(raw);
   return r.success ? r.data : null;
 }
 
-export function parseChat(raw: unknown): ChatPayload | null {
+export function parseChat(raw: unknown): z.output<typeof chatSchema> | null {
   const r = chatSchema.safeParse(raw);
   return r.success ? r.data : null;
 }

@@ -9,7 +9,8 @@
 import { WebSocket } from 'ws';
 import { Packr } from '@colyseus/msgpackr';
 import { MOVE_SEND_MS } from '../../shared/constants';
-import { C2S, PROTOCOL_VERSION, ROOM_HALL, type JoinOptions, type MovePayload } from '../../shared/protocol';
+import { PROTOCOL_VERSION, ROOM_HALL, type JoinOptions } from '../../shared/protocol';
+import { C2S, type MovePayload } from '../../shared/messages';
 import { BENCH_HALL, botName, rng, scatterPoint, waypoint } from './world';
 
 /** Colyseus protocol codes (colyseus.js Protocol). */

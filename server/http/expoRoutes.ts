@@ -1,6 +1,7 @@
 /** Public reads: the running expo, a hall's booths, the directory, one booth, and the hall's event stream. */
 import type { Router } from 'express';
 import { routes } from '../../shared/api/routes';
+import { sseFrame } from '../../shared/api/events';
 import { isHallId } from '../../shared/halls';
 import { bind, HttpError, type BindDeps } from './bind';
 import type { ExpoServices } from './services';
@@ -54,7 +55,7 @@ export function expoRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
     // Reconnect after 3 s if the stream drops; the client refetches the hall when it comes back.
     res.write('retry: 3000\n\n');
     const unsubscribe = s.events.subscribe(query.hall, (e) => {
-      res.write(`event: ${e.type}\ndata: ${JSON.stringify({ boothId: e.boothId, at: e.at })}\n\n`);
+      res.write(sseFrame(e.type, { boothId: e.boothId, at: e.at }));
     });
     const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
     heartbeat.unref();

@@ -1,6 +1,7 @@
 /** Organizer-only: exhibitors, booth placement, invitations, slots, announcements. */
 import type { Router } from 'express';
 import { routes } from '../../shared/api/routes';
+import { ANNOUNCE_MAX } from '../../shared/constants';
 import { HALL_IDS, getLayout, isHallId, type HallId } from '../../shared/halls';
 import { bind, HttpError, type BindDeps } from './bind';
 import type { ExpoServices } from './services';
@@ -89,7 +90,7 @@ export function organizerRoutes(router: Router, s: ExpoServices, deps: BindDeps,
 
   bind(router, routes.announce, deps, async ({ body }) => {
     const r = await announceToHall(body.hallId, body.text, { presence: presence(), prefix: s.config.presencePrefix });
-    if (!r.ok) throw new HttpError(400, r.reason, r.reason === 'unknown_hall' ? 'There is no such hall' : 'Announcements are 1 to 280 characters of text');
+    if (!r.ok) throw new HttpError(400, r.reason, r.reason === 'unknown_hall' ? 'There is no such hall' : `Announcements are 1 to ${ANNOUNCE_MAX} characters of text`);
     return { ok: true as const, at: r.payload.at };
   });
 }

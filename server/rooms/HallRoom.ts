@@ -1,56 +1,29 @@
 /**
- * A hall instance: lifecycle and message wiring only. What each message does lives in
- * ./handlers as pure functions with their own tests.
+ * A hall instance: lifecycle and message wiring only. Messages are registered from the registry
+ * (shared/messages.ts) through ./dispatch.ts; what each one does lives in ./handlers as pure
+ * functions with their own tests.
  */
-import { Room, SchemaSerializer, ServerError, type Client, type AuthContext, type Serializer } from '@colyseus/core';
-import { Encoder } from '@colyseus/schema';
-import {
-  CHAT_BURST,
-  CHAT_REFILL_MS,
-  MAX_STRIKES,
-  MSG_BURST,
-  MSG_PER_SECOND,
-  PATCH_MS,
-  RECONNECT_WINDOW_S,
-  SEAT_RESERVATION_S,
-} from '../../shared/constants';
+import { Room, ServerError, type Client, type AuthContext, type Serializer } from '@colyseus/core';
+import { PATCH_MS, RECONNECT_WINDOW_S, SEAT_RESERVATION_S } from '../../shared/constants';
 import { getLayout, isHallId } from '../../shared/halls';
 import { groundHeight, isWalkable, type HallLayout } from '../../shared/layout';
 import { toCm } from '../../shared/quantize';
-import {
-  C2S,
-  CloseCode,
-  JoinError,
-  NoticeCode,
-  S2C,
-  type AnnouncePayload,
-  type ChatMessage,
-  type NoticePayload,
-} from '../../shared/protocol';
-import { parseChat, parseMove } from '../../shared/validate';
+import { JoinError, NoticeCode } from '../../shared/protocol';
+import { clientMessageNames, type AnnouncePayload } from '../../shared/messages';
 import { HallState } from '../../shared/schema/HallState';
 import { Visitor } from '../../shared/schema/Visitor';
-import { TokenBucket } from '../lib/tokenBucket';
 import type { Logger } from '../lib/logger';
 import { checkJoin, createVisitor, type JoinAuth } from './handlers/join';
-import { applyMove, type MoveClock } from './handlers/move';
-import { handleChat, newChatLog, type ChatLog } from './handlers/chat';
+import { newChatLog, type ChatLog } from './handlers/chat';
+import { hallHandlers } from './handlers';
+import { dispatchMessage, unknownMessage, type MessageRouter } from './dispatch';
+import { broadcastMsg, sendTo } from './messageSend';
+import { newSession, type Session } from './session';
 import { InterestManager } from './interest';
-import { InterestSerializer } from './interestSerializer';
+import type { ColyseusAdapter } from '../colyseus';
 import { claimInstance, INSTANCE_LEASE_S, type InstanceClaim } from '../scale/instances';
-import { announceChannel, DEFAULT_PRESENCE_PREFIX } from '../scale/announce';
-
-// With per-cell views, one patch encodes every occupied cell's view into the shared buffer back to
-// back; start big enough for a full hall instead of growing (and warning) on the first crowd.
-Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 256 * 1024);
-
-/** What the server remembers about one connection; never sent to anyone. */
-interface Session extends MoveClock {
-  messages: TokenBucket;
-  chat: TokenBucket;
-  strikes: number;
-  kicked: boolean;
-}
+import { announceChannel } from '../scale/announce';
+import { DEFAULT_PRESENCE_PREFIX } from '../config';
 
 export interface HallRoomDeps {
   logger: Logger;
@@ -59,6 +32,8 @@ export interface HallRoomDeps {
   presencePrefix?: string;
   /** seconds an unused matchmaker reservation holds a seat */
   seatReservationS?: number;
+  /** which patch path the installed Colyseus allows (server/colyseus) */
+  colyseus: ColyseusAdapter;
 }
 
 /** Rooms alive in this process, so shutdown can warn their visitors first. */
@@ -73,7 +48,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   private claim: InstanceClaim | null = null;
   private announceTopic = '';
   private readonly onAnnounce = (p: AnnouncePayload): void => {
-    this.broadcast(S2C.announce, p);
+    broadcastMsg(this, 'announce', p);
   };
 
   /** Runs before any seat is reserved or room created: bad options never cost a room. */
@@ -121,49 +96,28 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     liveRooms.add(this);
     this.log.info({ instance: claim.n }, 'hall instance opened');
 
-    this.onMessage(C2S.move, (client, raw) => {
-      const s = this.admit(client);
-      if (!s) return;
-      const visitor = this.state.visitors.get(client.sessionId);
-      const p = parseMove(raw);
-      if (!visitor || !p) return this.strike(client, s);
-      applyMove(visitor, s, p, Date.now(), this.layout);
-      this.interest.moved(client.sessionId);
-    });
-
-    this.onMessage(C2S.chat, (client, raw) => {
-      const s = this.admit(client);
-      if (!s) return;
-      const visitor = this.state.visitors.get(client.sessionId);
-      const p = parseChat(raw);
-      if (!visitor || !p) return this.strike(client, s);
-      const r = handleChat(this.chatLog, { sessionId: client.sessionId, name: visitor.name }, s.chat, p, Date.now());
-      if (r.ok) this.broadcast(S2C.chat, r.message);
-      else this.notify(client, r.reason === 'rate_limited' ? NoticeCode.rateLimited : NoticeCode.invalidMessage);
-    });
-
+    const router: MessageRouter = {
+      hall: { layout: this.layout, chatLog: this.chatLog, broadcast: (name, payload) => broadcastMsg(this, name, payload), moved: (id) => this.interest.moved(id) },
+      handlers: hallHandlers,
+      visitorOf: (id) => this.state.visitors.get(id),
+      log: this.log,
+      now: Date.now,
+    };
+    // Every registered message gets the same budget, sender check, validation and strikes.
+    for (const name of clientMessageNames) this.onMessage(name, (client, raw) => void dispatchMessage(router, name, client, raw));
     // Unknown message types are counted like malformed ones: harmless, but not free.
-    this.onMessage('*', (client) => {
-      const s = this.admit(client);
-      if (s) this.strike(client, s);
-    });
+    this.onMessage('*', (client) => void unknownMessage(router, client));
   }
 
   override onJoin(client: Client<Session, JoinAuth>, _options: unknown, auth: JoinAuth): void {
     // joinById (an invite code) skips the hallId filter: an invite to another hall is refused.
     if (auth.hallId !== this.state.hallId) throw new ServerError(400, JoinError.wrongHall);
     const now = Date.now();
-    client.userData = {
-      lastMoveAt: now,
-      messages: new TokenBucket(MSG_BURST, 1000 / MSG_PER_SECOND, now),
-      chat: new TokenBucket(CHAT_BURST, CHAT_REFILL_MS, now),
-      strikes: 0,
-      kicked: false,
-    };
+    client.userData = newSession(now);
     const visitor = createVisitor(auth, this.layout, this.joinSeq++);
     this.state.visitors.set(client.sessionId, visitor);
     this.interest.add(client.sessionId, visitor, client);
-    client.send(S2C.chatHistory, this.chatLog.messages satisfies ChatMessage[]);
+    sendTo(client, 'chatHistory', this.chatLog.messages);
     this.log.info({ session: client.sessionId, visitors: this.clients.length }, 'visitor joined');
   }
 
@@ -206,9 +160,9 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     this.log.info({ instance: this.state?.instance }, 'hall instance closed');
   }
 
-  /** Colyseus picks the stock schema serializer when the state is set; ours shares encodings per view. */
+  /** Colyseus picks the stock schema serializer when the state is set; the adapter may swap in ours, which shares encodings per view. */
   override setSerializer(serializer: Serializer<HallState>): void {
-    super.setSerializer(serializer instanceof SchemaSerializer ? new InterestSerializer<HallState>({ shareEncodingOf: [Visitor] }) : serializer);
+    super.setSerializer(this.deps.colyseus.roomSerializer(serializer, [Visitor]));
   }
 
   /** Interest management runs right before each patch, so cells change at most 20 times a second. */
@@ -255,29 +209,6 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
 
   /** Tells every visitor the server is going away, so clients rejoin instead of showing an error. */
   announceShutdown(): void {
-    this.broadcast(S2C.notice, { code: NoticeCode.serverShutdown } satisfies NoticePayload);
-  }
-
-  /** Per-connection message budget; a client that keeps flooding is dropped. */
-  private admit(client: Client<Session, JoinAuth>): Session | null {
-    const s = client.userData;
-    if (!s || s.kicked) return null;
-    if (s.messages.take(Date.now())) return s;
-    this.strike(client, s);
-    return null;
-  }
-
-  private strike(client: Client<Session, JoinAuth>, s: Session): void {
-    s.strikes++;
-    if (s.strikes === 1 || s.strikes % 10 === 0) this.notify(client, NoticeCode.invalidMessage);
-    if (s.strikes >= MAX_STRIKES && !s.kicked) {
-      s.kicked = true;
-      this.log.warn({ session: client.sessionId }, 'dropping a flooding client');
-      client.leave(CloseCode.flooding);
-    }
-  }
-
-  private notify(client: Client, code: NoticeCode): void {
-    client.send(S2C.notice, { code } satisfies NoticePayload);
+    broadcastMsg(this, 'notice', { code: NoticeCode.serverShutdown });
   }
 }

@@ -4,6 +4,7 @@
  * by code here, nothing downloaded. One demo staff account per company, with a documented password.
  */
 import sharp from 'sharp';
+import { DEMO_PASSWORD, demoEmail } from '../../shared/demo';
 import { HALL_IDS, getLayout, type HallId } from '../../shared/halls';
 import type { Repositories } from '../db/repositories';
 import type { ExpoRecord } from '../db/repositories/expos';
@@ -14,9 +15,6 @@ import { brochurePdf } from './pdf';
 import { productModel } from './models';
 import { DEMO_COMPANIES, DEMO_EXPO, type DemoCompany } from './companies';
 
-/** Public on purpose: the demo expo is a showroom, its accounts only edit demo booths. */
-export const DEMO_PASSWORD = 'ludao-demo-2025';
-export const demoEmail = (key: string) => `${key}@demo.ludao.example`;
 
 interface Log {
   info(obj: object, msg?: string): void;

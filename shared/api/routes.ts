@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { UploadKind } from './uploads';
+import { hallEventNames, hallEvents } from './events';
 import {
   acceptInviteSchema,
   announceResultSchema,
@@ -76,7 +77,7 @@ export const routes = {
   events: {
     method: 'get',
     path: '/api/expo/events',
-    summary: 'Server-sent events for a hall: `booth` (data: {boothId, updatedAt}) when a booth changes, `removed` when one goes',
+    summary: `Server-sent events for a hall: ${hallEventNames.map((n) => `\`${n}\` (${hallEvents[n].summary})`).join(', ')}; data: {boothId, at}`,
     tag: 'expo',
     access: 'public',
     query: hallQuerySchema,

@@ -16,6 +16,8 @@ import {
   phoneSchema,
   websiteSchema,
 } from './common';
+import { ANNOUNCE_MAX } from '../constants';
+import { lineTextSchema } from '../validate';
 
 const hallIdSchema = z.string().regex(/^[a-z0-9-]{1,32}$/, 'Invalid hall id');
 const slotIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'Invalid slot id');
@@ -197,5 +199,5 @@ export const placementSchema = z.strictObject({ hallId: hallIdSchema, slotId: sl
 
 export const slotQuerySchema = z.object({ hall: hallIdSchema.optional() });
 
-export const announceSchema = z.strictObject({ hallId: hallIdSchema, text: z.string().min(1).max(2000) });
+export const announceSchema = z.strictObject({ hallId: hallIdSchema, text: lineTextSchema(ANNOUNCE_MAX) });
 export const announceResultSchema = z.object({ ok: z.literal(true), at: z.number() });

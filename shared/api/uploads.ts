@@ -13,3 +13,26 @@ export const UPLOAD_FIELD = 'file';
 
 /** Largest side of a re-encoded image, by use. */
 export const IMAGE_MAX_SIDE = { logo: 512, gallery: 1600, product: 1024 } as const;
+
+/**
+ * Why an upload was refused: the `error` field of the 4xx answer. Stable codes, so the console can
+ * say it in the visitor's language and tests can tell one refusal from another.
+ */
+export const UploadRefusal = {
+  notMultipart: 'not_multipart',
+  badMultipart: 'bad_multipart',
+  badField: 'bad_field',
+  noFile: 'no_file',
+  tooManyFiles: 'too_many_files',
+  empty: 'empty',
+  aborted: 'aborted',
+  tooLarge: 'too_large',
+  tooManyPixels: 'too_many_pixels',
+  unsupportedType: 'unsupported_type',
+  damaged: 'damaged',
+  unsafe: 'unsafe',
+  externalUri: 'external_uri',
+  unsupportedExtension: 'unsupported_extension',
+  invalidGltf: 'invalid_gltf',
+} as const;
+export type UploadRefusal = (typeof UploadRefusal)[keyof typeof UploadRefusal];

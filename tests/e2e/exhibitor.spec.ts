@@ -6,12 +6,13 @@ import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { HallPage } from './pages/HallPage';
+import { DEMO_PASSWORD, demoEmail } from '../../shared/demo';
 // window.__ludaoBooths: what the 3D booth signs were last drawn with
 import type { BoothProbe } from '../../client/src/scene/booths/probe';
 
 type SignInfo = ReturnType<BoothProbe['signs']>[string];
 
-const EXHIBITOR = { email: 'egret-vision@demo.ludao.example', password: 'ludao-demo-2025', nameZh: '鹭影数字' };
+const EXHIBITOR = { email: demoEmail('egret-vision'), password: DEMO_PASSWORD, nameZh: '鹭影数字' };
 
 async function visitorInHall(page: Page): Promise<HallPage> {
   await page.addInitScript(() => localStorage.setItem('ludao.profile', JSON.stringify({ name: '访客', color: 2, style: 0 })));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteName } from '../../shared/api/routes';
+import { UploadRefusal } from '../../shared/api/uploads';
 import { writeGlb, box as glbBox } from '../../server/seed/glb';
 import { glb, jpegWithExif, mp4, pdf, png, startHarness, type Harness } from './apiHarness';
 
@@ -34,12 +35,20 @@ async function mediaRows(): Promise<number> {
   return (await h.server.app.expo.repos.media.allFiles()).size;
 }
 
-/** Uploads as exhibitor A and checks the refusal left no trace. */
-async function refused(route: RouteName, data: Buffer, name: string, status: number, params: Record<string, string> = { boothId: h.a.boothId }, type?: string) {
+/** Uploads as exhibitor A, checks the status and the reason code, and that the refusal left no trace. */
+async function refused(
+  route: RouteName,
+  data: Buffer,
+  name: string,
+  status: number,
+  code: UploadRefusal,
+  params: Record<string, string> = { boothId: h.a.boothId },
+  type?: string,
+) {
   const before = { files: files().sort(), rows: await mediaRows() };
   const r = await h.call('exhibitorA', route, { params, file: { data, name, type } });
   expect(r.status, r.text).toBe(status);
-  expect(r.json).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+  expect(r.json, r.text).toMatchObject({ error: code, message: expect.any(String) });
   expect(files().sort()).toEqual(before.files);
   expect(await mediaRows()).toBe(before.rows);
   expect(tmpFiles()).toEqual([]);
@@ -74,31 +83,31 @@ function glbFromJson(json: object, bin: Buffer = Buffer.alloc(0)): Buffer {
 
 describe('images', () => {
   it('refuse a text file named .png', async () => {
-    expect((await refused('uploadLogo', Buffer.from('hello, I am not a picture'), 'logo.png', 415, undefined, 'image/png')).message).toMatch(/PNG, JPEG or WebP/);
+    expect((await refused('uploadLogo', Buffer.from('hello, I am not a picture'), 'logo.png', 415, UploadRefusal.unsupportedType, undefined, 'image/png')).message).toMatch(/PNG, JPEG or WebP/);
   });
   it('refuse SVG, with or without script', async () => {
     const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>');
-    expect((await refused('uploadLogo', svg, 'logo.png', 415, undefined, 'image/png')).message).toMatch(/SVG/);
-    await refused('addImage', Buffer.from('<svg onload="alert(1)" xmlns="http://www.w3.org/2000/svg"/>'), 'x.svg', 415);
+    expect((await refused('uploadLogo', svg, 'logo.png', 415, UploadRefusal.unsupportedType, undefined, 'image/png')).message).toMatch(/SVG/);
+    await refused('addImage', Buffer.from('<svg onload="alert(1)" xmlns="http://www.w3.org/2000/svg"/>'), 'x.svg', 415, UploadRefusal.unsupportedType);
   });
   it('refuse HTML pretending to be a JPEG', async () => {
-    await refused('addImage', Buffer.from('<html><script>alert(1)</script></html>'), 'photo.jpg', 415, undefined, 'image/jpeg');
+    await refused('addImage', Buffer.from('<html><script>alert(1)</script></html>'), 'photo.jpg', 415, UploadRefusal.unsupportedType, undefined, 'image/jpeg');
   });
   it('refuse GIF', async () => {
-    await refused('addImage', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), 'a.gif', 415);
+    await refused('addImage', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), 'a.gif', 415, UploadRefusal.unsupportedType);
   });
   it('refuse a damaged PNG', async () => {
     const good = await png(200, 200);
-    await refused('uploadLogo', good.subarray(0, 60), 'cut.png', 415);
+    await refused('uploadLogo', good.subarray(0, 60), 'cut.png', 415, UploadRefusal.damaged);
   });
   it('refuse files over 5 MB', async () => {
     const big = Buffer.concat([await png(), Buffer.alloc(5 * 1024 * 1024 + 1)]);
-    await refused('addImage', big, 'big.png', 413);
+    await refused('addImage', big, 'big.png', 413, UploadRefusal.tooLarge);
   });
   it('refuse a picture with too many pixels (decompression bomb)', async () => {
     const bomb = await sharp({ create: { width: 10000, height: 5000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer();
     expect(bomb.length).toBeLessThan(5 * 1024 * 1024);
-    await refused('addImage', bomb, 'bomb.png', 413);
+    await refused('addImage', bomb, 'bomb.png', 413, UploadRefusal.tooManyPixels);
   });
   it('re-encode accepted images and drop their metadata', async () => {
     const r = await h.call('exhibitorA', 'addImage', { params: { boothId: h.a.boothId }, file: { data: await jpegWithExif(), name: 'exif.jpg' } });
@@ -120,6 +129,7 @@ describe('file names', () => {
       const r = await h.call('exhibitorA', 'uploadLogo', { params: { boothId: h.a.boothId }, file: { data: await png(), name } });
       // Accepted under a server-made name, or refused as malformed multipart: never a path, never a 500.
       expect([200, 400], name).toContain(r.status);
+      if (r.status === 400) expect(r.json.error, name).toBe(UploadRefusal.badMultipart);
       if (r.status === 200) expect(r.json.exhibitor.logo.url).toMatch(/^\/media\/[a-z0-9]{24}\.webp$/);
     }
     // Everything landed inside the upload directory, under server-made names.
@@ -144,47 +154,54 @@ describe('multipart shape', () => {
     two.append('file', new Blob([new Uint8Array(await png())]), 'a.png');
     two.append('file', new Blob([new Uint8Array(await png())]), 'b.png');
     const before = files().length;
-    expect((await h.raw('PUT', `/api/booths/${h.a.boothId}/logo`, { role: 'exhibitorA', body: two })).status).toBe(400);
+    const logo = `/api/booths/${h.a.boothId}/logo`;
+    const refusal = async (r: Promise<{ status: number; json: any }>) => {
+      const res = await r;
+      return [res.status, res.json?.error];
+    };
+    expect(await refusal(h.raw('PUT', logo, { role: 'exhibitorA', body: two }))).toEqual([400, UploadRefusal.tooManyFiles]);
     const wrong = new FormData();
     wrong.append('image', new Blob([new Uint8Array(await png())]), 'a.png');
-    expect((await h.raw('PUT', `/api/booths/${h.a.boothId}/logo`, { role: 'exhibitorA', body: wrong })).status).toBe(400);
+    expect(await refusal(h.raw('PUT', logo, { role: 'exhibitorA', body: wrong }))).toEqual([400, UploadRefusal.badField]);
     const none = new FormData();
     none.append('note', 'hello');
-    expect((await h.raw('PUT', `/api/booths/${h.a.boothId}/logo`, { role: 'exhibitorA', body: none })).status).toBe(400);
-    expect((await h.raw('PUT', `/api/booths/${h.a.boothId}/logo`, { role: 'exhibitorA', headers: { 'content-type': 'image/png' }, body: new Uint8Array(await png()) })).status).toBe(400);
+    expect(await refusal(h.raw('PUT', logo, { role: 'exhibitorA', body: none }))).toEqual([400, UploadRefusal.noFile]);
+    const notMultipart = h.raw('PUT', logo, { role: 'exhibitorA', headers: { 'content-type': 'image/png' }, body: new Uint8Array(await png()) });
+    expect(await refusal(notMultipart)).toEqual([400, UploadRefusal.notMultipart]);
     expect(files().length).toBe(before);
   });
   it('refuses an upload to another booth before reading it', async () => {
     const before = files().length;
     const r = await h.call('exhibitorB', 'uploadLogo', { params: { boothId: h.a.boothId }, file: { data: await png(), name: 'x.png' } });
     expect(r.status).toBe(403);
+    expect(r.json.error).toBe('forbidden');
     expect(files().length).toBe(before);
   });
 });
 
 describe('videos', () => {
   it('refuse a non-MP4 and an MP4 without an index', async () => {
-    await refused('uploadVideo', await png(), 'clip.mp4', 415, undefined, 'video/mp4');
-    await refused('uploadVideo', mp4({ moov: false }), 'clip.mp4', 415);
+    await refused('uploadVideo', await png(), 'clip.mp4', 415, UploadRefusal.unsupportedType, undefined, 'video/mp4');
+    await refused('uploadVideo', mp4({ moov: false }), 'clip.mp4', 415, UploadRefusal.damaged);
   });
   it('refuse a truncated MP4', async () => {
     const v = mp4();
-    await refused('uploadVideo', v.subarray(0, v.length - 10), 'clip.mp4', 415);
+    await refused('uploadVideo', v.subarray(0, v.length - 10), 'clip.mp4', 415, UploadRefusal.damaged);
   });
   it('refuse files over 50 MB', async () => {
     const big = Buffer.concat([mp4(), Buffer.alloc(50 * 1024 * 1024)]);
-    await refused('uploadVideo', big, 'big.mp4', 413);
+    await refused('uploadVideo', big, 'big.mp4', 413, UploadRefusal.tooLarge);
   });
 });
 
 describe('brochures', () => {
   it('refuse a non-PDF', async () => {
-    await refused('uploadBrochure', await png(), 'b.pdf', 415, undefined, 'application/pdf');
+    await refused('uploadBrochure', await png(), 'b.pdf', 415, UploadRefusal.unsupportedType, undefined, 'application/pdf');
   });
   it('refuse PDFs with JavaScript or launch actions, also when disguised', async () => {
-    await refused('uploadBrochure', pdfWith('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'), 'js.pdf', 415);
-    await refused('uploadBrochure', pdfWith('/OpenAction << /S /J#61vaScript /J#53 (x) >>'), 'hex.pdf', 415);
-    await refused('uploadBrochure', pdfWith('/AA << /O << /S /Launch /F (cmd.exe) >> >>'), 'launch.pdf', 415);
+    await refused('uploadBrochure', pdfWith('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>'), 'js.pdf', 415, UploadRefusal.unsafe);
+    await refused('uploadBrochure', pdfWith('/OpenAction << /S /J#61vaScript /J#53 (x) >>'), 'hex.pdf', 415, UploadRefusal.unsafe);
+    await refused('uploadBrochure', pdfWith('/AA << /O << /S /Launch /F (cmd.exe) >> >>'), 'launch.pdf', 415, UploadRefusal.unsafe);
     // hidden inside a compressed object stream
     const zlib = await import('node:zlib');
     const hidden = zlib.deflateSync(Buffer.from('<< /S /JavaScript /JS (app.alert(1)) >>'));
@@ -193,38 +210,38 @@ describe('brochures', () => {
       hidden,
       Buffer.from('\nendstream\nendobj\ntrailer\n<< >>\n%%EOF\n', 'latin1'),
     ]);
-    await refused('uploadBrochure', withStream, 'objstm.pdf', 415);
+    await refused('uploadBrochure', withStream, 'objstm.pdf', 415, UploadRefusal.unsafe);
   });
   it('refuse files over 20 MB', async () => {
-    await refused('uploadBrochure', Buffer.concat([pdf(), Buffer.alloc(20 * 1024 * 1024)]), 'big.pdf', 413);
+    await refused('uploadBrochure', Buffer.concat([pdf(), Buffer.alloc(20 * 1024 * 1024)]), 'big.pdf', 413, UploadRefusal.tooLarge);
   });
 });
 
 describe('3D models', () => {
   const p = () => ({ boothId: h.a.boothId, itemId: productId });
   it('refuse a non-GLB', async () => {
-    await refused('uploadProductModel', Buffer.from('{"asset":{"version":"2.0"}}'), 'm.glb', 415, p());
+    await refused('uploadProductModel', Buffer.from('{"asset":{"version":"2.0"}}'), 'm.glb', 415, UploadRefusal.unsupportedType, p());
   });
   it('refuse a GLB whose buffer is an external URI', async () => {
     const bad = glbFromJson({ asset: { version: '2.0' }, buffers: [{ byteLength: 12, uri: 'https://evil.example/payload.bin' }] });
-    expect((await refused('uploadProductModel', bad, 'm.glb', 415, p())).error).toBe('external_uri');
+    await refused('uploadProductModel', bad, 'm.glb', 415, UploadRefusal.externalUri, p());
   });
   it('refuse a GLB whose image is an external URI', async () => {
     const bad = glbFromJson({ asset: { version: '2.0' }, images: [{ uri: '../../secret.png' }] });
-    expect((await refused('uploadProductModel', bad, 'm.glb', 415, p())).error).toBe('external_uri');
+    await refused('uploadProductModel', bad, 'm.glb', 415, UploadRefusal.externalUri, p());
   });
   it('refuse a GLB that needs a decoder we would have to fetch', async () => {
     const bad = glbFromJson({ asset: { version: '2.0' }, extensionsUsed: ['KHR_draco_mesh_compression'], extensionsRequired: ['KHR_draco_mesh_compression'] });
-    await refused('uploadProductModel', bad, 'm.glb', 415, p());
+    await refused('uploadProductModel', bad, 'm.glb', 415, UploadRefusal.unsupportedExtension, p());
   });
   it('refuse glTF 1 and a GLB whose length lies', async () => {
     const v1 = glb();
     const old = Buffer.from(v1);
     old.writeUInt32LE(1, 4);
-    await refused('uploadProductModel', old, 'm.glb', 415, p());
+    await refused('uploadProductModel', old, 'm.glb', 415, UploadRefusal.unsupportedType, p());
     const lying = Buffer.from(v1);
     lying.writeUInt32LE(v1.length + 100, 8);
-    await refused('uploadProductModel', lying, 'm.glb', 415, p());
+    await refused('uploadProductModel', lying, 'm.glb', 415, UploadRefusal.damaged, p());
   });
   it('refuse a GLB that fails the Khronos validator', async () => {
     // an accessor pointing past its buffer view
@@ -233,11 +250,11 @@ describe('3D models', () => {
     const json = JSON.parse(good.toString('utf8', 20, 20 + jsonLen));
     json.accessors[0].count = 100000;
     const bin = good.subarray(20 + jsonLen + 8);
-    const r = await refused('uploadProductModel', glbFromJson(json, bin), 'm.glb', 422, p());
+    const r = await refused('uploadProductModel', glbFromJson(json, bin), 'm.glb', 422, UploadRefusal.invalidGltf, p());
     expect(r.message).toMatch(/validation error/);
   });
   it('refuse files over 15 MB', async () => {
-    await refused('uploadProductModel', Buffer.concat([glb(), Buffer.alloc(15 * 1024 * 1024)]), 'm.glb', 413, p());
+    await refused('uploadProductModel', Buffer.concat([glb(), Buffer.alloc(15 * 1024 * 1024)]), 'm.glb', 413, UploadRefusal.tooLarge, p());
   });
   it('accept a valid, self-contained model', async () => {
     const r = await h.call('exhibitorA', 'uploadProductModel', { params: p(), file: { data: glb(), name: 'speaker.glb' } });

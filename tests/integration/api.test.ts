@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteName } from '../../shared/api/routes';
 import { glb, mp4, pdf, png, startHarness, type CallOpts, type Harness, type Role } from './apiHarness';
+import { waitFor } from '../fixtures/wait';
 
 let h: Harness;
 beforeAll(async () => {
@@ -231,6 +232,8 @@ describe('OpenAPI', () => {
 
 describe('live booth changes', () => {
   it('reach the hall event stream and the public booth', async () => {
+    const events = h.server.app.expo.events;
+    const before = events.listeners();
     const ctl = new AbortController();
     const res = await fetch(`${h.server.httpUrl}/api/expo/events?hall=gulangyu`, { signal: ctl.signal });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
@@ -245,10 +248,11 @@ describe('live booth changes', () => {
         if (seen.includes(h.a.boothId)) return seen;
       }
     })();
-    await new Promise((r) => setTimeout(r, 100));
+    // The stream is subscribed once the server counts a listener for it: no event can be missed after that.
+    await waitFor(() => events.listeners() > before, 5000, 'the event stream to subscribe');
     const upd = await h.call('exhibitorA', 'updateBooth', { params: { boothId: h.a.boothId }, body: { title: { zh: '直播标题', en: 'Live title' } } });
     expect(upd.status).toBe(200);
-    const text = await Promise.race([got, new Promise<string>((r) => setTimeout(() => r(seen), 5000))]);
+    const text = await Promise.race([got, waitFor((): string | null => null, 5000, `a booth event for ${h.a.boothId}`)]);
     ctl.abort();
     expect(text).toContain('event: booth');
     expect(text).toContain(h.a.boothId);

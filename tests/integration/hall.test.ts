@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
 import { CHAT_BURST, CHAT_HISTORY, MAX_MOVE_DT_MS, SPEED_TOLERANCE, WALK_SPEED } from '../../shared/constants';
 import { getLayout } from '../../shared/halls';
-import { C2S, CloseCode, NoticeCode } from '../../shared/protocol';
+import { CloseCode, NoticeCode } from '../../shared/protocol';
+import { C2S } from '../../shared/messages';
 import { HallState } from '../../shared/schema/HallState';
 import { startServer, type TestServer } from '../fixtures/server';
 import {
@@ -21,6 +22,7 @@ import {
   type TestVisitor,
 } from '../fixtures/visitor';
 import { sleep, waitFor } from '../fixtures/wait';
+import { caughtUp, sentAndApplied } from '../fixtures/barrier';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -40,6 +42,7 @@ async function walk(v: TestVisitor, steps: number): Promise<{ x: number; z: numb
   let x = start.x;
   let z = start.z;
   for (let i = 0; i < steps; i++) {
+    // pacing, not waiting: 0.4 m per 100 ms is walking speed
     await sleep(100);
     x += dx * 0.4;
     z += dz * 0.4;
@@ -135,8 +138,9 @@ describe('moving', () => {
         3000,
         'B sees A step',
       );
-      await sleep(200); // no further patch may carry A farther
-      const p = positionOf(b.room, a.id)!;
+      // The server has applied the move and B holds the server's answer: nothing later may carry A farther.
+      await sentAndApplied(a, b);
+      const p = await caughtUp(b, a);
       expect(p).toEqual(moved);
       expect(dist(p, start)).toBeLessThanOrEqual(maxStep + 0.02);
       expect(dist(p, start)).toBeGreaterThan(maxStep - 0.05);
@@ -146,8 +150,8 @@ describe('moving', () => {
       // A burst of moves cannot bank time either: ten 30 m requests in a row still cover little ground.
       const before = positionOf(b.room, a.id)!;
       for (let i = 0; i < 10; i++) sendMove(a.room, before.x + dx * 30, before.z + dz * 30, 0, true);
-      await sleep(300);
-      expect(dist(positionOf(b.room, a.id)!, before)).toBeLessThan(maxStep);
+      await sentAndApplied(a, b);
+      expect(dist(await caughtUp(b, a), before)).toBeLessThan(maxStep);
     } finally {
       await leaveAll(a, b);
     }
@@ -164,11 +168,11 @@ describe('moving', () => {
         [0, -999],
         [-999, 999],
       ]) {
-        await sleep(150);
+        await sleep(150); // each move earns 150 ms of walking, so the refusal is about the place, not the speed
         sendMove(a.room, x, z, 0, true);
       }
-      await sleep(300);
-      const p = positionOf(b.room, a.id)!;
+      await sentAndApplied(a, b);
+      const p = await caughtUp(b, a);
       expect(p.x).toBeGreaterThanOrEqual(gulangyu.bounds.minX);
       expect(p.x).toBeLessThanOrEqual(gulangyu.bounds.maxX);
       expect(p.z).toBeGreaterThanOrEqual(gulangyu.bounds.minZ);
@@ -218,12 +222,13 @@ describe('chat', () => {
     const b = await joinHall(server.wsUrl, { name: 'Patient' });
     try {
       for (let i = 0; i < CHAT_BURST + 3; i++) a.room.send(C2S.chat, { text: `line ${i}` });
-      await waitFor(() => a.inbox.notices.some((n) => n.code === NoticeCode.rateLimited), 3000, 'rate_limited notice');
-      await sleep(200);
-      expect(b.inbox.chats.filter((c) => c.from === a.id)).toHaveLength(CHAT_BURST);
-      // B's own bucket is untouched by A's.
+      // Every refused line gets its own notice: three of them means the server has judged all eight.
+      await waitFor(() => a.inbox.notices.filter((n) => n.code === NoticeCode.rateLimited).length === 3, 3000, 'three rate_limited notices');
+      // B's own bucket is untouched by A's; B seeing its own line back means every earlier broadcast reached B.
       b.room.send(C2S.chat, { text: 'still here' });
+      await waitFor(() => b.inbox.chats.some((c) => c.from === b.id), 3000, "B's own line");
       await waitFor(() => a.inbox.chats.some((c) => c.from === b.id), 3000, 'B can chat');
+      expect(b.inbox.chats.filter((c) => c.from === a.id)).toHaveLength(CHAT_BURST);
     } finally {
       await leaveAll(a, b);
     }

@@ -1,7 +1,9 @@
 /**
- * Typed calls to the HTTP API, built from the shared route table: the URL, the method and the
- * answer's schema all come from shared/api/routes.ts, so client and server cannot drift apart.
+ * Typed calls to the HTTP API, built from the shared route table: the URL, the method, the types of
+ * the path parameters, query and body, and the answer's schema all come from shared/api/routes.ts,
+ * so client and server cannot drift apart (a wrong parameter name or body shape does not compile).
  */
+import type { z } from 'zod';
 import { routes, routePath, type RouteName, type RouteResponse } from '../../../shared/api/routes';
 import { UPLOAD_FIELD } from '../../../shared/api/uploads';
 import type { ApiError } from '../../../shared/api/common';
@@ -18,21 +20,42 @@ export class ApiRequestError extends Error {
   }
 }
 
-export interface CallOptions {
+type Def<N extends RouteName> = (typeof routes)[N];
+/** Required when every key is; optional when the schema's input has no required key. */
+type Slot<K extends string, T> = {} extends T ? { [P in K]?: T } : { [P in K]: T };
+
+type ParamsOf<N extends RouteName> = Def<N> extends { params: infer S extends z.ZodType } ? { params: z.input<S> } : { params?: never };
+type QueryOf<N extends RouteName> = Def<N> extends { query: infer S extends z.ZodType } ? Slot<'query', z.input<S>> : { query?: never };
+type BodyOf<N extends RouteName> = Def<N> extends { body: infer S extends z.ZodType } ? { body: z.input<S> } : { body?: never };
+type FileOf<N extends RouteName> = Def<N> extends { upload: string }
+  ? {
+      /** the file for an upload route */
+      file: Blob & { name?: string };
+      /** upload progress 0..1 (uses XMLHttpRequest) */
+      onProgress?: (fraction: number) => void;
+    }
+  : { file?: never; onProgress?: never };
+
+/** What a call to route N takes, from the route's own schemas. */
+export type CallOptions<N extends RouteName> = ParamsOf<N> & QueryOf<N> & BodyOf<N> & FileOf<N> & { signal?: AbortSignal };
+export type UrlOptions<N extends RouteName> = ParamsOf<N> & QueryOf<N>;
+/** The options argument may be left out when nothing in it is required. */
+type OptsArg<T> = {} extends T ? [opts?: T] : [opts: T];
+
+interface LooseOptions {
   params?: Record<string, string>;
   query?: Record<string, string | undefined>;
   body?: unknown;
-  /** a file for upload routes */
   file?: Blob & { name?: string };
   signal?: AbortSignal;
-  /** upload progress 0..1 (uses XMLHttpRequest) */
   onProgress?: (fraction: number) => void;
 }
 
-export function routeUrl(name: RouteName, opts: Pick<CallOptions, 'params' | 'query'> = {}): string {
-  let url = routePath(routes[name].path, opts.params);
+export function routeUrl<N extends RouteName>(name: N, ...[opts]: OptsArg<UrlOptions<N>>): string {
+  const o = (opts ?? {}) as LooseOptions;
+  let url = routePath(routes[name].path, o.params);
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined && v !== '') q.set(k, v);
+  for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined && v !== '') q.set(k, v);
   const qs = q.toString();
   if (qs) url += `?${qs}`;
   return url;
@@ -60,9 +83,10 @@ function xhrUpload(method: string, url: string, form: FormData, onProgress: (f: 
   });
 }
 
-export async function api<N extends RouteName>(name: N, opts: CallOptions = {}): Promise<RouteResponse<N>> {
+export async function api<N extends RouteName>(name: N, ...[options]: OptsArg<CallOptions<N>>): Promise<RouteResponse<N>> {
   const def = routes[name];
-  const url = routeUrl(name, opts);
+  const opts = (options ?? {}) as LooseOptions;
+  const url = (routeUrl as (n: RouteName, o: LooseOptions) => string)(name, opts);
   let status: number;
   let text: string;
   if (opts.file) {

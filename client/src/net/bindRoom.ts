@@ -11,7 +11,8 @@ import type { HallState } from '../../../shared/schema/HallState';
 import type { Visitor } from '../../../shared/schema/Visitor';
 import { byteToYaw, fromCm } from '../../../shared/quantize';
 import { fromDot } from '../../../shared/interest';
-import { S2C, type AnnouncePayload, type ChatMessage, type NoticePayload } from '../../../shared/protocol';
+import type { NoticePayload } from '../../../shared/messages';
+import { onServerMessage } from './messages';
 import { useStore } from '../store';
 import { PoseBuffer, farDots, localPlayer, remotePoses, serverSelf } from '../store/transient';
 
@@ -100,11 +101,11 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
     }),
   );
 
-  unsubs.push(room.onMessage(S2C.chatHistory, (ms: ChatMessage[]) => useStore.getState().setHistory(ms)));
-  unsubs.push(room.onMessage(S2C.chat, (m: ChatMessage) => useStore.getState().addMessage(m)));
-  unsubs.push(room.onMessage(S2C.notice, onNotice));
+  unsubs.push(onServerMessage(room, 'chatHistory', (ms) => useStore.getState().setHistory(ms)));
+  unsubs.push(onServerMessage(room, 'chat', (m) => useStore.getState().addMessage(m)));
+  unsubs.push(onServerMessage(room, 'notice', onNotice));
   unsubs.push(
-    room.onMessage(S2C.announce, (a: AnnouncePayload) =>
+    onServerMessage(room, 'announce', (a) =>
       // `at` is the local arrival time, so the banner's timing does not depend on clock skew.
       useStore.getState().addMessage({ id: -a.at, from: ANNOUNCE_FROM, name: '📢', text: a.text, at: Date.now() }),
     ),

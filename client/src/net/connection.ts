@@ -6,7 +6,8 @@
 import { Client, type Room } from 'colyseus.js';
 import { RECONNECT_WINDOW_S } from '../../../shared/constants';
 import type { HallId } from '../../../shared/halls';
-import { CloseCode, JoinError, NoticeCode, PROTOCOL_VERSION, ROOM_HALL, type JoinOptions, type NoticePayload } from '../../../shared/protocol';
+import { CloseCode, JoinError, NoticeCode, PROTOCOL_VERSION, ROOM_HALL, type JoinOptions } from '../../../shared/protocol';
+import type { NoticePayload } from '../../../shared/messages';
 import { HallState } from '../../../shared/schema/HallState';
 import { useStore, type Store } from '../store';
 import type { Profile } from '../store/sessionSlice';

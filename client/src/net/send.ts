@@ -1,7 +1,8 @@
 /** Typed, throttled sends: movement at most every MOVE_SEND_MS, and only when something changed. */
 import type { Room } from 'colyseus.js';
 import { MOVE_SEND_MS } from '../../../shared/constants';
-import { C2S, type ChatPayload, type MovePayload } from '../../../shared/protocol';
+import type { MovePayload } from '../../../shared/messages';
+import { sendMessage } from './messages';
 
 let room: Room | null = null;
 let lastSentAt = 0;
@@ -22,11 +23,11 @@ export function sendMove(x: number, z: number, ry: number, moving: boolean, now:
   last.ry = ry;
   last.moving = moving;
   lastSentAt = now;
-  room.send(C2S.move, last satisfies MovePayload);
+  sendMessage(room, 'move', last);
 }
 
 export function sendChat(text: string): boolean {
   if (!room) return false;
-  room.send(C2S.chat, { text } satisfies ChatPayload);
+  sendMessage(room, 'chat', { text });
   return true;
 }

@@ -4,7 +4,7 @@
  */
 import { MAX_MOVE_DT_MS, SPEED_TOLERANCE, WALK_SPEED } from '../../../shared/constants';
 import { groundHeight, resolveStep, type HallLayout } from '../../../shared/layout';
-import type { MovePayload } from '../../../shared/protocol';
+import type { MovePayload } from '../../../shared/messages';
 import { fromCm, toCm, yawToByte } from '../../../shared/quantize';
 import type { Visitor } from '../../../shared/schema/Visitor';
 

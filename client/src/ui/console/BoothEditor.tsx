@@ -229,7 +229,7 @@ export function BoothEditor({ boothId, isStaff }: { boothId: string; isStaff: bo
         <h2>{t('console.logo')}</h2>
         <div className="console-media">
           {booth.exhibitor.logo ? <img src={booth.exhibitor.logo.url} alt="" width={96} height={96} className="console-logo" data-testid="console-logo" /> : <span className="fineprint">{t('console.none')}</span>}
-          <UploadField<BoothView> kind="image" route="uploadLogo" params={{ boothId }} label={t('console.upload')} hint={t('console.imageHint')} onDone={fresh} testId="logo-upload" />
+          <UploadField route="uploadLogo" params={{ boothId }} label={t('console.upload')} hint={t('console.imageHint')} onDone={fresh} testId="logo-upload" />
           {booth.exhibitor.logo && (
             <button type="button" onClick={() => void api('deleteLogo', { params: { boothId } }).then(fresh)}>
               {t('console.remove')}
@@ -250,14 +250,14 @@ export function BoothEditor({ boothId, isStaff }: { boothId: string; isStaff: bo
             </li>
           ))}
         </ul>
-        <UploadField<BoothView> kind="image" route="addImage" params={{ boothId }} label={t('console.upload')} hint={t('console.imageHint')} onDone={fresh} testId="image-upload" />
+        <UploadField route="addImage" params={{ boothId }} label={t('console.upload')} hint={t('console.imageHint')} onDone={fresh} testId="image-upload" />
       </section>
 
       <section className="console-card">
         <h2>{t('console.video')}</h2>
         <div className="console-media">
           {booth.video ? <video src={booth.video.url} controls width={240} preload="metadata" /> : <span className="fineprint">{t('console.none')}</span>}
-          <UploadField<BoothView> kind="video" route="uploadVideo" params={{ boothId }} label={t('console.upload')} hint={t('console.videoHint')} onDone={fresh} testId="video-upload" />
+          <UploadField route="uploadVideo" params={{ boothId }} label={t('console.upload')} hint={t('console.videoHint')} onDone={fresh} testId="video-upload" />
           {booth.video && (
             <button type="button" onClick={() => void api('deleteVideo', { params: { boothId } }).then(fresh)}>
               {t('console.remove')}
@@ -276,7 +276,7 @@ export function BoothEditor({ boothId, isStaff }: { boothId: string; isStaff: bo
           ) : (
             <span className="fineprint">{t('console.none')}</span>
           )}
-          <UploadField<BoothView> kind="brochure" route="uploadBrochure" params={{ boothId }} label={t('console.upload')} hint={t('console.brochureHint')} onDone={fresh} testId="brochure-upload" />
+          <UploadField route="uploadBrochure" params={{ boothId }} label={t('console.upload')} hint={t('console.brochureHint')} onDone={fresh} testId="brochure-upload" />
           {booth.brochure && (
             <button type="button" onClick={() => void api('deleteBrochure', { params: { boothId } }).then(fresh)}>
               {t('console.remove')}

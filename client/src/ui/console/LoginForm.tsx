@@ -1,9 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../../../../shared/api/schemas';
+import { DEMO_PASSWORD } from '../../../../shared/demo';
 import { api, ApiRequestError } from '../../net/api';
-
-const DEMO_PASSWORD = 'ludao-demo-2025';
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (u: UserView) => void }) {
   const { t } = useTranslation();

@@ -1,10 +1,12 @@
 /** /organizer — exhibitors of the running expo: add, place, invite staff, edit, remove; hall announcements. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BOOTH_TEMPLATES, INDUSTRIES, PARKS } from '../../../../shared/api/common';
+import { BOOTH_TEMPLATES, INDUSTRIES, PARKS, TEXT_LIMITS } from '../../../../shared/api/common';
 import { exhibitorCreateSchema } from '../../../../shared/api/schemas';
 import type { RouteResponse } from '../../../../shared/api/routes';
+import { ANNOUNCE_MAX } from '../../../../shared/constants';
 import { HALL_IDS } from '../../../../shared/halls';
+import { pick } from '../../i18n';
 import { api } from '../../net/api';
 import { ConsoleShell } from './ConsolePage';
 import { LoginForm } from './LoginForm';
@@ -40,10 +42,6 @@ export default function OrganizerPage() {
       <Organizer />
     </ConsoleShell>
   );
-}
-
-function pick(n: { zh: string; en: string }, lang: string) {
-  return (lang.startsWith('zh') ? n.zh : n.en) || n.zh;
 }
 
 function Organizer() {
@@ -194,11 +192,11 @@ function AddExhibitor({ slots, onAdded }: { slots: Slot[]; onAdded: () => void }
       <div className="console-grid">
         <label className="console-field">
           <span>{t('console.companyZh')}</span>
-          <input value={f.zh} onChange={set('zh')} required maxLength={80} />
+          <input value={f.zh} onChange={set('zh')} required maxLength={TEXT_LIMITS.name} />
         </label>
         <label className="console-field">
           <span>{t('console.companyEn')}</span>
-          <input value={f.en} onChange={set('en')} maxLength={80} />
+          <input value={f.en} onChange={set('en')} maxLength={TEXT_LIMITS.name} />
         </label>
         <label className="console-field">
           <span>{t('console.industry')}</span>
@@ -279,7 +277,7 @@ function Announce() {
           </option>
         ))}
       </select>
-      <input value={text} onChange={(e) => setText(e.target.value)} maxLength={280} required placeholder={t('organizer.announceText')} aria-label={t('organizer.announceText')} data-testid="announce-text" />
+      <input value={text} onChange={(e) => setText(e.target.value)} maxLength={ANNOUNCE_MAX} required placeholder={t('organizer.announceText')} aria-label={t('organizer.announceText')} data-testid="announce-text" />
       <button type="submit" data-testid="announce-send">{t('organizer.send')}</button>
       <span className="fineprint">{msg}</span>
     </form>

@@ -2,22 +2,25 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UPLOAD_KINDS, type UploadKind } from '../../../../shared/api/uploads';
-import type { RouteName } from '../../../../shared/api/routes';
-import { api } from '../../net/api';
+import { routes, type RouteName, type RouteResponse } from '../../../../shared/api/routes';
+import { api, type CallOptions } from '../../net/api';
 import { errorText } from './session';
 
-interface Props<T> {
-  kind: UploadKind;
-  route: RouteName;
-  params: Record<string, string>;
+/** Routes that take a file; the route says which kind (and so the size limit and accepted types). */
+type UploadRoute = { [N in RouteName]: (typeof routes)[N] extends { upload: UploadKind } ? N : never }[RouteName];
+
+interface Props<N extends UploadRoute> {
+  route: N;
+  params: CallOptions<N>['params'];
   label: string;
   hint: string;
-  onDone: (result: T) => void;
+  onDone: (result: RouteResponse<N>) => void;
   testId?: string;
 }
 
-export function UploadField<T>({ kind, route, params, label, hint, onDone, testId }: Props<T>) {
+export function UploadField<N extends UploadRoute>({ route, params, label, hint, onDone, testId }: Props<N>) {
   const { t } = useTranslation();
+  const kind: UploadKind = routes[route].upload;
   const input = useRef<HTMLInputElement>(null);
   const [pct, setPct] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -33,8 +36,9 @@ export function UploadField<T>({ kind, route, params, label, hint, onDone, testI
     }
     setPct(0);
     try {
-      const result = await api(route, { params, file, onProgress: (f) => setPct(Math.round(f * 100)) });
-      onDone(result as T);
+      // Every upload route takes { params, file }: TypeScript cannot see that through a generic N.
+      const call = api as (n: UploadRoute, o: { params: CallOptions<N>['params']; file: File; onProgress: (f: number) => void }) => Promise<RouteResponse<N>>;
+      onDone(await call(route, { params, file, onProgress: (f) => setPct(Math.round(f * 100)) }));
       setDone(true);
     } catch (err) {
       setProblem(errorText(err));

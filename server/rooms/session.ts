@@ -1,0 +1,19 @@
+/** What the server remembers about one connection; never sent to anyone. */
+import { BUDGETS, type BudgetName, type SenderRole } from '../../shared/messages';
+import { TokenBucket } from '../lib/tokenBucket';
+import type { MoveClock } from './handlers/move';
+
+export interface Session extends MoveClock {
+  /** one token bucket per entry of BUDGETS */
+  buckets: Record<BudgetName, TokenBucket>;
+  /** what this connection may send (see clientMessages' `senders`) */
+  roles: ReadonlySet<SenderRole>;
+  strikes: number;
+  kicked: boolean;
+}
+
+export function newSession(now: number, roles: readonly SenderRole[] = ['visitor']): Session {
+  const buckets = {} as Record<BudgetName, TokenBucket>;
+  for (const [name, b] of Object.entries(BUDGETS) as [BudgetName, (typeof BUDGETS)[BudgetName]][]) buckets[name] = new TokenBucket(b.burst, b.refillMs, now);
+  return { lastMoveAt: now, buckets, roles: new Set(roles), strikes: 0, kicked: false };
+}

@@ -1,0 +1,99 @@
+/**
+ * Every room message, client to server and server to client, as data: one entry per message with
+ * its zod schema, and for client messages who may send it and which per-client budget it draws on.
+ * Payload types are inferred from the schemas; there are no hand-written twins.
+ *
+ * The server registers one room handler per `clientMessages` entry in a loop (HallRoom): the general
+ * message budget, the sender check, schema validation, the entry's own budget and strikes apply to
+ * every message without a line of their own. The client sends and listens through helpers typed from
+ * these tables (client/src/net/messages.ts).
+ *
+ * Adding a message = one entry here + its handler in server/rooms/handlers/index.ts (the handler map
+ * is typed from this table, so a missing handler does not compile). A server-to-client message is
+ * one entry in `serverMessages` and a listener in client/src/net/bindRoom.ts.
+ * Renaming an entry or changing a schema incompatibly is a protocol change: bump PROTOCOL_VERSION.
+ */
+import { z } from 'zod';
+import { CHAT_BURST, CHAT_REFILL_MS, MSG_BURST, MSG_PER_SECOND } from './constants';
+import { NoticeCode } from './protocol';
+import { chatSchema, moveSchema } from './validate';
+
+/**
+ * Who a message is for, on the sending side. Every visitor has 'visitor'; booth staff and organizers
+ * in the hall (later issues) carry 'staff' / 'organizer' as well.
+ */
+export const SENDER_ROLES = ['visitor', 'staff', 'organizer'] as const;
+export type SenderRole = (typeof SENDER_ROLES)[number];
+
+/**
+ * Per-connection token buckets. Every client message takes one token from `messages` (the flood
+ * guard: running dry is a strike); an entry may name one more bucket on top (running dry there is a
+ * polite "slow down" notice, no strike).
+ */
+export const BUDGETS = {
+  messages: { burst: MSG_BURST, refillMs: 1000 / MSG_PER_SECOND },
+  chat: { burst: CHAT_BURST, refillMs: CHAT_REFILL_MS },
+} as const satisfies Record<string, { burst: number; refillMs: number }>;
+export type BudgetName = keyof typeof BUDGETS;
+
+export interface ClientMessageDef {
+  schema: z.ZodType;
+  /** roles allowed to send it; anyone else is struck */
+  senders: readonly SenderRole[];
+  /** the bucket it draws on; 'messages' alone, or a named one on top of it */
+  budget: BudgetName;
+}
+
+export interface ServerMessageDef {
+  schema: z.ZodType;
+}
+
+/** Client to server. */
+export const clientMessages = {
+  /** where the client believes it is; the server clamps it to what is reachable */
+  move: { schema: moveSchema, senders: ['visitor'], budget: 'messages' },
+  /** one line of hall chat (text rules are in the schema: folded, trimmed, 1..CHAT_MAX) */
+  chat: { schema: chatSchema, senders: ['visitor'], budget: 'chat' },
+} as const satisfies Record<string, ClientMessageDef>;
+
+const chatMessageSchema = z.object({
+  id: z.number().int(),
+  /** sender's session id */
+  from: z.string(),
+  name: z.string(),
+  text: z.string(),
+  /** server time, ms since epoch */
+  at: z.number(),
+});
+
+/** Server to client. */
+export const serverMessages = {
+  chat: { schema: chatMessageSchema },
+  /** the last CHAT_HISTORY lines, sent once on join */
+  chatHistory: { schema: z.array(chatMessageSchema) },
+  /** a short reason code the client translates */
+  notice: { schema: z.object({ code: z.enum(NoticeCode) }) },
+  /** an organizer's announcement to every instance of the hall */
+  announce: { schema: z.object({ hallId: z.string(), text: z.string(), at: z.number() }) },
+} as const satisfies Record<string, ServerMessageDef>;
+
+export type ClientMessageName = keyof typeof clientMessages;
+export type ServerMessageName = keyof typeof serverMessages;
+/** What a handler receives: the schema's output (cleaned, normalised). */
+export type ClientPayload<N extends ClientMessageName> = z.output<(typeof clientMessages)[N]['schema']>;
+/** What a client may put on the wire: the schema's input. */
+export type ClientPayloadInput<N extends ClientMessageName> = z.input<(typeof clientMessages)[N]['schema']>;
+export type ServerPayload<N extends ServerMessageName> = z.output<(typeof serverMessages)[N]['schema']>;
+
+export type MovePayload = ClientPayload<'move'>;
+export type ChatPayload = ClientPayload<'chat'>;
+export type ChatMessage = ServerPayload<'chat'>;
+export type NoticePayload = ServerPayload<'notice'>;
+export type AnnouncePayload = ServerPayload<'announce'>;
+
+const namesOf = <T extends Record<string, unknown>>(table: T) => Object.fromEntries(Object.keys(table).map((k) => [k, k])) as { readonly [K in keyof T]: K };
+
+/** Message names as constants (`C2S.move === 'move'`), for code that prefers a dotted name. */
+export const C2S = namesOf(clientMessages);
+export const S2C = namesOf(serverMessages);
+export const clientMessageNames = Object.keys(clientMessages) as ClientMessageName[];
