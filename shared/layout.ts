@@ -7,6 +7,66 @@ import { z } from 'zod';
 
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 const point = z.tuple([z.number(), z.number()]);
+const slug = z.string().regex(/^[a-z0-9-]+$/);
+
+/**
+ * What a walkable region is, so a scene knows how to draw it: `ground` is land (the terrain),
+ * `pier` and `bridge` are decks over the water, `platform` is a deck a building stands on and
+ * draws itself (the pavilion of the Forty-Four Bridge).
+ */
+export const REGION_KINDS = ['ground', 'pier', 'bridge', 'platform'] as const;
+const region = z.strictObject({ id: slug, kind: z.enum(REGION_KINDS), poly: z.array(point).min(3) });
+
+/**
+ * Named outlines that are not ground but that the scenery is built along: a harbour basin (a
+ * closed outline) or a sea wall (a line).
+ */
+export const FEATURE_KINDS = ['basin', 'sea-wall'] as const;
+const feature = z.strictObject({ id: slug, kind: z.enum(FEATURE_KINDS), pts: z.array(point).min(2) });
+
+/** Everything a scene knows how to draw; a kind no scene knows fails the parse instead of drawing nothing. */
+export const SCENERY_KINDS = [
+  // both halls
+  'banyan',
+  'flame-tree',
+  'bougainvillea',
+  // Gulangyu
+  'villa-a',
+  'villa-b',
+  'boulder',
+  'monolith',
+  'drum-rock',
+  'piano',
+  'ferry',
+  'pier-terminal',
+  'bagua-lou',
+  'piano-museum',
+  'koxinga',
+  'sunlight-summit',
+  'pavilion',
+  // Shapowei
+  'warehouse-a',
+  'warehouse-b',
+  'warehouse-c',
+  'chimney',
+  'qilou-a',
+  'qilou-b',
+  'lamp',
+  'boat-a',
+  'boat-b',
+  'boat-c',
+  'wangchuan',
+  'portal',
+] as const;
+
+/** Ids that name things must not repeat: a scene asking for one by name gets exactly one. */
+function uniqueIds<T extends { id: string }>(list: T[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  for (const [i, it] of list.entries()) {
+    if (seen.has(it.id)) ctx.addIssue({ code: 'custom', message: `duplicate id ${it.id}`, path: [i, 'id'] });
+    seen.add(it.id);
+  }
+}
 
 const collider = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('circle'), x: z.number(), z: z.number(), r: z.number().positive() }),
@@ -22,12 +82,12 @@ const collider = z.discriminatedUnion('type', [
 ]);
 
 export const hallLayoutSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: slug,
   name: bilingual,
   bounds: z.strictObject({ minX: z.number(), maxX: z.number(), minZ: z.number(), maxZ: z.number() }),
   spawns: z.array(z.strictObject({ x: z.number(), z: z.number(), ry: z.number() })).min(1),
-  /** union of polygons (x,z) one may walk on */
-  walkable: z.array(z.array(point).min(3)).min(1),
+  /** named regions (x,z polygons) one may walk on: the ground is their union */
+  walkable: z.array(region).min(1).superRefine(uniqueIds),
   /** solid things inside the walkable area */
   colliders: z.array(collider),
   /** raised ground: a smooth hill of height h and radius r (Sunlight Rock, a bridge deck...) */
@@ -59,14 +119,23 @@ export const hallLayoutSchema = z.strictObject({
     .default([]),
   /** scenery placements the client draws (villas, trees, boats...); solid ones also appear in `colliders` */
   scenery: z
-    .array(z.strictObject({ kind: z.string(), x: z.number(), z: z.number(), ry: z.number().default(0), s: z.number().positive().default(1) }))
+    .array(z.strictObject({ kind: z.enum(SCENERY_KINDS), x: z.number(), z: z.number(), ry: z.number().default(0), s: z.number().positive().default(1) }))
     .default([]),
+  /** named outlines the scenery is built along (a basin's quay walls, a sea wall) */
+  features: z.array(feature).default([]).superRefine(uniqueIds),
   /** paved lanes (polylines with a width) the client paints on the ground */
   lanes: z.array(z.strictObject({ w: z.number().positive(), pts: z.array(point).min(2) })).default([]),
 });
 
 export type HallLayout = z.infer<typeof hallLayoutSchema>;
+/** What a plan (assets/halls/*.plan.ts) writes: the layout before defaults are filled in. */
+export type HallPlan = z.input<typeof hallLayoutSchema>;
 export type Collider = z.infer<typeof collider>;
+export type WalkableRegion = z.infer<typeof region>;
+export type RegionKind = WalkableRegion['kind'];
+export type LayoutFeature = z.infer<typeof feature>;
+export type FeatureKind = LayoutFeature['kind'];
+export type SceneryKind = (typeof SCENERY_KINDS)[number];
 
 /** Booth footprint radius by slot size, metres. Used for overlap checks and colliders. */
 export const SLOT_RADIUS = { s: 2, m: 3, l: 4.5 } as const;
@@ -105,8 +174,8 @@ export function isWalkable(layout: HallLayout, x: number, z: number): boolean {
   const b = layout.bounds;
   if (x < b.minX || x > b.maxX || z < b.minZ || z > b.maxZ) return false;
   let onGround = false;
-  for (const poly of layout.walkable) {
-    if (pointInPolygon(x, z, poly)) {
+  for (const r of layout.walkable) {
+    if (pointInPolygon(x, z, r.poly)) {
       onGround = true;
       break;
     }

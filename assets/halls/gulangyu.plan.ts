@@ -3,11 +3,12 @@
  * Xiamen Island across the Lujiang channel), -z north. Sea level is below y = 0; the island
  * ground is y = 0 except where `elevations` raise it (Sunlight Rock).
  */
+import type { HallPlan, SceneryKind } from '../../shared/layout';
 import { bi, distToPolyline, type Lane, type P, rect, rng, signedDistToPolygon, strip } from './plan-utils';
 
 const PI = Math.PI;
 
-export function gulangyu() {
+export function gulangyu(): HallPlan {
   const coast: P[] = [
     [-88, -40], [-70, -62], [-40, -72], [0, -74], [30, -68], [50, -52], [60, -32], [60, -16],
     [60, -4], [58, 14], [64, 30], [72, 35], [82, 40], [82, 51], [70, 57], [52, 58], [42, 62],
@@ -76,7 +77,7 @@ export function gulangyu() {
 
   type Collider = { type: 'circle'; x: number; z: number; r: number } | { type: 'box'; x: number; z: number; w: number; d: number; rot: number };
   const colliders: Collider[] = [];
-  const scenery: { kind: string; x: number; z: number; ry: number; s: number }[] = [];
+  const scenery: { kind: SceneryKind; x: number; z: number; ry: number; s: number }[] = [];
   const solid: { x: number; z: number; r: number }[] = [];
 
   // Landmark buildings (drawn by code at these spots).
@@ -241,7 +242,17 @@ export function gulangyu() {
       { x: 66, z: -8, ry: -PI / 2 },
       { x: 66, z: -12, ry: -PI / 2 },
     ],
-    walkable: [coast, pier, ...bridge, pavilion],
+    walkable: [
+      { id: 'island', kind: 'ground', poly: coast },
+      { id: 'pier', kind: 'pier', poly: pier },
+      ...bridge.map((poly, i) => ({ id: `forty-four-bridge-${i + 1}`, kind: 'bridge' as const, poly })),
+      { id: 'bridge-pavilion', kind: 'platform', poly: pavilion },
+    ],
+    // a low sea wall along the pier plaza, either side of the pier
+    features: [
+      { id: 'sea-wall-north', kind: 'sea-wall', pts: [[60.5, -33], [60.5, -15]] },
+      { id: 'sea-wall-south', kind: 'sea-wall', pts: [[60.5, -5.5], [60.5, 8.5]] },
+    ],
     colliders,
     elevations: [sunlightRock],
     zones,

@@ -1,4 +1,4 @@
-/** Small helpers for drawing hall plans (used only by generate.ts). */
+/** Small helpers for drawing hall plans (used only by the plans, which hallFiles.ts turns into JSON). */
 import { pointInPolygon } from '../../shared/layout';
 
 export type P = [number, number];

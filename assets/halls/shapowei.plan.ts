@@ -3,21 +3,24 @@
  * Zone's converted warehouses on the east quay, a qilou arcade street on the west side, and
  * the Yanwu Bridge low over the sea beyond. Axes: +x east, -z north.
  */
+import type { HallPlan, SceneryKind } from '../../shared/layout';
 import { bi, rect, rng, type Lane, type P } from './plan-utils';
 
 const PI = Math.PI;
 
-export function shapowei() {
+export function shapowei(): HallPlan {
   // The basin: long and narrow, quay walls on both sides, open to the sea under the mouth bridge.
   const basin = { x0: -15, x1: 15, z0: -50, z1: 46 };
   // Land on three sides of the basin (one U-shaped polygon), quay promenade along the sea.
+  const shore = { west: -95, east: 85, north: -76 };
   const land: P[] = [
-    [-95, -76], [85, -76], [85, 46], [basin.x1, 46], [basin.x1, basin.z0], [basin.x0, basin.z0], [basin.x0, 46], [-95, 46],
+    [shore.west, shore.north], [shore.east, shore.north], [shore.east, basin.z1], [basin.x1, basin.z1],
+    [basin.x1, basin.z0], [basin.x0, basin.z0], [basin.x0, basin.z1], [shore.west, basin.z1],
   ];
   // A footbridge across the basin, low over the boats.
   const footbridge = rect(basin.x0 - 1, -7, basin.x1 + 1, -3);
   // The road bridge over the basin mouth: the seafront square where the stage stands.
-  const mouth = rect(basin.x0 - 1, 37, basin.x1 + 1, 46);
+  const mouth = rect(basin.x0 - 1, 37, basin.x1 + 1, basin.z1);
 
   const zones = [
     { id: 'artwest', name: bi('艺术西区', 'Art West Zone') },
@@ -41,7 +44,7 @@ export function shapowei() {
 
   type Collider = { type: 'circle'; x: number; z: number; r: number } | { type: 'box'; x: number; z: number; w: number; d: number; rot: number };
   const colliders: Collider[] = [];
-  const scenery: { kind: string; x: number; z: number; ry: number; s: number }[] = [];
+  const scenery: { kind: SceneryKind; x: number; z: number; ry: number; s: number }[] = [];
   const box = (x: number, z: number, w: number, d: number) => colliders.push({ type: 'box', x, z, w, d, rot: 0 });
 
   // Art West Zone warehouses lining the east quay: 26 m deep sheds, doors facing west to the basin.
@@ -49,7 +52,7 @@ export function shapowei() {
     { z: -38, len: 24, kind: 'warehouse-a' },
     { z: -10, len: 24, kind: 'warehouse-b' },
     { z: 17, len: 22, kind: 'warehouse-c' },
-  ];
+  ] as const;
   for (const w of warehouses) {
     scenery.push({ kind: w.kind, x: 43, z: w.z, ry: -PI / 2, s: 1 });
     box(43, w.z, 26, w.len);
@@ -93,19 +96,19 @@ export function shapowei() {
   for (let i = 0; i < 10; i++) scenery.push({ kind: 'bougainvillea', x: -90 + L() * 4, z: -60 + i * 10, ry: L() * 6, s: 0.8 + L() * 0.4 });
   // Fishing boats packed along the basin: bow-in to the west quay, rafted two abreast along
   // the east quay, a few at the head. Hulls come in three paint schemes (a, b, c).
-  const hull = () => 'abc'[Math.floor(L() * 3)];
+  const hull = () => (['boat-a', 'boat-b', 'boat-c'] as const)[Math.floor(L() * 3)];
   const clear = (z: number) => z < -9.5 || z > -0.5; // under the footbridge
   for (let z = -46.5; z < 33; z += 4.3) {
     if (!clear(z)) continue;
     const s = 0.78 + L() * 0.22;
-    scenery.push({ kind: `boat-${hull()}`, x: basin.x0 + 0.6 + 5.5 * s, z, ry: -PI / 2 + (L() - 0.5) * 0.12, s });
+    scenery.push({ kind: hull(), x: basin.x0 + 0.6 + 5.5 * s, z, ry: -PI / 2 + (L() - 0.5) * 0.12, s });
   }
   for (let z = -44; z < 33; z += 11.5) {
     if (!clear(z) || !clear(z - 5) || !clear(z + 5)) continue;
     const s = 0.85 + L() * 0.2;
     const ry = L() < 0.5 ? 0 : PI;
-    scenery.push({ kind: `boat-${hull()}`, x: basin.x1 - 2.3, z: z + (L() - 0.5), ry, s });
-    if (L() < 0.8) scenery.push({ kind: `boat-${hull()}`, x: basin.x1 - 2.3 - 3.9 * s, z: z + (L() - 0.5) * 2, ry: ry + (L() - 0.5) * 0.1, s: s * 0.95 });
+    scenery.push({ kind: hull(), x: basin.x1 - 2.3, z: z + (L() - 0.5), ry, s });
+    if (L() < 0.8) scenery.push({ kind: hull(), x: basin.x1 - 2.3 - 3.9 * s, z: z + (L() - 0.5) * 2, ry: ry + (L() - 0.5) * 0.1, s: s * 0.95 });
   }
   scenery.push({ kind: 'wangchuan', x: 4, z: 28, ry: 0.05, s: 1 });
   scenery.push({ kind: 'portal', x: -36, z: -68, ry: 0, s: 1 });
@@ -128,7 +131,17 @@ export function shapowei() {
       { x: -3, z: -58, ry: 0 },
       { x: 3, z: -58, ry: 0 },
     ],
-    walkable: [land, footbridge, mouth],
+    walkable: [
+      { id: 'quays', kind: 'ground', poly: land },
+      { id: 'footbridge', kind: 'bridge', poly: footbridge },
+      { id: 'basin-mouth', kind: 'bridge', poly: mouth },
+    ],
+    features: [
+      { id: 'basin', kind: 'basin', pts: rect(basin.x0, basin.z0, basin.x1, basin.z1) },
+      // the promenade's edge on the sea, either side of the basin mouth
+      { id: 'sea-wall-west', kind: 'sea-wall', pts: [[shore.west, basin.z1], [basin.x0, basin.z1]] },
+      { id: 'sea-wall-east', kind: 'sea-wall', pts: [[basin.x1, basin.z1], [shore.east, basin.z1]] },
+    ],
     colliders,
     elevations: [],
     zones,

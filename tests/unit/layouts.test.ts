@@ -21,7 +21,7 @@ import shapoweiRaw from '../../assets/halls/shapowei.json';
 const raw: Record<string, unknown> = { gulangyu: gulangyuRaw, shapowei: shapoweiRaw };
 
 function onGround(l: HallLayout, x: number, z: number): boolean {
-  return l.walkable.some((p) => pointInPolygon(x, z, p));
+  return l.walkable.some((r) => pointInPolygon(x, z, r.poly));
 }
 
 /** Distance from a point to a collider's outline (negative inside). */

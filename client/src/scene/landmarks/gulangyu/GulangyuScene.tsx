@@ -6,7 +6,8 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
-import { groundHeight, type HallLayout } from '../../../../../shared/layout';
+import { groundHeight, type HallLayout, type SceneryKind } from '../../../../../shared/layout';
+import { featuresOf, regionsOf } from '../../../../../shared/layoutParts';
 import { Atmosphere, type Mood } from '../common/Atmosphere';
 import { BoothSlots } from '../common/BoothSlots';
 import { GeoBuilder, instanceMatrices, vertexColorMaterial } from '../common/GeoBuilder';
@@ -15,6 +16,9 @@ import { buildSkyline } from '../common/skyline';
 import { buildTerrain } from '../common/terrain';
 import { hash2 } from '../common/terrain';
 import { ChannelBoats } from '../common/ChannelBoats';
+import { deckFromQuad } from '../common/decks';
+import { alongLine } from '../common/alongLine';
+import * as Plants from '../common/plants';
 import * as P from './props';
 
 export const GULANGYU_DAY: Mood = {
@@ -53,15 +57,15 @@ type Built = {
   geometries: THREE.BufferGeometry[];
 };
 
-const INSTANCED: Record<string, (b: GeoBuilder) => void> = {
+const INSTANCED: Partial<Record<SceneryKind, (b: GeoBuilder) => void>> = {
   'villa-a': P.villaA,
   'villa-b': P.villaB,
-  banyan: P.banyan,
-  'flame-tree': P.flameTree,
-  bougainvillea: P.bougainvillea,
+  banyan: Plants.banyan,
+  'flame-tree': Plants.flameTree,
+  bougainvillea: Plants.bougainvillea,
 };
 
-const UNIQUE: Record<string, (b: GeoBuilder) => void> = {
+const UNIQUE: Partial<Record<SceneryKind, (b: GeoBuilder) => void>> = {
   'bagua-lou': P.baguaLou,
   'piano-museum': P.pianoMuseum,
   piano: P.pianoSculpture,
@@ -78,10 +82,9 @@ const UNIQUE: Record<string, (b: GeoBuilder) => void> = {
 };
 
 function build(layout: HallLayout, material: THREE.Material): Built {
-  const land = [layout.walkable[0]];
   const terrain = buildTerrain({
     layout,
-    land,
+    land: regionsOf(layout, 'ground').map((r) => r.poly),
     region: TERRAIN_REGION,
     cell: 1.6,
     shoreSlope: 0.28,
@@ -103,9 +106,10 @@ function build(layout: HallLayout, material: THREE.Material): Built {
   const statics = new GeoBuilder();
   const ferryB = new GeoBuilder();
   let ferryAt = { x: 0, z: 0, ry: 0 };
-  const groups = new Map<string, { x: number; y: number; z: number; ry: number; s: number }[]>();
+  const groups = new Map<SceneryKind, { x: number; y: number; z: number; ry: number; s: number }[]>();
   for (const it of layout.scenery) {
     const y = groundHeight(layout, it.x, it.z);
+    const unique = UNIQUE[it.kind];
     if (INSTANCED[it.kind]) {
       const list = groups.get(it.kind) ?? [];
       list.push({ x: it.x, y, z: it.z, ry: it.ry, s: it.s });
@@ -117,21 +121,18 @@ function build(layout: HallLayout, material: THREE.Material): Built {
     } else if (it.kind === 'ferry') {
       ferryAt = { x: it.x, z: it.z, ry: it.ry };
       P.ferry(ferryB);
-    } else if (UNIQUE[it.kind]) {
-      statics.at({ x: it.x, y, z: it.z, ry: it.ry, sx: it.s, sy: it.s, sz: it.s }, () => UNIQUE[it.kind](statics));
-    }
+    } else if (unique) {
+      statics.at({ x: it.x, y, z: it.z, ry: it.ry, sx: it.s, sy: it.s, sz: it.s }, () => unique(statics));
+    } else throw new Error(`gulangyu: no drawing for scenery '${it.kind}'`); // fail loudly, not an empty spot
   }
-  // decks over the water: the pier and the spans of the Forty-Four Bridge
-  layout.walkable.slice(1).forEach((poly, i) => {
-    if (poly.length !== 4) return;
-    const isPier = i === 0;
-    const isPavilion = i === layout.walkable.length - 2;
-    if (isPavilion) return; // drawn with the pavilion
-    P.deckFromQuad(statics, poly, isPier ? { color: '#a88f70', rail: C_RAIL, railGapEnds: 0 } : { color: '#ddd6c9', rail: '#f4f1ea', railGapEnds: 1.6 });
-  });
+  // decks over the water: the pier and the spans of the Forty-Four Bridge (the pavilion's
+  // platform is drawn with the pavilion)
+  for (const r of layout.walkable) {
+    if (r.kind === 'pier') deckFromQuad(statics, r.poly, { color: '#a88f70', rail: C_RAIL, railGapEnds: 0 });
+    else if (r.kind === 'bridge') deckFromQuad(statics, r.poly, { color: '#ddd6c9', rail: '#f4f1ea', railGapEnds: 1.6 });
+  }
   // a low sea wall along the pier plaza
-  statics.box('#b4a898', 2, 1.4, 18, { x: 60.5, y: -0.75, z: -24 });
-  statics.box('#b4a898', 2, 1.4, 14, { x: 60.5, y: -0.75, z: 1.5 });
+  for (const wall of featuresOf(layout, 'sea-wall')) alongLine(statics, wall.pts, (len) => statics.box('#b4a898', 2, 1.4, len, { y: -0.75 }));
 
   const sky = buildSkyline({
     place: { x: 330, z: -40, ry: -Math.PI / 2 },
@@ -151,12 +152,13 @@ function build(layout: HallLayout, material: THREE.Material): Built {
   const tint = new THREE.Color();
   for (const [kind, items] of groups) {
     let g: THREE.BufferGeometry;
+    const draw = INSTANCED[kind];
     if (kind === 'boulder') g = P.boulderGeometry();
-    else {
+    else if (draw) {
       const b = new GeoBuilder();
-      INSTANCED[kind](b);
+      draw(b);
       g = b.build();
-    }
+    } else throw new Error(`gulangyu: no instanced drawing for ${kind}`);
     geometries.push(g);
     const mesh = new THREE.InstancedMesh(g, material, items.length);
     instanceMatrices(mesh, items);

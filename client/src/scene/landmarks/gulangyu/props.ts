@@ -1,7 +1,8 @@
 /**
- * Gulangyu's buildings and plants, each drawn by code into a GeoBuilder in local space
- * (front towards +z, standing on y = 0). Stylised, low-poly, but each keeps the feature a
- * local would name it by: the red ribbed dome, the zig-zag bridge, the veranda colonnades.
+ * Gulangyu's buildings and rocks, each drawn by code into a GeoBuilder in local space (front
+ * towards +z, standing on y = 0). Stylised, low-poly, but each keeps the feature a local would
+ * name it by: the red ribbed dome, the zig-zag bridge, the veranda colonnades. The plants and
+ * decks both halls use are in common/ (plants.ts, decks.ts).
  */
 import * as THREE from 'three';
 import { GeoBuilder, T } from '../common/GeoBuilder';
@@ -63,41 +64,6 @@ export function villaB(b: GeoBuilder): void {
   // a small tiled roof over the back half
   b.add(T.pyramid, C.roofTile, { y: 9.0, z: -2.0, sx: 7, sy: 1.8, sz: 4 });
   for (const z of [-3, -0.5]) for (const side of [-1, 1]) b.boxB(C.window, 0.1, 1.6, 1.0, { x: side * 4.82, y: 4.8, z });
-}
-
-/** Banyan: thick trunk, spreading canopy, aerial roots. About 9 m tall. */
-export function banyan(b: GeoBuilder): void {
-  b.cyl(C.trunk, 0.75, 4.5, {}, 6);
-  b.add(T.cyl6, C.trunk, { y: 3.2, x: 0.6, sx: 0.35, sy: 3, sz: 0.35, rz: -0.7 });
-  b.add(T.cyl6, C.trunk, { y: 3.2, x: -0.5, sx: 0.35, sy: 3, sz: 0.35, rz: 0.8, ry: 0.6 });
-  const blobs: [number, number, number, number, string][] = [
-    [0, 6.6, 0, 4.2, C.leaf],
-    [2.8, 6.0, 1.2, 3.0, C.leaf2],
-    [-2.8, 6.1, -0.8, 3.2, C.leaf2],
-    [0.6, 5.8, -2.8, 2.8, C.leaf3],
-    [-0.8, 5.9, 2.8, 2.9, C.leaf],
-    [0.3, 8.2, 0.2, 2.6, C.leaf3],
-  ];
-  for (const [x, y, z, r, col] of blobs) b.add(T.blob, col, { x, y, z, sx: r, sy: r * 0.62, sz: r });
-  for (const [x, z] of [[2.2, 1.6], [-2.4, 0.9], [1.2, -2.4], [-1.0, -1.8], [3.4, -0.6]]) {
-    b.add(T.cyl6, '#7d5b41', { x, z, sx: 0.07, sy: 5, sz: 0.07 });
-  }
-}
-
-/** Flame tree (the city tree): an umbrella of red over a slim trunk. */
-export function flameTree(b: GeoBuilder): void {
-  b.cyl(C.trunk, 0.35, 4.2, {}, 6);
-  b.add(T.blob, C.flame, { y: 5.2, sx: 4.2, sy: 1.5, sz: 4.2 });
-  b.add(T.blob, '#e8652f', { y: 5.9, x: 1, sx: 2.6, sy: 1.1, sz: 2.6 });
-  b.add(T.blob, C.leaf3, { y: 4.6, x: -1.6, z: 1, sx: 2.0, sy: 0.9, sz: 2.0 });
-}
-
-/** Bougainvillea bush: magenta bracts over a little green. */
-export function bougainvillea(b: GeoBuilder): void {
-  b.add(T.blob, C.leaf2, { y: 0.6, sx: 1.0, sy: 0.7, sz: 1.0 });
-  b.add(T.blob, C.bougainvillea, { y: 1.1, x: 0.3, sx: 0.9, sy: 0.7, sz: 0.8 });
-  b.add(T.blob, C.bougainvillea2, { y: 0.9, x: -0.5, z: 0.3, sx: 0.7, sy: 0.6, sz: 0.7 });
-  b.add(T.blob, C.bougainvillea, { y: 1.5, x: -0.1, z: -0.3, sx: 0.6, sy: 0.5, sz: 0.6 });
 }
 
 /** A rounded granite boulder, radius about 1 (scaled per instance). */
@@ -275,40 +241,6 @@ export function ferry(b: GeoBuilder): void {
   b.boxB(C.teal, 6, 0.25, 11, { y: 6.4, z: -2 });
   b.cyl(C.white, 0.1, 3, { y: 6.6, z: -6 }, 6);
   b.boxB(C.red, 0.05, 0.8, 1.2, { y: 8.6, z: -6.6 });
-}
-
-/** A stone deck over water (pier, bridge span) from a walkable quad, with piles and rails. */
-export function deckFromQuad(
-  b: GeoBuilder,
-  quad: ReadonlyArray<readonly [number, number]>,
-  opts: { color: string; rail: string | null; railGapEnds?: number; piles?: number },
-): void {
-  const [p0, p1, p2, p3] = quad;
-  const e1 = Math.hypot(p1[0] - p0[0], p1[1] - p0[1]);
-  const e2 = Math.hypot(p2[0] - p1[0], p2[1] - p1[1]);
-  const cx = (p0[0] + p1[0] + p2[0] + p3[0]) / 4;
-  const cz = (p0[1] + p1[1] + p2[1] + p3[1]) / 4;
-  const [a, bb] = e1 >= e2 ? [p0, p1] : [p1, p2];
-  const len = Math.max(e1, e2);
-  const wid = Math.min(e1, e2);
-  const ry = Math.atan2(bb[0] - a[0], bb[1] - a[1]);
-  b.at({ x: cx, z: cz, ry }, () => {
-    b.box(opts.color, wid, 0.6, len, { y: -0.26 });
-    const piles = opts.piles ?? Math.max(2, Math.round(len / 5));
-    for (let i = 0; i < piles; i++) {
-      const z = -len / 2 + 1 + (i * (len - 2)) / Math.max(1, piles - 1);
-      for (const x of [-wid / 2 + 0.5, wid / 2 - 0.5]) b.cyl(C.graniteDark, 0.3, 4, { x, y: -4.5, z }, 6);
-    }
-    if (opts.rail) {
-      const gap = opts.railGapEnds ?? 0;
-      const rl = len - gap * 2;
-      for (const x of [-wid / 2 + 0.1, wid / 2 - 0.1]) {
-        b.boxB(opts.rail, 0.15, 0.12, rl, { x, y: 0.85 });
-        const posts = Math.max(2, Math.round(rl / 1.5));
-        for (let i = 0; i <= posts; i++) b.boxB(opts.rail, 0.16, 0.9, 0.16, { x, z: -rl / 2 + (i * rl) / posts });
-      }
-    }
-  });
 }
 
 /** The pavilion on the Forty-Four Bridge: red columns, a double roof with a gold finial. */

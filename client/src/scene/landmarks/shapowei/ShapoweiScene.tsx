@@ -6,16 +6,20 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import type { HallLayout } from '../../../../../shared/layout';
+import { extent, feature, featuresOf, region } from '../../../../../shared/layoutParts';
 import { Atmosphere, type Mood } from '../common/Atmosphere';
 import { BoothSlots } from '../common/BoothSlots';
+import { alongLine } from '../common/alongLine';
 import { ChannelBoats } from '../common/ChannelBoats';
+import { deckFromQuad } from '../common/decks';
 import { GeoBuilder, placeMatrix, T, vertexColorMaterial } from '../common/GeoBuilder';
-import { useMood, type MoodId } from '../common/mood';
+import { useStore } from '../../../store';
+import type { MoodId } from '../../../store/moodSlice';
 import { C } from '../common/palette';
 import { Sea, type SeaLook } from '../common/Sea';
 import { buildSkyline } from '../common/skyline';
 import { buildTerrain, hash2 } from '../common/terrain';
-import * as G from '../gulangyu/props';
+import * as Plants from '../common/plants';
 import { muralGeometry, muralTexture } from './murals';
 import * as P from './props';
 
@@ -53,7 +57,6 @@ const MOODS: Record<MoodId, Mood> = {
 /** The sea stands lower here than on Gulangyu: the quay walls rise out of a tidal basin. */
 const WATER = -1.5;
 const REGION = { minX: -135, maxX: 125, minZ: -105, maxZ: 95 };
-const BASIN = { x0: -15, x1: 15, z0: -50, z1: 46 };
 
 const SEAS: Record<MoodId, SeaLook> = {
   day: { deep: '#1b5a6a', sky: '#9cc3d8', sunDir: MOODS.day.sun, sunColor: '#fff3de', opacity: 0.9, chop: 0.45, shallows: REGION },
@@ -64,11 +67,11 @@ const WALLS = ['#ead9b8', '#e3b5a4', '#e0b873', '#b9cdd6', '#e6e1d8', '#d9c3a0']
 const STYLE: Record<string, P.WarehouseStyle> = { 'warehouse-a': 'brick', 'warehouse-b': 'icehouse', 'warehouse-c': 'frame' };
 const GRANITE = ['#a89f92', '#9d9487', '#b3ab9e', '#948b7f'];
 
-/** Granite quay wall along a line (x0,z0)-(x1,z1), its face towards `face` (+1/-1 of the normal). */
-function quayWall(b: GeoBuilder, x0: number, z0: number, x1: number, z1: number, face: 1 | -1): void {
-  const len = Math.hypot(x1 - x0, z1 - z0);
-  const ry = Math.atan2(x1 - x0, z1 - z0);
-  b.at({ x: (x0 + x1) / 2, z: (z0 + z1) / 2, ry }, () => {
+type Line = ReadonlyArray<readonly [number, number]>;
+
+/** Granite quay wall along a line, its face towards `face` (+1/-1 of the normal). */
+function quayWall(b: GeoBuilder, line: Line, face: 1 | -1): void {
+  alongLine(b, line, (len) => {
     // core of the wall, then courses of dressed blocks on the water face, a pale coping on top
     b.box('#8f877b', 1.2, 7, len, { y: -3.5, x: face * -0.6 });
     const rows = [-0.55, -1.1, -1.65, -2.2];
@@ -88,10 +91,20 @@ function quayWall(b: GeoBuilder, x0: number, z0: number, x1: number, z1: number,
 }
 
 function build(layout: HallLayout) {
+  // The typhoon shelter: the basin runs inland from the sea, which meets the land at its open end.
+  const basin = extent(feature(layout, 'basin').pts);
+  const seaZ = basin.maxZ;
+  const seaWalls = featuresOf(layout, 'sea-wall');
+  const shore = extent(seaWalls.flatMap((w) => w.pts));
   const terrain = buildTerrain({
     layout,
-    // the town goes on beyond the walkable area (filled with blocks below)
-    land: [[[-135, -105], [125, -105], [125, 46], [BASIN.x1, 46], [BASIN.x1, BASIN.z0], [BASIN.x0, BASIN.z0], [BASIN.x0, 46], [-135, 46]]],
+    // the town goes on beyond the walkable area (filled with blocks below), round the basin
+    land: [
+      [
+        [REGION.minX, REGION.minZ], [REGION.maxX, REGION.minZ], [REGION.maxX, seaZ], [basin.maxX, seaZ],
+        [basin.maxX, basin.minZ], [basin.minX, basin.minZ], [basin.minX, seaZ], [REGION.minX, seaZ],
+      ],
+    ],
     region: REGION,
     cell: 2,
     shoreSlope: 4,
@@ -119,6 +132,8 @@ function build(layout: HallLayout) {
   let wi = 0;
   let qi = 0;
   const lamps: { x: number; z: number; ry: number }[] = [];
+  // the fronts facing the basin across the quays: warehouse walls east, qilou arcades west
+  const fronts = { east: Infinity, west: -Infinity };
   for (const it of layout.scenery) {
     const place = { x: it.x, z: it.z, ry: it.ry, sx: it.s, sy: it.s, sz: it.s };
     const all = (draw: () => void) => body.at(place, () => glass.at(place, () => bulbs.at(place, draw)));
@@ -129,6 +144,7 @@ function build(layout: HallLayout) {
         const len = it.kind === 'warehouse-c' ? 22 : 24;
         const at = placeMatrix(place);
         all(() => P.warehouse(B, len, STYLE[it.kind], at, wi));
+        fronts.east = Math.min(fronts.east, it.x + Math.sin(it.ry) * (P.WAREHOUSE_DEPTH / 2 - 0.2));
         wi++;
         break;
       }
@@ -136,6 +152,7 @@ function build(layout: HallLayout) {
       case 'qilou-b': {
         const wall = WALLS[Math.floor(hash2(it.x, it.z) * WALLS.length)];
         all(() => P.qilou(B, wall, qi % 3 ? C.white : '#f4e9d4', it.kind === 'qilou-b' ? 1 : 0, qi));
+        if (Math.sin(it.ry) > 0) fronts.west = Math.max(fronts.west, it.x + Math.sin(it.ry) * P.QILOU_ARCADE);
         qi++;
         break;
       }
@@ -148,13 +165,13 @@ function build(layout: HallLayout) {
         bulbs.add(T.sphere, '#fff2cf', { x: it.x + Math.sin(it.ry) * 0.75, y: 4.05, z: it.z + Math.cos(it.ry) * 0.75, sx: 0.32, sy: 0.32, sz: 0.32 });
         break;
       case 'banyan':
-        body.at(place, () => G.banyan(body));
+        body.at(place, () => Plants.banyan(body));
         break;
       case 'flame-tree':
-        body.at(place, () => G.flameTree(body));
+        body.at(place, () => Plants.flameTree(body));
         break;
       case 'bougainvillea':
-        body.at(place, () => G.bougainvillea(body));
+        body.at(place, () => Plants.bougainvillea(body));
         break;
       case 'boat-a':
       case 'boat-b':
@@ -167,18 +184,20 @@ function build(layout: HallLayout) {
       case 'portal':
         body.at(place, () => P.portalFrame(body));
         break;
+      default:
+        // fail loudly, not an empty spot: a kind the plan places must be drawn here
+        throw new Error(`shapowei: no drawing for scenery '${it.kind}'`);
     }
   }
 
   // the basin: granite quay walls on three sides, the sea wall along the promenade
-  quayWall(body, BASIN.x0, BASIN.z0, BASIN.x0, 46, 1);
-  quayWall(body, BASIN.x1, BASIN.z0, BASIN.x1, 46, -1);
-  quayWall(body, BASIN.x0, BASIN.z0, BASIN.x1, BASIN.z0, -1);
-  quayWall(body, -95, 46, BASIN.x0, 46, -1);
-  quayWall(body, BASIN.x1, 46, 85, 46, -1);
+  quayWall(body, [[basin.minX, basin.minZ], [basin.minX, seaZ]], 1);
+  quayWall(body, [[basin.maxX, basin.minZ], [basin.maxX, seaZ]], -1);
+  quayWall(body, [[basin.minX, basin.minZ], [basin.maxX, basin.minZ]], -1);
+  for (const wall of seaWalls) quayWall(body, wall.pts, -1);
   // bollards and hanging tyre fenders along the basin
-  for (let z = BASIN.z0 + 3; z < 44; z += 6) {
-    for (const x of [BASIN.x0 - 0.6, BASIN.x1 + 0.6]) {
+  for (let z = basin.minZ + 3; z < seaZ - 2; z += 6) {
+    for (const x of [basin.minX - 0.6, basin.maxX + 0.6]) {
       body.cyl('#3c4248', 0.22, 0.5, { x, z }, 6);
       body.cyl('#3c4248', 0.3, 0.08, { x, y: 0.5, z }, 6);
       body.add(T.cyl8, '#1a1a1a', { x: x + (x < 0 ? 0.75 : -0.75), y: -0.9, z: z + 3, sx: 0.45, sy: 0.3, sz: 0.45, rz: Math.PI / 2 });
@@ -189,7 +208,7 @@ function build(layout: HallLayout) {
   const post = new THREE.Vector3();
   for (const list of Object.values(boats)) {
     for (const bt of list) {
-      const side = bt.x < 0 ? BASIN.x0 - 0.5 : BASIN.x1 + 0.5;
+      const side = bt.x < (basin.minX + basin.maxX) / 2 ? basin.minX - 0.5 : basin.maxX + 0.5;
       const fx = Math.sin(bt.ry) * 4.2 * bt.s;
       const fz = Math.cos(bt.ry) * 4.2 * bt.s;
       const end = Math.abs(bt.x + fx - side) < Math.abs(bt.x - fx - side) ? 1 : -1;
@@ -198,43 +217,48 @@ function build(layout: HallLayout) {
       P.bar(body, '#5a5146', rope, post, 0.04);
     }
   }
-  // the footbridge over the basin and the road bridge over its mouth
-  const [footbridge, mouth] = layout.walkable.slice(1);
-  G.deckFromQuad(body, footbridge, { color: '#8f99a1', rail: '#e9e4da', piles: 3 });
-  body.box('#c9c0b2', 32, 1.0, 9, { y: -0.5, z: 41.5 });
-  for (const x of [-10.5, -3.5, 3.5, 10.5]) body.box('#b7ae9f', 1.4, 6, 8, { x, y: -3.5, z: 41.5 });
-  body.box('#b7ae9f', 32, 1.6, 0.6, { y: -1.3, z: 37.2 });
-  for (const x of [-16, 16]) for (let z = 37.3; z < 46; z += 1.6) body.boxB('#e9e4da', 0.16, 0.9, 0.16, { x: x * 0.97, z });
-  void mouth;
+  // the footbridge over the basin and the road bridge over its mouth (the seafront square)
+  deckFromQuad(body, region(layout, 'footbridge').poly, { color: '#8f99a1', rail: '#e9e4da', piles: 3 });
+  const mouth = extent(region(layout, 'basin-mouth').poly);
+  const mx = (mouth.minX + mouth.maxX) / 2;
+  const mz = (mouth.minZ + mouth.maxZ) / 2;
+  const mw = mouth.maxX - mouth.minX;
+  body.box('#c9c0b2', mw, 1.0, mouth.maxZ - mouth.minZ, { x: mx, y: -0.5, z: mz });
+  for (const dx of [-10.5, -3.5, 3.5, 10.5]) body.box('#b7ae9f', 1.4, 6, 8, { x: mx + dx, y: -3.5, z: mz });
+  body.box('#b7ae9f', mw, 1.6, 0.6, { x: mx, y: -1.3, z: mouth.minZ + 0.2 });
+  for (const x of [mouth.minX + 0.48, mouth.maxX - 0.48]) for (let z = mouth.minZ + 0.3; z < mouth.maxZ; z += 1.6) body.boxB('#e9e4da', 0.16, 0.9, 0.16, { x, z });
   // the name of the place over the bridge, facing up the basin: the first thing one reads
-  body.boxB('#5a3a2c', 0.35, 6.2, 0.35, { x: -6.2, z: 37.6 });
-  body.boxB('#5a3a2c', 0.35, 6.2, 0.35, { x: 6.2, z: 37.6 });
-  body.boxB('#1d2430', 12.4, 3.2, 0.3, { y: 4.2, z: 37.6 });
-  murals.push({ m: new THREE.Matrix4().makeRotationY(Math.PI).setPosition(0, 5.8, 37.42), w: 12, h: 3, cell: P.CELL.shapowei });
-  murals.push({ m: new THREE.Matrix4().setPosition(0, 5.8, 37.78), w: 12, h: 3, cell: P.CELL.shapowei });
-  // sea promenade railing
-  for (let x = -95; x <= 85; x += 2.5) {
-    if (x > -17 && x < 17) continue;
-    body.boxB('#e9e4da', 0.15, 0.9, 0.15, { x, z: 45.6 });
+  const signZ = mouth.minZ + 0.6;
+  body.boxB('#5a3a2c', 0.35, 6.2, 0.35, { x: mx - 6.2, z: signZ });
+  body.boxB('#5a3a2c', 0.35, 6.2, 0.35, { x: mx + 6.2, z: signZ });
+  body.boxB('#1d2430', 12.4, 3.2, 0.3, { x: mx, y: 4.2, z: signZ });
+  murals.push({ m: new THREE.Matrix4().makeRotationY(Math.PI).setPosition(mx, 5.8, signZ - 0.18), w: 12, h: 3, cell: P.CELL.shapowei });
+  murals.push({ m: new THREE.Matrix4().setPosition(mx, 5.8, signZ + 0.18), w: 12, h: 3, cell: P.CELL.shapowei });
+  // sea promenade railing, just in from the sea wall, open for 2 m either side of the basin mouth
+  const railZ = seaZ - 0.4;
+  const gap = { west: basin.minX - 2, east: basin.maxX + 2 };
+  for (let x = shore.minX; x <= shore.maxX; x += 2.5) {
+    if (x > gap.west && x < gap.east) continue;
+    body.boxB('#e9e4da', 0.15, 0.9, 0.15, { x, z: railZ });
   }
-  body.boxB('#e9e4da', 78, 0.12, 0.15, { x: -56, y: 0.85, z: 45.6 });
-  body.boxB('#e9e4da', 68, 0.12, 0.15, { x: 51, y: 0.85, z: 45.6 });
+  body.boxB('#e9e4da', gap.west - shore.minX, 0.12, 0.15, { x: (shore.minX + gap.west) / 2, y: 0.85, z: railZ });
+  body.boxB('#e9e4da', shore.maxX - gap.east, 0.12, 0.15, { x: (gap.east + shore.maxX) / 2, y: 0.85, z: railZ });
 
   // festoon lights: from the warehouse eaves to the quay lamps, and across the qilou quay
   const a = new THREE.Vector3();
   const c = new THREE.Vector3();
-  for (const l of lamps) {
-    if (Math.abs(l.x) > 17 || l.z > 40) continue;
-    const east = l.x > 0;
+  const quayLamps = lamps.filter((l) => l.x > gap.west && l.x < gap.east && l.z < seaZ - 6);
+  for (const l of quayLamps) {
+    const east = l.x > (basin.minX + basin.maxX) / 2;
     for (const dz of [-5, 5]) {
       a.set(l.x, 4.3, l.z);
-      c.set(east ? 30.2 : -28.3, east ? 7.4 : 5.2, l.z + dz);
+      c.set(east ? fronts.east : fronts.west, east ? 7.4 : 5.2, l.z + dz);
       P.stringLights(B, a, c, 0.8);
     }
   }
-  // along the basin edge, lamp to lamp
-  for (const x of [-16, 16]) {
-    const row = lamps.filter((l) => l.x === x).sort((p, q) => p.z - q.z);
+  // along each basin edge, lamp to lamp
+  for (const x of new Set(quayLamps.map((l) => l.x))) {
+    const row = quayLamps.filter((l) => l.x === x).sort((p, q) => p.z - q.z);
     for (let i = 1; i < row.length; i++) {
       a.set(x, 4.3, row[i - 1].z);
       c.set(x, 4.3, row[i].z);
@@ -253,9 +277,9 @@ function build(layout: HallLayout) {
       for (let y = 1.5; y < h - 2; y += 3.2) for (let i = 0; i < Math.floor(w / 3.5); i++) glass.boxB('#2b3742', 1.4, 1.6, 0.12, { x: -w / 2 + 2 + i * 3.5, y, z: d / 2 + 0.03 });
     }));
   };
-  for (let z = -100; z < 44; z += 14) block(-110 + R(z, 1) * 6, z + 7, 14, 12, Math.PI / 2);
-  for (let z = -100; z < 44; z += 14) block(104 - R(z, 2) * 6, z + 7, 14, 12, -Math.PI / 2);
-  for (let x = -95; x < 85; x += 16) block(x + 8, -90 - R(x, 3) * 6, 14, 12, 0);
+  for (let z = -100; z < seaZ - 2; z += 14) block(-110 + R(z, 1) * 6, z + 7, 14, 12, Math.PI / 2);
+  for (let z = -100; z < seaZ - 2; z += 14) block(104 - R(z, 2) * 6, z + 7, 14, 12, -Math.PI / 2);
+  for (let x = shore.minX; x < shore.maxX; x += 16) block(x + 8, -90 - R(x, 3) * 6, 14, 12, 0);
 
   // the Yanwu Bridge out at sea, long and low, running off along the coast
   body.at({ x: 60, z: 118, ry: -0.16 }, () => bulbs.at({ x: 60, z: 118, ry: -0.16 }, () => P.yanwuBridge(body, bulbs, 1100, WATER)));
@@ -306,7 +330,7 @@ const dummy = new THREE.Object3D();
 const FLEETS = ['a', 'b', 'c'] as const;
 
 export function ShapoweiScene({ layout }: { layout: HallLayout }) {
-  const mood = useMood((s) => s.mood);
+  const mood = useStore((s) => s.mood);
   const material = useMemo(() => vertexColorMaterial(), []);
   const built = useMemo(() => build(layout), [layout]);
   const texture = useMemo(() => muralTexture(), []);

@@ -62,6 +62,11 @@ export function stringLights(B: Builders, a: THREE.Vector3, c: THREE.Vector3, sa
 
 export type WarehouseStyle = 'brick' | 'icehouse' | 'frame';
 
+/** A warehouse's depth, front (the quay side, +z) to back, metres. */
+export const WAREHOUSE_DEPTH = 26;
+/** How far in front of a qilou's centre its arcade columns stand (+z), metres. */
+export const QILOU_ARCADE = 6.7;
+
 /**
  * A converted warehouse of the Art West Zone, 26 m deep (z) and `len` long (x); the quay front
  * is +z. Brick sheds with pitched roofs, the sawtooth ice plant, or a concrete-frame factory;
@@ -69,7 +74,7 @@ export type WarehouseStyle = 'brick' | 'icehouse' | 'frame';
  */
 export function warehouse(B: Builders, len: number, style: WarehouseStyle, at: THREE.Matrix4, k: number): void {
   const { body, glass } = B;
-  const d = 26;
+  const d = WAREHOUSE_DEPTH;
   const h = style === 'frame' ? 10.5 : 9;
   const wall = style === 'brick' ? C.brick : style === 'icehouse' ? '#b9b6ae' : '#a94f36';
   body.boxB(C.concrete, len + 0.4, 0.4, d + 0.4);
@@ -155,8 +160,8 @@ export function qilou(B: Builders, wall: string, trim: string, variant: 0 | 1, k
   body.boxB(trim, W + 0.3, 0.5, 14.3, { y: 11.4 });
   // arcade colonnade (granite piers) and the beams between them
   for (const x of [-5.7, -1.9, 1.9, 5.7]) {
-    body.boxB(C.granite, 0.7, 4.2, 0.7, { x, z: 6.7 });
-    body.boxB(trim, 0.85, 0.3, 0.85, { x, y: 3.5, z: 6.7 });
+    body.boxB(C.granite, 0.7, 4.2, 0.7, { x, z: QILOU_ARCADE });
+    body.boxB(trim, 0.85, 0.3, 0.85, { x, y: 3.5, z: QILOU_ARCADE });
   }
   for (const x of [-3.8, 0, 3.8]) body.boxB(wall, 3.2, 0.6, 0.4, { x, y: 3.6, z: 6.8 });
   // arcade ceiling shadow and shopfronts
