@@ -6,7 +6,7 @@
  *
  *   npx vite build && npx tsx bench/halls.ts
  *
- * Env: BENCH_PORT (3201), LUDAO_CHROMIUM (/usr/bin/chromium), BENCH_BOTS (49), BENCH_SETTLE_MS (8000).
+ * Env: BENCH_PORT (3201), CHROMIUM_PATH (else the e2e tests' choice), BENCH_BOTS (49), BENCH_SETTLE_MS (8000).
  * Figures only: frame times under software WebGL are not comparable across machines, ratios are.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Client, type Room } from 'colyseus.js';
 import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../tests/e2e/support/chromium';
 import { HALL_IDS, getLayout, type HallId } from '../shared/halls';
 import { PROTOCOL_VERSION, ROOM_HALL } from '../shared/protocol';
 // The window.__ludao probe's type (a type-only import: nothing of the client runs here).
@@ -279,10 +280,8 @@ async function measure(page: Page, url: string): Promise<Sample> {
 
 async function main(): Promise<void> {
   const server = await startServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.LUDAO_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--enable-precise-memory-info'],
-  });
+  // The same browser and flags as the e2e tests (CHROMIUM_PATH, system chromium, Playwright's own).
+  const browser = await chromium.launch({ ...chromiumLaunchOptions(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   const rows: string[] = [];
   let ok = true;
   try {

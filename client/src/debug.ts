@@ -24,7 +24,18 @@ export interface LudaoProbe {
 declare global {
   interface Window {
     __ludao?: LudaoProbe;
+    /** set by a test or bench (page.addInitScript) that reads the canvas' pixels */
+    __ludaoCapture?: boolean;
   }
+}
+
+/**
+ * Whether a test or bench will read the canvas back (screenshots, pixel checks): `?capture=1` or
+ * `window.__ludaoCapture`. Only then is the drawing buffer preserved, which costs real GPUs a copy
+ * per frame.
+ */
+export function captureRequested(): boolean {
+  return window.__ludaoCapture === true || new URLSearchParams(window.location.search).get('capture') === '1';
 }
 
 export function installProbe(): void {

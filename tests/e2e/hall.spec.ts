@@ -3,6 +3,7 @@ import { test, expect } from './support/fixtures';
 import { LandingPage } from './pages/LandingPage';
 import { HallPage } from './pages/HallPage';
 import { decodePng, imageStats } from './support/png';
+import { askForCanvasCapture, HIDE_OVERLAYS } from './support/canvasShot';
 
 async function enterHall(page: Page, name: string): Promise<HallPage> {
   const landing = new LandingPage(page);
@@ -111,16 +112,14 @@ test.describe('two visitors in one hall', () => {
 
 test.describe('rendering', () => {
   test('the canvas shows a rendered scene, not a blank', async ({ page, watchState }, testInfo) => {
+    await askForCanvasCapture(page);
     const hall = await enterHall(page, 'Painter');
     await hall.waitRendered();
     // Let a few frames settle (fonts, first shadows).
     await page.waitForTimeout(1000);
     const shot = testInfo.outputPath('canvas.png');
     // Only the 3D view: the DOM overlays (HUD, chat, panels) are hidden for the shot.
-    const png = await hall.canvas.screenshot({
-      path: shot,
-      style: '[data-testid="hall-page"] > :not([data-testid="hall-canvas"]) { visibility: hidden !important; }',
-    });
+    const png = await hall.canvas.screenshot({ path: shot, style: HIDE_OVERLAYS });
     await testInfo.attach('canvas.png', { path: shot, contentType: 'image/png' });
     const img = decodePng(png);
     const stats = imageStats(img);

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { HallPage } from './pages/HallPage';
 import { LandingPage } from './pages/LandingPage';
-import { meanAbsDiff, shootCanvas } from './support/canvasShot';
+import { askForCanvasCapture, meanAbsDiff, shootCanvas } from './support/canvasShot';
 import type { Image } from './support/png';
 
 /** Fixed viewpoints (camera x,y,z, target x,y,z): the README views of each hall. */
@@ -45,6 +45,7 @@ test.describe('landmark halls', () => {
     const shots: Record<string, Image> = {};
     for (const v of VIEWS) {
       const page = await openVisitor();
+      await askForCanvasCapture(page);
       const hall = await openByLink(page, `/hall/${v.hall}?${v.query}&quality=low`, v.hall, `看展${v.name.length}`);
       // a few frames for the first shader compiles and the sign font
       await page.waitForTimeout(2500);

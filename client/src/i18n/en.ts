@@ -46,6 +46,15 @@ export const en: Shape<typeof zhCN> = {
     empty: 'No messages yet — say hello',
     tooLong: 'Messages are at most 280 characters',
   },
+  hallLoading: {
+    label: 'Hall loading progress',
+    download: 'Downloading the hall',
+    connect: 'Connecting to the server',
+    build: 'Building the scene',
+    ready: 'Ready',
+    bytes: '{{loaded}}/{{total}} kB',
+    failed: 'The hall did not finish downloading. Check the network and reload the page.',
+  },
   status: {
     joining: 'Entering the hall…',
     loading: 'Loading the scene…',
@@ -85,6 +94,15 @@ export const en: Shape<typeof zhCN> = {
     more: 'More',
     less: 'Less',
     label: 'About this place',
+  },
+  layout: {
+    toolbar: 'Toolbar',
+    dock: 'Folded panels',
+    boothPanel: 'Booth',
+    guideCaptions: 'Guide captions',
+    stage: 'Stage',
+    passport: 'Passport',
+    auction: 'Auction',
   },
   minimap: {
     title: 'Map',

@@ -39,9 +39,6 @@ export function setLang(lang: Lang): void {
   }
 }
 
-/** Picks the zh or en half of a bilingual text from the data files. */
-export function pick(text: { zh: string; en: string }, lang: string): string {
-  return lang.startsWith('zh') ? text.zh : text.en;
-}
+export { pick } from './pick';
 
 export default i18n;

@@ -42,6 +42,15 @@ export const zhCN = {
     empty: '还没有消息，来打个招呼吧',
     tooLong: '消息最多 280 字',
   },
+  hallLoading: {
+    label: '展厅加载进度',
+    download: '下载展厅',
+    connect: '连接服务器',
+    build: '搭建场景',
+    ready: '就绪',
+    bytes: '{{loaded}}/{{total}} kB',
+    failed: '展厅没能下载完，请检查网络后刷新页面。',
+  },
   status: {
     joining: '正在进入展厅…',
     loading: '正在加载场景…',
@@ -81,6 +90,15 @@ export const zhCN = {
     more: '展开',
     less: '收起',
     label: '景点介绍',
+  },
+  layout: {
+    toolbar: '工具栏',
+    dock: '已收起的面板',
+    boothPanel: '展台',
+    guideCaptions: '讲解字幕',
+    stage: '舞台',
+    passport: '集章护照',
+    auction: '拍卖',
   },
   minimap: {
     title: '导览地图',

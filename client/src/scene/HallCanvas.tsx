@@ -12,6 +12,12 @@ import { CameraRig } from './camera/CameraRig';
 import { ClickToMove } from '../controls/ClickToMove';
 import { RenderProbe } from './RenderProbe';
 import { Booths } from './booths/Booths';
+import { ProximityTracker } from './proximity/ProximityTracker';
+import { FirstFrame } from './FirstFrame';
+import { captureRequested } from '../debug';
+
+// Read once: the renderer's context attributes cannot change after it is created.
+const preserveDrawingBuffer = captureRequested();
 
 export function HallCanvas({ hallId }: { hallId: HallId }) {
   const quality = useStore((s) => s.quality);
@@ -22,7 +28,7 @@ export function HallCanvas({ hallId }: { hallId: HallId }) {
       shadows={quality === 'high'}
       dpr={quality === 'high' ? [1, 2] : 1}
       camera={{ fov: 55, near: 0.1, far: 1500, position: [0, 8, 12] }}
-      gl={{ antialias: quality === 'high', powerPreference: 'high-performance', preserveDrawingBuffer: true }}
+      gl={{ antialias: quality === 'high', powerPreference: 'high-performance', preserveDrawingBuffer }}
     >
       <Suspense fallback={null}>
         <ClickToMove hallId={hallId}>
@@ -30,7 +36,9 @@ export function HallCanvas({ hallId }: { hallId: HallId }) {
         </ClickToMove>
         <Avatars hallId={hallId} />
         <Booths hallId={hallId} />
+        <ProximityTracker hallId={hallId} />
         <CameraRig />
+        <FirstFrame />
       </Suspense>
       <RenderProbe />
     </Canvas>

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { CHAT_HISTORY } from '../../../shared/constants';
-import type { ChatMessage } from '../../../shared/protocol';
+import type { ChatMessage } from '../../../shared/messages';
 import type { Store } from './index';
 
 export interface ChatSlice {

@@ -5,8 +5,13 @@ import { createVisitorsSlice, type VisitorsSlice } from './visitorsSlice';
 import { createChatSlice, type ChatSlice } from './chatSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createBoothsSlice, type BoothsSlice } from './boothsSlice';
+import { createLoadingSlice, type LoadingSlice } from './loadingSlice';
+import { createMoodSlice, type MoodSlice } from './moodSlice';
+import { createTravelSlice, type TravelSlice } from './travelSlice';
+import { createProximitySlice, type ProximitySlice } from './proximitySlice';
+import { createLayoutSlice, type LayoutSlice } from './layoutSlice';
 
-export type Store = SessionSlice & VisitorsSlice & ChatSlice & UiSlice & BoothsSlice;
+export type Store = SessionSlice & VisitorsSlice & ChatSlice & UiSlice & BoothsSlice & LoadingSlice & MoodSlice & TravelSlice & ProximitySlice & LayoutSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -14,4 +19,9 @@ export const useStore = create<Store>()((...a) => ({
   ...createChatSlice(...a),
   ...createUiSlice(...a),
   ...createBoothsSlice(...a),
+  ...createLoadingSlice(...a),
+  ...createMoodSlice(...a),
+  ...createTravelSlice(...a),
+  ...createProximitySlice(...a),
+  ...createLayoutSlice(...a),
 }));

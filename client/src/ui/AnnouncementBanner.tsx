@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOUNCE_FROM } from '../net/bindRoom';
 import { useStore } from '../store';
+import { Slot } from './layout/Overlay';
 
 const SHOW_MS = 15_000;
 
@@ -22,15 +23,20 @@ export function AnnouncementBanner() {
     return () => clearTimeout(id);
   }, [latest]);
 
+  const latestId = latest?.id ?? null;
+  const dismiss = useCallback(() => setDismissed(latestId), [latestId]);
+
   // Only fresh ones (`at` is the local arrival time, set in bindRoom).
   if (!latest || latest.id === dismissed || now - latest.at > SHOW_MS) return null;
   return (
-    <div className="announcement" role="alert" data-testid="announcement">
-      <strong>{t('hud.announcement')}</strong>
-      <span>{latest.text}</span>
-      <button type="button" className="ghost" aria-label={t('hud.dismiss')} onClick={() => setDismissed(latest.id)}>
-        ×
-      </button>
-    </div>
+    <Slot id="announcement" onClose={dismiss}>
+      <div className="announcement" role="alert" data-testid="announcement">
+        <strong>{t('hud.announcement')}</strong>
+        <span>{latest.text}</span>
+        <button type="button" className="ghost" aria-label={t('hud.dismiss')} onClick={dismiss}>
+          ×
+        </button>
+      </div>
+    </Slot>
   );
 }

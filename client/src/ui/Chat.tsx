@@ -4,6 +4,7 @@ import { CHAT_MAX } from '../../../shared/constants';
 import { checkChatText } from '../../../shared/validate';
 import { sendChat } from '../net/send';
 import { useStore } from '../store';
+import { Slot } from './layout/Overlay';
 
 /** Hall chat. Messages are rendered as text nodes only: never as HTML. */
 export function Chat() {
@@ -33,41 +34,43 @@ export function Chat() {
   }
 
   return (
-    <section className={open ? 'chat panel' : 'chat panel folded'} aria-label={t('chat.title')} data-testid="chat">
-      <button type="button" className="chat-fold" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="chat-fold">
-        <span>{t('chat.title')}</span>
-        {!open && last && (
-          <span className="chat-last">
-            {last.name}: {last.text}
-          </span>
-        )}
-        <span aria-hidden="true">{open ? '▾' : '▴'}</span>
-        <span className="sr-only">{open ? t('chat.hide') : t('chat.show')}</span>
-      </button>
-      <ol className="chat-log" ref={listRef} aria-live="polite" hidden={!open}>
-        {messages.length === 0 && <li className="muted">{t('chat.empty')}</li>}
-        {messages.map((m) => (
-          <li key={m.id} className={m.from === selfId ? 'mine' : undefined}>
-            <b>{m.name}</b>
-            <span>{m.text}</span>
-          </li>
-        ))}
-      </ol>
-      <form onSubmit={submit} className="chat-form">
-        <input
-          data-testid="chat-input"
-          value={text}
-          maxLength={CHAT_MAX}
-          placeholder={t('chat.placeholder')}
-          aria-label={t('chat.placeholder')}
-          // Typing must not walk the avatar.
-          onKeyDown={(e) => e.stopPropagation()}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <button type="submit" data-testid="chat-send">
-          {t('chat.send')}
+    <Slot id="chat">
+      <section className={open ? 'chat panel' : 'chat panel folded'} aria-label={t('chat.title')} data-testid="chat">
+        <button type="button" className="chat-fold" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="chat-fold">
+          <span>{t('chat.title')}</span>
+          {!open && last && (
+            <span className="chat-last">
+              {last.name}: {last.text}
+            </span>
+          )}
+          <span aria-hidden="true">{open ? '▾' : '▴'}</span>
+          <span className="sr-only">{open ? t('chat.hide') : t('chat.show')}</span>
         </button>
-      </form>
-    </section>
+        <ol className="chat-log" ref={listRef} aria-live="polite" hidden={!open}>
+          {messages.length === 0 && <li className="muted">{t('chat.empty')}</li>}
+          {messages.map((m) => (
+            <li key={m.id} className={m.from === selfId ? 'mine' : undefined}>
+              <b>{m.name}</b>
+              <span>{m.text}</span>
+            </li>
+          ))}
+        </ol>
+        <form onSubmit={submit} className="chat-form">
+          <input
+            data-testid="chat-input"
+            value={text}
+            maxLength={CHAT_MAX}
+            placeholder={t('chat.placeholder')}
+            aria-label={t('chat.placeholder')}
+            // Typing must not walk the avatar.
+            onKeyDown={(e) => e.stopPropagation()}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" data-testid="chat-send">
+            {t('chat.send')}
+          </button>
+        </form>
+      </section>
+    </Slot>
   );
 }

@@ -1,10 +1,16 @@
 /** A hall link: the name form first if the visitor has none yet, then the hall itself. */
+import { lazy, Suspense } from 'react';
 import type { HallId } from '../../../shared/halls';
 import { useStore } from '../store';
 import { ProfileForm } from './ProfileForm';
 import { LanguageSwitch } from './LanguageSwitch';
-import { InHall } from './InHall';
 import { useTranslation } from 'react-i18next';
+import { loadHall } from './loading/loadHall';
+import { HallLoading } from './loading/HallLoading';
+import { HallLoadError } from './loading/HallLoadError';
+
+// three, the React renderer and the scene: a lazy chunk, counted in bytes by the loading screen.
+const InHall = lazy(() => loadHall().then((m) => ({ default: m.InHall })));
 
 export function HallPage({ hallId }: { hallId: HallId }) {
   const profile = useStore((s) => s.profile);
@@ -24,5 +30,12 @@ export function HallPage({ hallId }: { hallId: HallId }) {
       </main>
     );
   }
-  return <InHall hallId={hallId} profile={profile} />;
+  return (
+    <HallLoadError>
+      <Suspense fallback={null}>
+        <InHall hallId={hallId} profile={profile} />
+      </Suspense>
+      <HallLoading />
+    </HallLoadError>
+  );
 }

@@ -13,6 +13,8 @@ import { BoothLayer } from './booth/BoothLayer';
 import { Minimap } from './Minimap';
 import { HotspotCard, TravelOverlay } from './HotspotCard';
 import { TouchJoystick } from './TouchJoystick';
+import { Overlay } from './layout/Overlay';
+import { Dock } from './layout/Dock';
 
 export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }) {
   useEffect(() => {
@@ -25,15 +27,19 @@ export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }
   return (
     <div className="hall-page" data-testid="hall-page">
       <HallCanvas hallId={hallId} />
-      <Hud hallId={hallId} />
-      <Chat />
+      {/* every panel sits in the overlay's named regions (ui/layout/panels.ts) */}
+      <Overlay>
+        <Hud hallId={hallId} />
+        <AnnouncementBanner />
+        <BoothLayer hallId={hallId} />
+        <HotspotCard hallId={hallId} />
+        <Minimap hallId={hallId} />
+        <Chat />
+        <Dock />
+      </Overlay>
       <TouchJoystick />
       <StatusOverlay />
       <Toast />
-      <AnnouncementBanner />
-      <BoothLayer hallId={hallId} />
-      <Minimap hallId={hallId} />
-      <HotspotCard hallId={hallId} />
       <TravelOverlay />
     </div>
   );

@@ -1,15 +1,17 @@
 /**
  * The hall map: land, buildings, booths, landmarks, other visitors and you. The static layer is
  * drawn once; positions are repainted five times a second from the transient pose store (no
- * React re-render). Click a landmark (on the map or in the list) to walk there.
+ * React re-render). Click a landmark (on the map or in the list) to walk there. Its × folds it to
+ * the dock, as the layout does when a card needs its place.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getLayout, type HallId } from '../../../shared/halls';
 import { isWalkable, SLOT_RADIUS, type HallLayout } from '../../../shared/layout';
 import { pick } from '../i18n';
-import { useMood } from '../scene/landmarks/common/mood';
+import { useStore } from '../store';
 import { farDots, input, localPlayer, remotePoses } from '../store/transient';
+import { Slot, useArrangement } from './layout/Overlay';
 
 const SIZE = 180;
 
@@ -31,7 +33,7 @@ function drawStatic(ctx: CanvasRenderingContext2D, l: HallLayout, v: View): void
   ctx.fillStyle = '#2f7391';
   ctx.fillRect(0, 0, SIZE, SIZE);
   ctx.fillStyle = '#e8dcc0';
-  for (const poly of l.walkable) {
+  for (const { poly } of l.walkable) {
     ctx.beginPath();
     poly.forEach(([x, z], i) => (i ? ctx.lineTo(X(x), Z(z)) : ctx.moveTo(X(x), Z(z))));
     ctx.closePath();
@@ -102,9 +104,11 @@ export function Minimap({ hallId }: { hallId: HallId }) {
   const layout = getLayout(hallId);
   const view = useMemo(() => viewOf(layout), [layout]);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth > 640);
-  const mood = useMood((s) => s.mood);
-  const setMood = useMood((s) => s.setMood);
+  const open = !!useArrangement().shown.minimap;
+  const fold = useStore((s) => s.foldPanel);
+  const foldMap = useCallback(() => fold('minimap'), [fold]);
+  const mood = useStore((s) => s.mood);
+  const setMood = useStore((s) => s.setMood);
 
   useEffect(() => {
     const c = canvas.current;
@@ -188,40 +192,35 @@ export function Minimap({ hallId }: { hallId: HallId }) {
     if (isWalkable(layout, x, z)) walkTo(x, z);
   }
 
-  if (!open) {
-    return (
-      <button type="button" className="minimap-toggle pill" data-testid="minimap-show" onClick={() => setOpen(true)}>
-        {t('minimap.show')}
-      </button>
-    );
-  }
   return (
-    <nav className="minimap panel" aria-label={t('minimap.title')} data-testid="minimap">
-      <div className="minimap-head">
-        <span>{t('minimap.title')}</span>
-        {hallId === 'shapowei' && (
-          <button type="button" data-testid="mood-toggle" onClick={() => setMood(mood === 'day' ? 'evening' : 'day')}>
-            {mood === 'day' ? t('minimap.evening') : t('minimap.day')}
+    <Slot id="minimap" onClose={foldMap}>
+      <nav className="minimap panel" aria-label={t('minimap.title')} data-testid="minimap">
+        <div className="minimap-head">
+          <span>{t('minimap.title')}</span>
+          {hallId === 'shapowei' && (
+            <button type="button" data-testid="mood-toggle" onClick={() => setMood(mood === 'day' ? 'evening' : 'day')}>
+              {mood === 'day' ? t('minimap.evening') : t('minimap.day')}
+            </button>
+          )}
+          <button type="button" aria-label={t('minimap.hide')} data-testid="minimap-hide" onClick={foldMap}>
+            ×
           </button>
-        )}
-        <button type="button" aria-label={t('minimap.hide')} onClick={() => setOpen(false)}>
-          ×
-        </button>
-      </div>
-      <canvas ref={canvas} style={{ width: SIZE, height: SIZE }} onClick={onClick} data-testid="minimap-canvas" aria-hidden="true" />
-      <div className="minimap-list">
-        {layout.landmarks.map((m) => (
-          <button
-            type="button"
-            key={m.id}
-            data-testid={`walk-${m.id}`}
-            title={t('minimap.walkTo', { name: pick(m.name, i18n.language) })}
-            onClick={() => walkTo(m.x, m.z)}
-          >
-            {pick(m.name, i18n.language)}
-          </button>
-        ))}
-      </div>
-    </nav>
+        </div>
+        <canvas ref={canvas} style={{ width: SIZE, height: SIZE }} onClick={onClick} data-testid="minimap-canvas" aria-hidden="true" />
+        <div className="minimap-list">
+          {layout.landmarks.map((m) => (
+            <button
+              type="button"
+              key={m.id}
+              data-testid={`walk-${m.id}`}
+              title={t('minimap.walkTo', { name: pick(m.name, i18n.language) })}
+              onClick={() => walkTo(m.x, m.z)}
+            >
+              {pick(m.name, i18n.language)}
+            </button>
+          ))}
+        </div>
+      </nav>
+    </Slot>
   );
 }

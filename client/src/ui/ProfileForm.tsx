@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AVATAR_COLORS, AVATAR_STYLES, NAME_MAX } from '../../../shared/constants';
 import { checkName } from '../../../shared/validate';
 import type { Profile } from '../store/sessionSlice';
+import { prefetchHall } from './loading/loadHall';
 
 export function ProfileForm({ initial, onDone, children }: { initial: Profile | null; onDone: (p: Profile) => void; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -23,7 +24,8 @@ export function ProfileForm({ initial, onDone, children }: { initial: Profile | 
   }
 
   return (
-    <form className="profile-form" onSubmit={submit} noValidate>
+    // The first key or tap starts fetching the hall, so it is (nearly) there when the name is.
+    <form className="profile-form" onSubmit={submit} onInput={prefetchHall} onPointerDown={prefetchHall} noValidate>
       <label htmlFor="visitor-name">{t('landing.nameLabel')}</label>
       <input
         id="visitor-name"

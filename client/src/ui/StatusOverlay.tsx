@@ -10,8 +10,11 @@ export function StatusOverlay() {
   const errorKey = useStore((s) => s.errorKey);
   const hallId = useStore((s) => s.hallId);
   const profile = useStore((s) => s.profile);
+  const loaderDone = useStore((s) => s.hallShown);
 
   if (status === 'joined' || status === 'idle') return null;
+  // The first join is a step of the loading screen (ui/loading/HallLoading).
+  if (status === 'joining' && !loaderDone) return null;
   if (status === 'joining' || status === 'reconnecting') {
     return (
       <div className="status-banner" role="status" data-testid={`status-${status}`}>

@@ -36,7 +36,7 @@ export class HallPage {
 
   /** Joined, placed by the server, and the canvas is on screen. */
   async waitJoined(hallId = 'gulangyu'): Promise<void> {
-    await expect(this.page).toHaveURL(new RegExp(`/hall/${hallId}$`));
+    await expect(this.page).toHaveURL(new RegExp(`/hall/${hallId}(\\?|$)`));
     await expect(this.root).toBeVisible();
     // Generous: under load the first frame (scene build, shader compile in software) is slow.
     await expect.poll(() => this.status(), { message: 'joined', timeout: 30_000 }).toBe('joined');

@@ -2,11 +2,25 @@
  * Screenshots of the 3D view alone (DOM overlays hidden) and a plain pixel comparison, for specs
  * that check a scene was drawn and that two viewpoints show different things.
  */
-import type { TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import type { HallPage } from '../pages/HallPage';
 import { decodePng, imageStats, type Image, type ImageStats } from './png';
+// window.__ludaoCapture's type (a type-only import: nothing of the client runs here).
+import type {} from '../../../client/src/debug';
 
-const HIDE_OVERLAYS = '[data-testid="hall-page"] > :not([data-testid="hall-canvas"]) { visibility: hidden !important; }';
+/** The DOM above the 3D view: the hall's overlays and, while it fades, the loading screen. */
+export const HIDE_OVERLAYS =
+  '[data-testid="hall-page"] > :not([data-testid="hall-canvas"]), [data-testid="hall-loading"] { visibility: hidden !important; }';
+
+/**
+ * Asks the client to keep the canvas' drawing buffer (client/src/debug.ts captureRequested), which
+ * it does only for tests and benches: call before the page opens the hall.
+ */
+export async function askForCanvasCapture(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.__ludaoCapture = true;
+  });
+}
 
 export async function shootCanvas(hall: HallPage, testInfo: TestInfo, name: string): Promise<{ img: Image; stats: ImageStats }> {
   const path = testInfo.outputPath(`${name}.png`);

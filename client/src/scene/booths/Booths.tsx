@@ -3,7 +3,7 @@
  * every booth's structure is one merged vertex-coloured mesh, every sign and screen is one quad
  * mesh on a shared atlas texture; product models and a video screen appear only near the visitor.
  */
-import { useFrame, type ThreeEvent } from '@react-three/fiber';
+import type { ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as THREE from 'three';
@@ -18,6 +18,7 @@ import { placeBooths, structureKey, type PlacedBooth } from './placement';
 import { ProductModels } from './ProductModels';
 import { VideoScreen } from './VideoScreen';
 import { exposeBoothProbe } from './probe';
+import { registerDesks, type Desk } from '../proximity/desks';
 
 export interface BuiltBooth extends PlacedBooth {
   shape: BoothShape;
@@ -164,31 +165,19 @@ function HallBooths({ hallId }: { hallId: HallId }) {
   );
 }
 
-/** Opens the panel of the booth the visitor walks up to, and closes it on leaving if it opened that way. */
+/**
+ * Each booth is a desk for the shared proximity tracker (scene/proximity/): its footprint and the
+ * spot in front of it. Walking up opens its panel; walking away closes it if it opened that way.
+ */
 function BoothProximity({ booths }: { booths: BuiltBooth[] }) {
-  const acc = useRef(0);
-  const front = useRef({ x: 0, z: 0 });
-  useFrame((_, dt) => {
-    acc.current += dt;
-    if (acc.current < 0.25 || !localPlayer.ready) return;
-    acc.current = 0;
-    let best: string | null = null;
-    let bestD = Infinity;
+  useEffect(() => {
+    const desks: Desk[] = [];
     for (const b of booths) {
-      const f = frontPoint(b.x, b.z, b.ry, b.size, front.current);
-      const d = Math.hypot(localPlayer.x - f.x, localPlayer.z - f.z);
-      const inside = Math.hypot(localPlayer.x - b.x, localPlayer.z - b.z) < Math.max(b.shape.halfW, b.shape.halfD) + 0.5;
-      const dd = inside ? 0 : d;
-      if ((inside || d < 2.2) && dd < bestD) {
-        bestD = dd;
-        best = b.booth.id;
-      }
+      const f = frontPoint(b.x, b.z, b.ry, b.size);
+      desks.push({ kind: 'booth', id: b.booth.id, x: f.x, z: f.z, radius: 2.2, leave: 1 });
+      desks.push({ kind: 'booth', id: b.booth.id, x: b.x, z: b.z, radius: Math.max(b.shape.halfW, b.shape.halfD) + 0.5, leave: 1 });
     }
-    const s = useStore.getState();
-    if (best === s.nearBoothId) return;
-    s.setNearBooth(best);
-    if (best && (!s.boothPanel || s.boothPanel.via === 'near')) s.openBoothPanel(best, 'near');
-    else if (!best && s.boothPanel?.via === 'near') s.closeBoothPanel();
-  });
+    return registerDesks('booths', desks);
+  }, [booths]);
   return null;
 }

@@ -5,6 +5,7 @@
  */
 import * as THREE from 'three';
 import type { BoothView } from '../../../../shared/api/schemas';
+import { pick } from '../../i18n/pick';
 
 export const CELL_W = 384;
 export const CELL_H = 192;
@@ -35,11 +36,6 @@ function loadImage(url: string): Promise<HTMLImageElement | null> {
     if (images.size > 200) images.delete(images.keys().next().value!);
   }
   return p;
-}
-
-function pick(t: { zh: string; en: string }, lang: string): string {
-  const zh = lang.startsWith('zh');
-  return (zh ? t.zh : t.en) || (zh ? t.en : t.zh);
 }
 
 /** Largest font size (down to `min`) at which `text` fits `width`; ellipsised if even `min` does not. */

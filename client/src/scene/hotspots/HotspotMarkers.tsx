@@ -1,8 +1,7 @@
 /**
  * In-scene markers for hotspots (a floating, turning "i" diamond over a ring) and portals (a
- * glowing ring on the ground), plus the proximity check that opens cards and starts travel.
- * The check reads the local player's transient pose in useFrame: no allocation, no re-render
- * unless the nearest hotspot actually changes.
+ * glowing ring on the ground), plus the portal check that starts travel. Hotspot cards open
+ * through the shared desk tracker (scene/proximity/), like booth panels.
  */
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
@@ -10,7 +9,6 @@ import * as THREE from 'three';
 import { isHallId, type HallId } from '../../../../shared/halls';
 import { groundHeight, type HallLayout } from '../../../../shared/layout';
 import { localPlayer } from '../../store/transient';
-import { useHotspots } from './store';
 import { travelTo } from './travel';
 
 const dummy = new THREE.Object3D();
@@ -63,12 +61,8 @@ export function HotspotMarkers({ hallId, layout }: { hallId: HallId; layout: Hal
     [diamonds, rings, portalRings],
   );
 
-  useEffect(() => {
-    // a fresh hall: no card open, and the portal you arrived by does not bounce you back
-    useHotspots.getState().openCard(null);
-  }, [hallId]);
-
-  const state = useMemo(() => ({ near: null as string | null, armed: false }), []);
+  // the portal you arrived by does not bounce you back (see `armed` below)
+  const state = useMemo(() => ({ armed: false }), [hallId]);
 
   useFrame(({ clock }) => {
     const t = clock.elapsedTime;
@@ -96,25 +90,6 @@ export function HotspotMarkers({ hallId, layout }: { hallId: HallId; layout: Hal
     if (!localPlayer.ready) return;
     const px = localPlayer.x;
     const pz = localPlayer.z;
-    // nearest hotspot whose radius we are in
-    let near: string | null = null;
-    let best = Infinity;
-    for (const h of hotspots) {
-      const d = Math.hypot(px - h.x, pz - h.z);
-      if (d < h.radius && d < best) {
-        best = d;
-        near = h.id;
-      }
-    }
-    if (near !== state.near) {
-      state.near = near;
-      const ui = useHotspots.getState();
-      if (near && ui.dismissed !== near) ui.openCard(near);
-      else if (!near) {
-        if (ui.open && !hotspots.some((h) => h.id === ui.open && Math.hypot(px - h.x, pz - h.z) < h.radius + 4)) ui.openCard(null);
-        if (ui.dismissed) useHotspots.setState({ dismissed: null });
-      }
-    }
     // portals: armed only after the visitor has been outside every portal once (spawning
     // next to one must not send you straight back)
     let inPortal: string | null = null;

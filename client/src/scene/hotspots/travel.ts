@@ -5,15 +5,15 @@
  */
 import type { HallId } from '../../../../shared/halls';
 import { hallPath, navigate } from '../../router';
-import { useHotspots } from './store';
+import { useStore } from '../../store';
 
 /** How long the fade-out takes before the route changes. */
 export const TRAVEL_FADE_MS = 450;
 
 export function travelTo(to: HallId): void {
-  const s = useHotspots.getState();
+  const s = useStore.getState();
   if (s.travelling) return;
-  s.openCard(null);
+  s.closeCard();
   s.setTravelling(to);
   window.setTimeout(() => navigate(hallPath(to)), TRAVEL_FADE_MS);
 }

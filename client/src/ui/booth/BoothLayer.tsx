@@ -1,10 +1,10 @@
-/** Everything booth-related on the hall page's DOM layer: the live feed, the panel, the directory. */
+/** Everything booth-related on the hall page's DOM layer: the live feed, the panel, the directory (its button is in the toolbar). */
 import { useEffect } from 'react';
 import type { HallId } from '../../../../shared/halls';
 import { useStore } from '../../store';
 import { localPlayer } from '../../store/transient';
 import { BoothPanel } from './BoothPanel';
-import { Directory, DirectoryButton } from './Directory';
+import { Directory } from './Directory';
 import { followHallBooths } from './boothFeed';
 import { takePendingBooth, walkToSlot } from './goTo';
 
@@ -13,7 +13,9 @@ export function BoothLayer({ hallId }: { hallId: HallId }) {
     const stop = followHallBooths(hallId);
     return () => {
       stop();
-      useStore.setState({ booths: {}, boothsHall: null, boothsStatus: 'idle', boothPanel: null, nearBoothId: null, directoryOpen: false });
+      useStore.setState({ booths: {}, boothsHall: null, boothsStatus: 'idle', directoryOpen: false });
+      const s = useStore.getState();
+      if (s.card?.kind === 'booth') s.closeCard();
     };
   }, [hallId]);
 
@@ -32,7 +34,6 @@ export function BoothLayer({ hallId }: { hallId: HallId }) {
 
   return (
     <>
-      <DirectoryButton />
       <Directory hallId={hallId} />
       <BoothPanel hallId={hallId} />
     </>

@@ -9,15 +9,12 @@ import type { BoothView } from '../../../../shared/api/schemas';
 import { isSafeLink } from '../../../../shared/api/common';
 import { getLayout, type HallId } from '../../../../shared/halls';
 import { SLOT_RADIUS } from '../../../../shared/layout';
+import { pick } from '../../i18n';
 import { api } from '../../net/api';
 import { useStore } from '../../store';
 import { localPlayer, remotePoses } from '../../store/transient';
+import { Slot } from '../layout/Overlay';
 import './booth.css';
-
-function pick(t: { zh: string; en: string }, lang: string): string {
-  const zh = lang.startsWith('zh');
-  return (zh ? t.zh : t.en) || (zh ? t.en : t.zh);
-}
 
 function mb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -47,8 +44,9 @@ function useVisitorsAt(hallId: HallId, slotId: string | null): number {
 }
 
 export function BoothPanel({ hallId }: { hallId: HallId }) {
-  const panel = useStore((s) => s.boothPanel);
-  const booth = useStore((s) => (s.boothPanel ? s.booths[s.boothPanel.id] : undefined));
+  // the booth panel is the booth desk's card (store/proximity.ts): one card open at a time
+  const panel = useStore((s) => (s.card?.kind === 'booth' ? s.card : null));
+  const booth = useStore((s) => (s.card?.kind === 'booth' ? s.booths[s.card.id] : undefined));
   const close = useStore((s) => s.closeBoothPanel);
   // Duty expires without an event: refresh the open booth now and then.
   useEffect(() => {
@@ -60,14 +58,12 @@ export function BoothPanel({ hallId }: { hallId: HallId }) {
     }, 60_000);
     return () => window.clearInterval(id);
   }, [panel]);
-  useEffect(() => {
-    if (!panel) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [panel, close]);
   if (!panel || !booth) return null;
-  return <PanelBody key={booth.id} hallId={hallId} booth={booth} onClose={close} />;
+  return (
+    <Slot id="boothPanel" onClose={close}>
+      <PanelBody key={booth.id} hallId={hallId} booth={booth} onClose={close} />
+    </Slot>
+  );
 }
 
 function PanelBody({ hallId, booth, onClose }: { hallId: HallId; booth: BoothView; onClose: () => void }) {

@@ -3,8 +3,8 @@
  * stream and refetches a booth whenever it changes, so visitors see an exhibitor's edits without
  * reloading. After a dropped stream it reloads the whole hall (it may have missed events).
  */
-import { api } from '../../net/api';
-import { routeUrl } from '../../net/api';
+import { api, routeUrl } from '../../net/api';
+import { onHallEvent } from '../../net/hallEvents';
 import { useStore } from '../../store';
 
 export function followHallBooths(hallId: string): () => void {
@@ -38,26 +38,11 @@ export function followHallBooths(hallId: string): () => void {
     }
   }
 
-  const boothIdOf = (e: MessageEvent): string | null => {
-    try {
-      const d = JSON.parse(String(e.data)) as { boothId?: unknown };
-      return typeof d.boothId === 'string' && /^[a-z0-9]{6,32}$/.test(d.boothId) ? d.boothId : null;
-    } catch {
-      return null;
-    }
-  };
-
   void loadAll();
   if (typeof EventSource !== 'undefined') {
     source = new EventSource(routeUrl('events', { query: { hall: hallId } }));
-    source.addEventListener('booth', (e) => {
-      const id = boothIdOf(e as MessageEvent);
-      if (id) void refetch(id);
-    });
-    source.addEventListener('removed', (e) => {
-      const id = boothIdOf(e as MessageEvent);
-      if (id) store().removeBooth(id);
-    });
+    onHallEvent(source, 'booth', (d) => void refetch(d.boothId));
+    onHallEvent(source, 'removed', (d) => store().removeBooth(d.boothId));
     source.onerror = () => {
       lostAt ||= Date.now();
     };

@@ -1,0 +1,54 @@
+/**
+ * Every panel of the hall overlay, as data: the named region it sits in and its priority. When two
+ * open panels land in the same area of the current form (see forms.ts), the higher priority one
+ * shows and the other folds to a button in the dock. A later issue's panel is one entry here.
+ */
+
+export type RegionName = 'top' | 'banner' | 'start' | 'end' | 'chat' | 'map' | 'captions' | 'dock';
+
+export type PanelId =
+  | 'toolbar'
+  | 'menu'
+  | 'announcement'
+  | 'chat'
+  | 'directory'
+  | 'visitorList'
+  | 'boothPanel'
+  | 'landmarkCard'
+  | 'minimap'
+  | 'dock'
+  // reserved for the next wave (no UI yet): the guide's captions, the stage, the passport, the auction
+  | 'guideCaptions'
+  | 'stage'
+  | 'passport'
+  | 'auction';
+
+export interface PanelSpec {
+  region: RegionName;
+  /** higher wins an area; Escape closes the highest shown panel that can close */
+  priority: number;
+  /** always shown, in an area of its own in every form (never folds) */
+  fixed?: boolean;
+  /** i18n key of its dock button */
+  label: string;
+}
+
+export const PANELS: Record<PanelId, PanelSpec> = {
+  toolbar: { region: 'top', priority: 100, fixed: true, label: 'layout.toolbar' },
+  chat: { region: 'chat', priority: 99, fixed: true, label: 'chat.title' },
+  dock: { region: 'dock', priority: 98, fixed: true, label: 'layout.dock' },
+  // the folded toolbar's actions, opened by its ☰ button: a direct request, so it wins its area
+  menu: { region: 'end', priority: 96, label: 'hud.menu' },
+  announcement: { region: 'banner', priority: 95, label: 'hud.announcement' },
+  guideCaptions: { region: 'captions', priority: 90, label: 'layout.guideCaptions' },
+  boothPanel: { region: 'end', priority: 80, label: 'layout.boothPanel' },
+  stage: { region: 'end', priority: 75, label: 'layout.stage' },
+  directory: { region: 'start', priority: 70, label: 'directory.title' },
+  auction: { region: 'end', priority: 65, label: 'layout.auction' },
+  landmarkCard: { region: 'end', priority: 60, label: 'hotspot.label' },
+  passport: { region: 'start', priority: 55, label: 'layout.passport' },
+  visitorList: { region: 'start', priority: 50, label: 'hud.visitors' },
+  minimap: { region: 'map', priority: 40, label: 'minimap.show' },
+};
+
+export const PANEL_IDS = Object.keys(PANELS) as PanelId[];

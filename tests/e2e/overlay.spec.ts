@@ -1,0 +1,116 @@
+/**
+ * The hall overlay at five window sizes: the arrival card, the directory and a booth panel are
+ * opened in turn, and no two visible panels (nor the toolbar, chat, map or dock) may overlap.
+ * Panels that fold for lack of room must be reachable from their dock button, by keyboard.
+ * The layout is DOM: `?scene=empty&quality=low` keeps software WebGL out of the way.
+ */
+import type { TestInfo } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+import { HallPage } from './pages/HallPage';
+import { Overlay, type PanelName } from './pages/Overlay';
+
+const SIZES = [
+  { width: 360, height: 640 },
+  { width: 640, height: 360 },
+  { width: 800, height: 500 },
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+const EXHIBITOR_ZH = '鹭影数字';
+const SHOTS = process.env.OVERLAY_SHOTS_DIR;
+
+async function shot(overlay: Overlay, testInfo: TestInfo, name: string): Promise<void> {
+  const path = SHOTS ? `${SHOTS}/${name}.png` : testInfo.outputPath(`${name}.png`);
+  await overlay.page.screenshot({ path });
+}
+
+/** Every folded panel comes up from its dock button without covering anything; returns what was raised. */
+async function raiseEachFolded(overlay: Overlay, label: string): Promise<PanelName[]> {
+  const raised: PanelName[] = [];
+  for (const name of await overlay.folded()) {
+    if (!(await overlay.dockButton(name).isVisible())) continue;
+    await overlay.raise(name);
+    await overlay.expectNoOverlap(`${label}, ${name} raised from the dock`);
+    raised.push(name);
+  }
+  return raised;
+}
+
+for (const size of SIZES) {
+  const tag = `${size.width}x${size.height}`;
+  test(`panels never cover each other at ${tag}`, async ({ openVisitor }, testInfo) => {
+    // a big page renders slowly in software, even an empty scene
+    test.setTimeout(size.width * size.height > 1e6 ? 300_000 : 120_000);
+    const page = await openVisitor();
+    await page.setViewportSize(size);
+    await page.addInitScript(() => localStorage.setItem('ludao.profile', JSON.stringify({ name: '版面测试', color: 1, style: 0 })));
+    await page.goto('/hall/gulangyu?scene=empty&quality=low');
+    const hall = new HallPage(page);
+    const overlay = new Overlay(page);
+    await hall.waitJoined('gulangyu');
+
+    // Arrivals stand in the pier hotspot: its card opens (through the same desk tracker as booths).
+    await expect(overlay.panel('landmarkCard')).toBeVisible({ timeout: 15_000 });
+    await overlay.expectNoOverlap(`${tag} arrival card`);
+    await shot(overlay, testInfo, `${tag}-1-card`);
+
+    // Below the wide form the toolbar's actions fold into the ☰ menu, a panel of its own.
+    const menuToggle = page.getByTestId('menu-toggle');
+    if (size.width < 1000 || size.height < 600) {
+      await menuToggle.click();
+      await expect(overlay.panel('menu')).toBeVisible();
+      await expect(overlay.panel('menu').getByTestId('leave')).toBeVisible();
+      await overlay.expectNoOverlap(`${tag} menu`);
+      await menuToggle.click();
+      await expect(overlay.panel('menu')).toBeHidden();
+      await expect(overlay.panel('landmarkCard')).toBeVisible();
+    } else {
+      await expect(menuToggle).toHaveCount(0);
+      await expect(page.getByTestId('leave')).toBeVisible();
+    }
+
+    // The directory: beside the card where there is room, in its place (the card folds) where not.
+    await page.getByTestId('directory-toggle').click();
+    await expect(overlay.panel('directory')).toBeVisible();
+    await overlay.expectNoOverlap(`${tag} card + directory`);
+    await shot(overlay, testInfo, `${tag}-2-directory`);
+    if (size.width < 600) {
+      expect(await overlay.folded()).toContain('landmarkCard');
+      await overlay.raise('landmarkCard');
+      await expect(overlay.panel('directory')).toBeHidden();
+      await overlay.raise('directory');
+    } else {
+      await expect(overlay.panel('landmarkCard')).toBeVisible();
+    }
+    await raiseEachFolded(overlay, `${tag} card + directory`);
+
+    // A booth panel from the directory: it replaces the landmark card (one desk card at a time).
+    if (!(await overlay.panel('directory').isVisible())) await overlay.raise('directory');
+    await page.getByTestId('directory-search').fill(EXHIBITOR_ZH);
+    const entry = page.getByTestId('directory-list').locator('li').first();
+    await expect(entry).toContainText(EXHIBITOR_ZH);
+    await entry.getByTestId('directory-go').click();
+    await expect(overlay.panel('boothPanel')).toBeVisible();
+    await expect(overlay.panel('landmarkCard')).toHaveCount(0);
+    await expect(overlay.dockButton('landmarkCard')).toHaveCount(0);
+    await overlay.expectNoOverlap(`${tag} booth panel`);
+    await shot(overlay, testInfo, `${tag}-3-booth`);
+
+    // The directory again, beside (or folding) the booth panel.
+    await page.getByTestId('directory-toggle').click();
+    await expect(overlay.panel('directory')).toBeVisible();
+    await overlay.expectNoOverlap(`${tag} booth panel + directory`);
+    await shot(overlay, testInfo, `${tag}-4-booth-directory`);
+    // the directory was raised by its button; then each folded panel in turn
+    const top = (await raiseEachFolded(overlay, `${tag} booth panel + directory`)).pop() ?? 'directory';
+
+    // Escape closes the top panel (the one raised last): it leaves the screen (the map folds to
+    // the dock), and a folded one may take its place.
+    const openBefore = await overlay.openPanels();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Escape');
+    await expect(overlay.panel(top)).toBeHidden();
+    expect((await overlay.openPanels()).length).toBeLessThanOrEqual(openBefore.length);
+    await overlay.expectNoOverlap(`${tag} after Escape`);
+  });
+}
