@@ -54,7 +54,12 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|zustand|use-sync-external-store)[\\/]/, priority: 2 },
             // entriesAware: what only a lazy chunk uses (GLTFLoader's animation classes) stays out of the hall's first chunk.
-            { name: 'three', test: /node_modules[\\/](three[\\/]src|@react-three[\\/][^\\/]+|three-stdlib|its-fine|react-use-measure|suspend-react)[\\/]/, priority: 1, entriesAware: true },
+            {
+              name: 'three',
+              test: /node_modules[\\/](three[\\/]src|@react-three[\\/][^\\/]+|three-stdlib|its-fine|react-use-measure|suspend-react)[\\/]/,
+              priority: 1,
+              entriesAware: true,
+            },
           ],
         },
       },

@@ -60,7 +60,7 @@ async function startServer(dataDir: string): Promise<{ child: ChildProcess; star
       } catch {
         /* not yet */
       }
-      setTimeout(poll, 200);
+      setTimeout(() => void poll(), 200);
     };
     void poll();
   });
@@ -136,7 +136,11 @@ async function client(): Promise<void> {
         await page.goto(`${BASE}${url}${variant === 'booths=0' ? '&booths=0' : ''}`);
         await page.waitForFunction(() => (window.__ludao?.render?.calls ?? 0) > 0, null, { timeout: 60_000 });
         await page.waitForTimeout(SETTLE_MS);
-        const r = await page.evaluate(() => ({ ...window.__ludao!.render!, booths: window.__ludaoBooths?.count() ?? 0, drawn: window.__ludaoBooths?.drawn() ?? [] }));
+        const r = await page.evaluate(() => ({
+          ...window.__ludao!.render!,
+          booths: window.__ludaoBooths?.count() ?? 0,
+          drawn: window.__ludaoBooths?.drawn() ?? [],
+        }));
         got[variant] = r;
         row.push(`${variant}: ${r.calls} / ${r.triangles} / ${r.frameMs.toFixed(0)}${variant === 'with booths' ? ` (${r.booths} booths)` : ''}`);
         await page.close();
@@ -145,8 +149,12 @@ async function client(): Promise<void> {
       const b = got['booths=0'];
       const own = a.drawn.reduce((n, d) => n + d.triangles, 0);
       console.log(`  ${name}: ${row.join(' | ')}`);
-      console.log(`    booth meshes drawn: ${a.drawn.length} (${a.drawn.map((d) => d.name).join(', ')}), ${own} triangles (+1 shadow pass for the structures when shadows are on)`);
-      console.log(`    scene delta vs booths=0: ${a.calls - b.calls} calls, ${a.triangles - b.triangles} triangles, frame ×${(a.frameMs / Math.max(1, b.frameMs)).toFixed(2)}`);
+      console.log(
+        `    booth meshes drawn: ${a.drawn.length} (${a.drawn.map((d) => d.name).join(', ')}), ${own} triangles (+1 shadow pass for the structures when shadows are on)`,
+      );
+      console.log(
+        `    scene delta vs booths=0: ${a.calls - b.calls} calls, ${a.triangles - b.triangles} triangles, frame ×${(a.frameMs / Math.max(1, b.frameMs)).toFixed(2)}`,
+      );
     }
   } finally {
     await browser.close();

@@ -8,8 +8,9 @@
  *
  * Landing JS: what index.html loads before a name can be typed (the entry's static closure).
  * Hall initial JS: what a visitor opening a hall link runs before the first frame: the landing's
- * closure plus the hall chunk's (InHall). Lazy extras (consoles, a product's 3D viewer) are listed
- * but not counted. Figures only: a bench never fails a build.
+ * closure plus the hall chunk's (InHall). Lazy extras are listed but not counted: the consoles, a
+ * product's 3D viewer, the booth panel and directory (fetched when idle after the first frame) and
+ * the schemas that check server data (zod; loaded with the first answer, client/src/net/serverChecks.ts). Figures only: a bench never fails a build.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,7 +25,11 @@ const KB = 1024;
 const BUDGET = { landing: 150 * KB, hall: 400 * KB };
 
 if (!process.argv.includes('--no-build')) {
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DIST_DIR: DIST } });
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, DIST_DIR: DIST },
+  });
   if (r.status !== 0) throw new Error(`vite build failed (${r.status})`);
 }
 
@@ -64,10 +69,14 @@ const row = (label: string, bytes: number, budget: number) =>
 console.log(`\nBundle (${path.relative(ROOT, DIST) || DIST}, gzip level 6 per file)`);
 console.log(row('landing JS', sum(landingJs), BUDGET.landing) + `   (${landingJs.length} files)`);
 console.log(row('hall initial JS', sum(hallJs), BUDGET.hall) + `   (${hallJs.length} files: landing + ${hallJs.length - landingJs.length} hall)`);
-console.log(`${'lazy extras JS'.padEnd(18)} ${kb(sum(lazyJs)).padStart(10)} gzip   (${lazyJs.length} files, not counted: consoles, viewers)`);
+console.log(
+  `${'lazy extras JS'.padEnd(18)} ${kb(sum(lazyJs)).padStart(10)} gzip   (${lazyJs.length} files, not counted: consoles, viewers, booth panels, server-data schemas)`,
+);
 const landingCss = css(landingKeys);
 const hallCss = css(hallKeys).filter((f) => !landingCss.includes(f));
-console.log(`${'landing CSS'.padEnd(18)} ${kb(sum(landingCss)).padStart(10)} gzip   (not JS, not in the budget; mostly @fontsource/noto-sans-sc @font-face rules)`);
+console.log(
+  `${'landing CSS'.padEnd(18)} ${kb(sum(landingCss)).padStart(10)} gzip   (not JS, not in the budget; mostly @fontsource/noto-sans-sc @font-face rules)`,
+);
 console.log(`${'hall CSS'.padEnd(18)} ${kb(sum(hallCss)).padStart(10)} gzip`);
 
 const where = (f: string) => (landingJs.includes(f) ? 'landing' : hallJs.includes(f) ? 'hall' : 'lazy');

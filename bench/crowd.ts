@@ -29,7 +29,10 @@ import type { BotsReply, FromServer, Mem, ServerReport, ToBots, ToServer } from 
 import { BENCH_HALL, botIndex, percentile } from './crowd/world';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SIZES = (process.env.BENCH_SIZES || '50,100,200,300,500').split(',').map(Number).filter((n) => n > 0 && n <= 2000);
+const SIZES = (process.env.BENCH_SIZES || '50,100,200,300,500')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0 && n <= 2000);
 const WARM_MS = Number(process.env.BENCH_WARM_MS || 3000);
 // 10 s = 200 patches per run, so p99 is not just the second-worst patch.
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS || 10000);
@@ -154,7 +157,11 @@ function startBots(): BotsChild {
  */
 async function observe(port: number, n: number): Promise<{ ok: boolean; text: string }> {
   const client = new Client(`ws://127.0.0.1:${port}`);
-  const room = await client.joinOrCreate<HallState>(ROOM_HALL, { protocol: PROTOCOL_VERSION, hallId: BENCH_HALL, name: 'observer', color: 0, style: 0 }, HallState);
+  const room = await client.joinOrCreate<HallState>(
+    ROOM_HALL,
+    { protocol: PROTOCOL_VERSION, hallId: BENCH_HALL, name: 'observer', color: 0, style: 0 },
+    HallState,
+  );
   room.onMessage('*', () => {});
   let bytes = 0;
   const ws = (room.connection as unknown as { transport: { ws: { addEventListener(t: string, f: (e: { data: ArrayBuffer }) => void): void } } }).transport.ws;
@@ -249,7 +256,19 @@ const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const pad = (s: string, w: number) => s.padStart(w);
 
 function printTable(rows: Row[]): void {
-  const head = ['N', 'server', 'patch p50 ms', 'patch p99 ms', 'on-CPU p50', 'on-CPU p99', 'CPU %/visitor', 'KB/s/visitor', 'RSS KB/visitor', 'heap KB/visitor', 'RSS MB'];
+  const head = [
+    'N',
+    'server',
+    'patch p50 ms',
+    'patch p99 ms',
+    'on-CPU p50',
+    'on-CPU p99',
+    'CPU %/visitor',
+    'KB/s/visitor',
+    'RSS KB/visitor',
+    'heap KB/visitor',
+    'RSS MB',
+  ];
   const widths = [5, 9, 13, 13, 11, 11, 14, 13, 15, 16, 8];
   const line = (cells: string[]) => console.log(cells.map((c, i) => pad(c, widths[i])).join(' '));
   console.log('');
@@ -259,10 +278,34 @@ function printTable(rows: Row[]): void {
     const b = rows.find((r) => r.n === n && r.server === 'bare');
     for (const r of [c, b]) {
       if (!r) continue;
-      line([String(n), r.server === 'colyseus' ? 'ludao' : 'bare ws', f(r.p50), f(r.p99), f(r.cpuP50), f(r.cpuP99), f(r.cpuPctPerVisitor, 3), f(r.kbpsPerVisitor), f(r.rssKbPerVisitor, 1), f(r.liveKbPerVisitor, 1), f(r.rssMb, 0)]);
+      line([
+        String(n),
+        r.server === 'colyseus' ? 'ludao' : 'bare ws',
+        f(r.p50),
+        f(r.p99),
+        f(r.cpuP50),
+        f(r.cpuP99),
+        f(r.cpuPctPerVisitor, 3),
+        f(r.kbpsPerVisitor),
+        f(r.rssKbPerVisitor, 1),
+        f(r.liveKbPerVisitor, 1),
+        f(r.rssMb, 0),
+      ]);
     }
     if (c && b) {
-      line([String(n), 'ratio', f(c.p50 / b.p50, 1) + 'x', f(c.p99 / b.p99, 1) + 'x', f(c.cpuP50 / b.cpuP50, 1) + 'x', f(c.cpuP99 / b.cpuP99, 1) + 'x', f(c.cpuPctPerVisitor / b.cpuPctPerVisitor, 1) + 'x', f(c.kbpsPerVisitor / b.kbpsPerVisitor, 2) + 'x', f(c.rssKbPerVisitor / b.rssKbPerVisitor, 1) + 'x', f(c.liveKbPerVisitor / b.liveKbPerVisitor, 1) + 'x', f(c.rssMb / b.rssMb, 1) + 'x']);
+      line([
+        String(n),
+        'ratio',
+        f(c.p50 / b.p50, 1) + 'x',
+        f(c.p99 / b.p99, 1) + 'x',
+        f(c.cpuP50 / b.cpuP50, 1) + 'x',
+        f(c.cpuP99 / b.cpuP99, 1) + 'x',
+        f(c.cpuPctPerVisitor / b.cpuPctPerVisitor, 1) + 'x',
+        f(c.kbpsPerVisitor / b.kbpsPerVisitor, 2) + 'x',
+        f(c.rssKbPerVisitor / b.rssKbPerVisitor, 1) + 'x',
+        f(c.liveKbPerVisitor / b.liveKbPerVisitor, 1) + 'x',
+        f(c.rssMb / b.rssMb, 1) + 'x',
+      ]);
     }
   }
   console.log('');
@@ -286,15 +329,25 @@ function printTable(rows: Row[]): void {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`Ludao crowd bench: N = ${SIZES.join(', ')} in one instance of ${BENCH_HALL}; warm ${WARM_MS} ms, measure ${MEASURE_MS} ms per run; node ${process.version}`);
-  console.log(`machine: ${os.cpus().length} cores, load average ${load()} (patch wall times stretch under load; on-CPU times much less); load bots in their own process, scheduled ${BOTS_SCHED === 'idle' ? 'SCHED_IDLE' : BOTS_SCHED === 'nice' ? `at nice ${BOTS_NICE}` : 'like the server'}`);
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  console.log(
+    `Ludao crowd bench: N = ${SIZES.join(', ')} in one instance of ${BENCH_HALL}; warm ${WARM_MS} ms, measure ${MEASURE_MS} ms per run; node ${process.version}`,
+  );
+  console.log(
+    `machine: ${os.cpus().length} cores, load average ${load()} (patch wall times stretch under load; on-CPU times much less); load bots in their own process, scheduled ${BOTS_SCHED === 'idle' ? 'SCHED_IDLE' : BOTS_SCHED === 'nice' ? `at nice ${BOTS_NICE}` : 'like the server'}`,
+  );
   const rows: Row[] = [];
   for (const n of SIZES) {
     for (const kind of ['colyseus', 'bare'] as const) {
       const row = await measure(kind, n);
       rows.push(row);
-      console.log(`  ${kind.padEnd(8)} N=${String(n).padEnd(4)} p50 ${f(row.p50)} ms  p99 ${f(row.p99)} ms  ${f(row.kbpsPerVisitor)} KB/s/visitor  ${f(row.rssKbPerVisitor, 1)} KB RSS / ${f(row.liveKbPerVisitor, 1)} KB heap per visitor  (bots ${f(row.botsCpuPct, 0)}% CPU)`);
+      console.log(
+        `  ${kind.padEnd(8)} N=${String(n).padEnd(4)} p50 ${f(row.p50)} ms  p99 ${f(row.p99)} ms  ${f(row.kbpsPerVisitor)} KB/s/visitor  ${f(row.rssKbPerVisitor, 1)} KB RSS / ${f(row.liveKbPerVisitor, 1)} KB heap per visitor  (bots ${f(row.botsCpuPct, 0)}% CPU)`,
+      );
     }
   }
   printTable(rows);
@@ -302,7 +355,9 @@ async function main(): Promise<void> {
   fs.mkdirSync(out, { recursive: true });
   const file = path.join(out, `crowd-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, JSON.stringify({ sizes: SIZES, warmMs: WARM_MS, measureMs: MEASURE_MS, rows }, null, 2));
-  console.log(`\n${rows.length} runs in ${Math.round((Date.now() - started) / 1000)} s, load average now ${load()}; figures saved to ${path.relative(process.cwd(), file)}`);
+  console.log(
+    `\n${rows.length} runs in ${Math.round((Date.now() - started) / 1000)} s, load average now ${load()}; figures saved to ${path.relative(process.cwd(), file)}`,
+  );
 }
 
 await main();

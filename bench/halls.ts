@@ -53,7 +53,7 @@ function startServer(): Promise<ChildProcess> {
       } catch {
         /* not yet */
       }
-      setTimeout(poll, 300);
+      setTimeout(() => void poll(), 300);
     };
     child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
     void poll();
@@ -99,22 +99,43 @@ function textureCounter(): void {
   };
   const texel = (internal: number, type?: number): number => {
     switch (internal) {
-      case GL.RGBA32F: return 16;
-      case GL.RGBA16F: return 8;
-      case GL.RG32F: case GL.DEPTH32F_STENCIL8: return 8;
-      case GL.R32F: case GL.DEPTH_COMPONENT32F: case GL.DEPTH24_STENCIL8: case GL.DEPTH_COMPONENT24: return 4;
-      case GL.RG8: case GL.R16F: case GL.DEPTH_COMPONENT16: return 2;
-      case GL.R8: case GL.LUMINANCE: case GL.ALPHA: return 1;
-      case GL.RGB8: case GL.RGB: return type === GL.FLOAT ? 12 : 4; // RGB8 is stored padded to 4
-      case GL.RGBA: return type === GL.FLOAT ? 16 : type === GL.HALF_FLOAT ? 8 : 4;
-      default: return 4;
+      case GL.RGBA32F:
+        return 16;
+      case GL.RGBA16F:
+        return 8;
+      case GL.RG32F:
+      case GL.DEPTH32F_STENCIL8:
+        return 8;
+      case GL.R32F:
+      case GL.DEPTH_COMPONENT32F:
+      case GL.DEPTH24_STENCIL8:
+      case GL.DEPTH_COMPONENT24:
+        return 4;
+      case GL.RG8:
+      case GL.R16F:
+      case GL.DEPTH_COMPONENT16:
+        return 2;
+      case GL.R8:
+      case GL.LUMINANCE:
+      case GL.ALPHA:
+        return 1;
+      case GL.RGB8:
+      case GL.RGB:
+        return type === GL.FLOAT ? 12 : 4; // RGB8 is stored padded to 4
+      case GL.RGBA:
+        return type === GL.FLOAT ? 16 : type === GL.HALF_FLOAT ? 8 : 4;
+      default:
+        return 4;
     }
   };
   const bindingFor = (target: number): number =>
-    target === GL.TEXTURE_2D ? GL.TEXTURE_BINDING_2D
-    : target === GL.TEXTURE_3D ? GL.TEXTURE_BINDING_3D
-    : target === GL.TEXTURE_2D_ARRAY ? GL.TEXTURE_BINDING_2D_ARRAY
-    : GL.TEXTURE_BINDING_CUBE_MAP;
+    target === GL.TEXTURE_2D
+      ? GL.TEXTURE_BINDING_2D
+      : target === GL.TEXTURE_3D
+        ? GL.TEXTURE_BINDING_3D
+        : target === GL.TEXTURE_2D_ARRAY
+          ? GL.TEXTURE_BINDING_2D_ARRAY
+          : GL.TEXTURE_BINDING_CUBE_MAP;
   const record = (gl: WebGL2RenderingContext, target: number, bytes: number) => {
     const tex = gl.getParameter(bindingFor(target)) as object | null;
     if (!tex) return;
@@ -123,17 +144,20 @@ function textureCounter(): void {
     faces.set(target, bytes);
   };
   const mip = (gl: WebGL2RenderingContext, target: number) => {
-    const min = gl.getTexParameter(target >= GL.TEXTURE_CUBE_MAP_POSITIVE_X && target <= GL.TEXTURE_CUBE_MAP_NEGATIVE_Z ? GL.TEXTURE_CUBE_MAP : target, GL.TEXTURE_MIN_FILTER) as number;
+    const min = gl.getTexParameter(
+      target >= GL.TEXTURE_CUBE_MAP_POSITIVE_X && target <= GL.TEXTURE_CUBE_MAP_NEGATIVE_Z ? GL.TEXTURE_CUBE_MAP : target,
+      GL.TEXTURE_MIN_FILTER,
+    ) as number;
     return min === GL.NEAREST || min === GL.LINEAR ? 1 : 4 / 3;
   };
   const img = proto.texImage2D;
   proto.texImage2D = function (this: WebGL2RenderingContext, ...a: unknown[]) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const r = (img as any).apply(this, a);
+    // texImage2D has six overloads; the wrapper forwards whichever one the caller used.
+    const r = (img as (...args: unknown[]) => unknown).apply(this, a);
     const [target, level, internal] = a as number[];
     if (level === 0) {
-      let wd = 0;
-      let ht = 0;
+      let wd: number;
+      let ht: number;
       let type: number | undefined;
       if (a.length === 6) {
         // (target, level, internalformat, format, type, source): size from the source
@@ -165,8 +189,7 @@ function textureCounter(): void {
   };
   const img3 = proto.texImage3D;
   proto.texImage3D = function (this: WebGL2RenderingContext, ...a: unknown[]) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const r = (img3 as any).apply(this, a);
+    const r = (img3 as (...args: unknown[]) => unknown).apply(this, a);
     const [target, level, internal, wd, ht, depth] = a as number[];
     if (level === 0) record(this, target, wd * ht * depth * texel(internal, a[8] as number));
     return r;
@@ -248,7 +271,9 @@ async function measure(page: Page, url: string): Promise<Sample> {
   // on the context, so requests from workers are counted too
   page.context().on('requestfinished', onDone);
   await page.goto(url);
-  await page.waitForFunction(() => window.__ludao?.render && window.__ludao.render.calls > 0 && window.__ludao.status() === 'joined', null, { timeout: 90_000 });
+  await page.waitForFunction(() => window.__ludao?.render && window.__ludao.render.calls > 0 && window.__ludao.status() === 'joined', null, {
+    timeout: 90_000,
+  });
   await page.waitForTimeout(SETTLE_MS);
   // the probe reports a one-second median; take the median of several of those
   const frames: number[] = [];
@@ -257,7 +282,13 @@ async function measure(page: Page, url: string): Promise<Sample> {
     const x = await page.evaluate(() => {
       const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
       const p = window.__ludao!.render!;
-      return { calls: p.calls, triangles: p.triangles, frameMs: p.frameMs, heap: m ? m.usedJSHeapSize : 0, tex: (window as unknown as { __texBytes: () => number }).__texBytes() };
+      return {
+        calls: p.calls,
+        triangles: p.triangles,
+        frameMs: p.frameMs,
+        heap: m ? m.usedJSHeapSize : 0,
+        tex: (window as unknown as { __texBytes: () => number }).__texBytes(),
+      };
     });
     frames.push(x.frameMs);
     r = x;

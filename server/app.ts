@@ -20,6 +20,7 @@ import { createExpoServices, type ExpoServices } from './http/services';
 import { staticClient } from './http/static';
 import { createColyseusAdapter, guardMatchmaking, restrictMatchmaker, type ColyseusAdapterOptions } from './colyseus';
 import { announceToHall, type AnnounceResult } from './scale/announce';
+import { checkHallLayouts } from './hallLayouts';
 
 /** Biggest WebSocket frame a visitor may send; a chat line is well under 2 KB. */
 const MAX_PAYLOAD_BYTES = 4 * 1024;
@@ -41,6 +42,7 @@ export interface AppOptions {
 }
 
 export function createApp(config: Config, logger: Logger, presence?: Presence, options: AppOptions = {}): LudaoApp {
+  checkHallLayouts();
   const colyseus = createColyseusAdapter(logger, options.colyseus);
   const app = express();
   app.disable('x-powered-by');

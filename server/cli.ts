@@ -60,7 +60,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     await migrateToLatest(database);
     const result = await ensureOrganizer(createRepositories(database.db), email, pw);
-    console.log(result === 'created' ? `Organizer ${email} created.` : result === 'password_updated' ? `Organizer ${email}: password updated.` : `Organizer ${email} already has this password.`);
+    console.log(
+      result === 'created'
+        ? `Organizer ${email} created.`
+        : result === 'password_updated'
+          ? `Organizer ${email}: password updated.`
+          : `Organizer ${email} already has this password.`,
+    );
     return 0;
   } finally {
     await database.close();

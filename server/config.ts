@@ -70,7 +70,10 @@ function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
 }
 
 function list(raw: string | undefined): string[] {
-  return (raw || '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (raw || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -34,9 +34,7 @@ export const MAX_STRIKES = 50;
 export const RECONNECT_WINDOW_S = 20;
 
 /** Avatar looks: colour swatches and body styles chosen on the landing page. */
-export const AVATAR_COLORS = [
-  '#c0392b', '#e67e22', '#f1c40f', '#27ae60', '#16a085', '#2980b9', '#8e44ad', '#d6336c',
-] as const;
+export const AVATAR_COLORS = ['#c0392b', '#e67e22', '#f1c40f', '#27ae60', '#16a085', '#2980b9', '#8e44ad', '#d6336c'] as const;
 export const AVATAR_STYLES = ['casual', 'business', 'traditional'] as const;
 export type AvatarStyle = (typeof AVATAR_STYLES)[number];
 

@@ -1,13 +1,10 @@
 /**
- * Hall layouts: the data a landmark hall is made of (assets/halls/*.json), its validator,
+ * Hall layouts: the data a landmark hall is made of (assets/halls/*.json), its types (the schema is in layoutSchema.ts)
  * and the geometry both sides use: where one may stand, and how high the ground is there.
  * The server enforces walkability; the client uses the same functions to predict it.
  */
-import { z } from 'zod';
-
-const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
-const point = z.tuple([z.number(), z.number()]);
-const slug = z.string().regex(/^[a-z0-9-]+$/);
+import type { z } from 'zod';
+import type { colliderSchema, featureSchema, hallLayoutSchema, regionSchema } from './layoutSchema';
 
 /**
  * What a walkable region is, so a scene knows how to draw it: `ground` is land (the terrain),
@@ -15,14 +12,12 @@ const slug = z.string().regex(/^[a-z0-9-]+$/);
  * draws itself (the pavilion of the Forty-Four Bridge).
  */
 export const REGION_KINDS = ['ground', 'pier', 'bridge', 'platform'] as const;
-const region = z.strictObject({ id: slug, kind: z.enum(REGION_KINDS), poly: z.array(point).min(3) });
 
 /**
  * Named outlines that are not ground but that the scenery is built along: a harbour basin (a
  * closed outline) or a sea wall (a line).
  */
 export const FEATURE_KINDS = ['basin', 'sea-wall'] as const;
-const feature = z.strictObject({ id: slug, kind: z.enum(FEATURE_KINDS), pts: z.array(point).min(2) });
 
 /** Everything a scene knows how to draw; a kind no scene knows fails the parse instead of drawing nothing. */
 export const SCENERY_KINDS = [
@@ -59,81 +54,14 @@ export const SCENERY_KINDS = [
   'portal',
 ] as const;
 
-/** Ids that name things must not repeat: a scene asking for one by name gets exactly one. */
-function uniqueIds<T extends { id: string }>(list: T[], ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  for (const [i, it] of list.entries()) {
-    if (seen.has(it.id)) ctx.addIssue({ code: 'custom', message: `duplicate id ${it.id}`, path: [i, 'id'] });
-    seen.add(it.id);
-  }
-}
-
-const collider = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('circle'), x: z.number(), z: z.number(), r: z.number().positive() }),
-  z.strictObject({
-    type: z.literal('box'),
-    x: z.number(),
-    z: z.number(),
-    w: z.number().positive(),
-    d: z.number().positive(),
-    /** rotation about Y, radians */
-    rot: z.number().default(0),
-  }),
-]);
-
-export const hallLayoutSchema = z.strictObject({
-  id: slug,
-  name: bilingual,
-  bounds: z.strictObject({ minX: z.number(), maxX: z.number(), minZ: z.number(), maxZ: z.number() }),
-  spawns: z.array(z.strictObject({ x: z.number(), z: z.number(), ry: z.number() })).min(1),
-  /** named regions (x,z polygons) one may walk on: the ground is their union */
-  walkable: z.array(region).min(1).superRefine(uniqueIds),
-  /** solid things inside the walkable area */
-  colliders: z.array(collider),
-  /** raised ground: a smooth hill of height h and radius r (Sunlight Rock, a bridge deck...) */
-  elevations: z.array(
-    z.strictObject({ x: z.number(), z: z.number(), r: z.number().positive(), h: z.number(), plateau: z.number().min(0).max(1).default(0) }),
-  ),
-  zones: z.array(z.strictObject({ id: z.string(), name: bilingual })),
-  boothSlots: z.array(
-    z.strictObject({
-      id: z.string(),
-      zone: z.string(),
-      x: z.number(),
-      z: z.number(),
-      ry: z.number(),
-      size: z.enum(['s', 'm', 'l']),
-    }),
-  ),
-  hotspots: z.array(
-    z.strictObject({ id: z.string(), x: z.number(), z: z.number(), radius: z.number().positive(), title: bilingual, body: bilingual }),
-  ),
-  tourStops: z.array(z.strictObject({ id: z.string(), x: z.number(), z: z.number(), say: bilingual })),
-  stage: z.strictObject({ x: z.number(), z: z.number(), ry: z.number() }),
-  portals: z.array(
-    z.strictObject({ id: z.string(), x: z.number(), z: z.number(), radius: z.number().positive(), to: z.string(), kind: z.enum(['ferry', 'portal']), label: bilingual }),
-  ),
-  /** named places for the minimap and "walk there": where to stand to see the landmark */
-  landmarks: z
-    .array(z.strictObject({ id: z.string(), x: z.number(), z: z.number(), name: bilingual }))
-    .default([]),
-  /** scenery placements the client draws (villas, trees, boats...); solid ones also appear in `colliders` */
-  scenery: z
-    .array(z.strictObject({ kind: z.enum(SCENERY_KINDS), x: z.number(), z: z.number(), ry: z.number().default(0), s: z.number().positive().default(1) }))
-    .default([]),
-  /** named outlines the scenery is built along (a basin's quay walls, a sea wall) */
-  features: z.array(feature).default([]).superRefine(uniqueIds),
-  /** paved lanes (polylines with a width) the client paints on the ground */
-  lanes: z.array(z.strictObject({ w: z.number().positive(), pts: z.array(point).min(2) })).default([]),
-});
-
+// Types only: the schema itself (layoutSchema.ts) runs on the server and in the generator, not in the visitor's bundle.
 export type HallLayout = z.infer<typeof hallLayoutSchema>;
 /** What a plan (assets/halls/*.plan.ts) writes: the layout before defaults are filled in. */
 export type HallPlan = z.input<typeof hallLayoutSchema>;
-export type Collider = z.infer<typeof collider>;
-export type WalkableRegion = z.infer<typeof region>;
+export type Collider = z.infer<typeof colliderSchema>;
+export type WalkableRegion = z.infer<typeof regionSchema>;
 export type RegionKind = WalkableRegion['kind'];
-export type LayoutFeature = z.infer<typeof feature>;
+export type LayoutFeature = z.infer<typeof featureSchema>;
 export type FeatureKind = LayoutFeature['kind'];
 export type SceneryKind = (typeof SCENERY_KINDS)[number];
 
@@ -216,14 +144,7 @@ function boothColliders(layout: HallLayout): Collider[] {
  * Moves from (fromX, fromZ) towards (toX, toZ) as far as the ground allows, sliding along
  * walls on one axis when the straight step is blocked. Writes into `out` (no allocation).
  */
-export function resolveStep(
-  layout: HallLayout,
-  fromX: number,
-  fromZ: number,
-  toX: number,
-  toZ: number,
-  out: { x: number; z: number },
-): void {
+export function resolveStep(layout: HallLayout, fromX: number, fromZ: number, toX: number, toZ: number, out: { x: number; z: number }): void {
   if (isWalkable(layout, toX, toZ)) {
     out.x = toX;
     out.z = toZ;

@@ -3,50 +3,33 @@
  * Each returns a typed value or a reason code; nothing here throws on bad input.
  */
 import { z } from 'zod';
-import { AVATAR_COLORS, AVATAR_STYLES, CHAT_MAX, NAME_MAX } from './constants';
-import { hasControlChars, visibleLength } from './text';
+import { AVATAR_COLORS, AVATAR_STYLES, CHAT_MAX } from './constants';
+import { checkLineText } from './text';
 import type { JoinOptions } from './protocol';
 
-export type NameProblem = 'empty' | 'too_long' | 'control_chars' | 'not_text';
-
-/** Trims, then checks 1..NAME_MAX characters with no control characters. */
-export function checkName(raw: unknown): { ok: true; name: string } | { ok: false; problem: NameProblem } {
-  if (typeof raw !== 'string') return { ok: false, problem: 'not_text' };
-  if (hasControlChars(raw)) return { ok: false, problem: 'control_chars' };
-  const name = raw.trim().normalize('NFC');
-  if (name.length === 0) return { ok: false, problem: 'empty' };
-  if (visibleLength(name) > NAME_MAX) return { ok: false, problem: 'too_long' };
-  return { ok: true, name };
-}
-
-export type ChatProblem = 'empty' | 'too_long' | 'control_chars' | 'not_text';
-export type LineCheck = { ok: true; text: string } | { ok: false; problem: ChatProblem };
-
-/** A chat line: at most CHAT_MAX characters, see checkLineText. */
-export function checkChatText(raw: unknown): LineCheck {
-  return checkLineText(raw, CHAT_MAX);
-}
-
-/** One line of text for everyone in a hall (chat, announcements): 1..max visible characters. */
-export function checkLineText(raw: unknown, max: number): LineCheck {
-  if (typeof raw !== 'string') return { ok: false, problem: 'not_text' };
-  // Newlines and tabs are the only control characters a chat line may carry; they are folded to spaces.
-  const folded = raw.replace(/[\r\n\t]+/g, ' ');
-  if (hasControlChars(folded)) return { ok: false, problem: 'control_chars' };
-  const text = folded.trim().normalize('NFC');
-  if (text.length === 0) return { ok: false, problem: 'empty' };
-  if (visibleLength(text) > max) return { ok: false, problem: 'too_long' };
-  return { ok: true, text };
-}
+// The plain text checks live in text.ts (no zod), so client forms use them without pulling in the schemas.
+export { checkChatText, checkLineText, checkName, type ChatProblem, type LineCheck, type NameProblem } from './text';
 
 const finite = z.number().finite();
 
 export const joinOptionsSchema = z.object({
   protocol: z.number().int(),
-  hallId: z.string().min(1).max(32).regex(/^[a-z0-9-]+$/),
+  hallId: z
+    .string()
+    .min(1)
+    .max(32)
+    .regex(/^[a-z0-9-]+$/),
   name: z.string().max(200),
-  color: z.number().int().min(0).max(AVATAR_COLORS.length - 1),
-  style: z.number().int().min(0).max(AVATAR_STYLES.length - 1),
+  color: z
+    .number()
+    .int()
+    .min(0)
+    .max(AVATAR_COLORS.length - 1),
+  style: z
+    .number()
+    .int()
+    .min(0)
+    .max(AVATAR_STYLES.length - 1),
 });
 
 export const moveSchema = z.strictObject({

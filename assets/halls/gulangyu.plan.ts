@@ -10,13 +10,40 @@ const PI = Math.PI;
 
 export function gulangyu(): HallPlan {
   const coast: P[] = [
-    [-88, -40], [-70, -62], [-40, -72], [0, -74], [30, -68], [50, -52], [60, -32], [60, -16],
-    [60, -4], [58, 14], [64, 30], [72, 35], [82, 40], [82, 51], [70, 57], [52, 58], [42, 62],
-    [20, 64], [0, 68], [-30, 70], [-58, 62], [-74, 50], [-90, 26], [-95, 0],
+    [-88, -40],
+    [-70, -62],
+    [-40, -72],
+    [0, -74],
+    [30, -68],
+    [50, -52],
+    [60, -32],
+    [60, -16],
+    [60, -4],
+    [58, 14],
+    [64, 30],
+    [72, 35],
+    [82, 40],
+    [82, 51],
+    [70, 57],
+    [52, 58],
+    [42, 62],
+    [20, 64],
+    [0, 68],
+    [-30, 70],
+    [-58, 62],
+    [-74, 50],
+    [-90, 26],
+    [-95, 0],
   ];
   const pier = rect(58, -14, 84, -6);
   // Forty-Four Bridge: a zig-zag of short spans out over the water, with a pavilion platform.
-  const bridgePts: P[] = [[34, 57], [41, 66], [33, 74], [42, 82], [35, 90]];
+  const bridgePts: P[] = [
+    [34, 57],
+    [41, 66],
+    [33, 74],
+    [42, 82],
+    [35, 90],
+  ];
   const bridge: P[][] = [];
   for (let i = 1; i < bridgePts.length; i++) bridge.push(strip(bridgePts[i - 1], bridgePts[i], 2.8, 1.4));
   const pavilion = rect(38, 78.5, 45, 85.5);
@@ -25,21 +52,99 @@ export function gulangyu(): HallPlan {
 
   const lanes: Lane[] = [
     // Longtou Road: from the pier plaza into the island
-    { w: 6, pts: [[58, -10], [40, -10], [20, -8], [2, -2], [-14, -8], [-40, -20], [-72, -22]] },
+    {
+      w: 6,
+      pts: [
+        [58, -10],
+        [40, -10],
+        [20, -8],
+        [2, -2],
+        [-14, -8],
+        [-40, -20],
+        [-72, -22],
+      ],
+    },
     // up to Bagua Lou
-    { w: 4, pts: [[30, -10], [27, -26], [19, -33], [12, -36]] },
+    {
+      w: 4,
+      pts: [
+        [30, -10],
+        [27, -26],
+        [19, -33],
+        [12, -36],
+      ],
+    },
     // to the foot of Sunlight Rock and up (a winding stair)
-    { w: 4, pts: [[2, -2], [-6, 6], [-8, 16], [-16, 22], [-22, 18], [-29, 16]] },
+    {
+      w: 4,
+      pts: [
+        [2, -2],
+        [-6, 6],
+        [-8, 16],
+        [-16, 22],
+        [-22, 18],
+        [-29, 16],
+      ],
+    },
     // down to Shuzhuang Garden
-    { w: 5, pts: [[20, -8], [24, 8], [22, 22], [30, 34], [34, 52], [34, 57]] },
+    {
+      w: 5,
+      pts: [
+        [20, -8],
+        [24, 8],
+        [22, 22],
+        [30, 34],
+        [34, 52],
+        [34, 57],
+      ],
+    },
     // seaside promenade past Gangzaihou beach
-    { w: 5, pts: [[34, 52], [12, 57], [-20, 61], [-50, 55], [-66, 44]] },
+    {
+      w: 5,
+      pts: [
+        [34, 52],
+        [12, 57],
+        [-20, 61],
+        [-50, 55],
+        [-66, 44],
+      ],
+    },
     // to Haoyue Garden and Koxinga
-    { w: 5, pts: [[22, 22], [44, 28], [62, 40], [68, 45]] },
+    {
+      w: 5,
+      pts: [
+        [22, 22],
+        [44, 28],
+        [62, 40],
+        [68, 45],
+      ],
+    },
     // western lanes
-    { w: 4, pts: [[-40, -20], [-62, 4], [-66, 26], [-66, 44]] },
-    { w: 4, pts: [[-14, -8], [-20, -38], [-44, -56]] },
-    { w: 3.5, pts: [[-20, -38], [0, -54], [26, -58]] },
+    {
+      w: 4,
+      pts: [
+        [-40, -20],
+        [-62, 4],
+        [-66, 26],
+        [-66, 44],
+      ],
+    },
+    {
+      w: 4,
+      pts: [
+        [-14, -8],
+        [-20, -38],
+        [-44, -56],
+      ],
+    },
+    {
+      w: 3.5,
+      pts: [
+        [-20, -38],
+        [0, -54],
+        [26, -58],
+      ],
+    },
   ];
 
   const zones = [
@@ -60,18 +165,33 @@ export function gulangyu(): HallPlan {
   slots.push({ id: 'pier-w2', zone: 'pier', x: 46, z: 10, ry: PI, size: 'm' });
   // Longtou Road: small stalls on both sides of the street.
   const longtou: [number, number, number][] = [
-    [26, -13.5, 0], [19, -13, 0], [12, -11, 0.3], [26, -3.5, PI], [19, -2.5, PI], [12, 0.5, PI - 0.3],
-    [-22, -17, 0.45], [-28, -20, 0.45], [-36, -27, 0.45], [-45, -31, 0.1],
+    [26, -13.5, 0],
+    [19, -13, 0],
+    [12, -11, 0.3],
+    [26, -3.5, PI],
+    [19, -2.5, PI],
+    [12, 0.5, PI - 0.3],
+    [-22, -17, 0.45],
+    [-28, -20, 0.45],
+    [-36, -27, 0.45],
+    [-45, -31, 0.1],
   ];
   longtou.forEach(([x, z, ry], i) => slots.push({ id: `longtou-${i + 1}`, zone: 'longtou', x, z, ry, size: 's' }));
   // Music Square, at the gate of Shuzhuang Garden.
   const music: [number, number, number][] = [
-    [10, 28, PI / 2], [10, 35, PI / 2], [9, 42, PI / 2 + 0.5], [38, 22, -PI / 2 - 0.4], [42, 16, -PI / 2 - 0.4],
+    [10, 28, PI / 2],
+    [10, 35, PI / 2],
+    [9, 42, PI / 2 + 0.5],
+    [38, 22, -PI / 2 - 0.4],
+    [42, 16, -PI / 2 - 0.4],
   ];
   music.forEach(([x, z, ry], i) => slots.push({ id: `music-${i + 1}`, zone: 'music', x, z, ry, size: 'm' }));
   // At the foot of Sunlight Rock.
   const rock: [number, number, number][] = [
-    [8, 4, -PI / 2], [9, 12, -PI / 2], [-2, -16, 0], [-12, -22, -PI / 2],
+    [8, 4, -PI / 2],
+    [9, 12, -PI / 2],
+    [-2, -16, 0],
+    [-12, -22, -PI / 2],
   ];
   rock.forEach(([x, z, ry], i) => slots.push({ id: `rock-${i + 1}`, zone: 'rock', x, z, ry, size: 's' }));
 
@@ -117,16 +237,18 @@ export function gulangyu(): HallPlan {
     scenery.push({ kind: monolith ? 'monolith' : 'boulder', x, z, ry: R() * PI * 2, s });
     colliders.push({ type: 'circle', x, z, r: monolith ? s * 0.85 : s * 0.85 });
   }
-  for (const [x, z, s] of [[-14, 2, 2], [-44, -6, 2.4]] as const) {
+  for (const [x, z, s] of [
+    [-14, 2, 2],
+    [-44, -6, 2.4],
+  ] as const) {
     scenery.push({ kind: 'boulder', x, z, ry: R() * 6, s });
     colliders.push({ type: 'circle', x, z, r: s * 0.9 });
     solid.push({ x, z, r: s });
   }
 
-  let tries = 0;
+  let tries: number;
   const slotClear = (x: number, z: number, r: number) =>
-    slots.every((s) => Math.hypot(s.x - x, s.z - z) > r + 1 + (s.size === 's' ? 2 : 3)) &&
-    solid.every((o) => Math.hypot(o.x - x, o.z - z) > r + o.r);
+    slots.every((s) => Math.hypot(s.x - x, s.z - z) > r + 1 + (s.size === 's' ? 2 : 3)) && solid.every((o) => Math.hypot(o.x - x, o.z - z) > r + o.r);
   const laneClear = (x: number, z: number, r: number) => lanes.every((l) => distToPolyline(x, z, l.pts) > l.w / 2 + r);
   const nearestLaneDir = (x: number, z: number) => {
     let best = Infinity;
@@ -208,7 +330,13 @@ export function gulangyu(): HallPlan {
     trees++;
   }
   // A few flame trees (the city tree) around the plazas.
-  for (const [x, z] of [[33, -32], [57, 8], [8, 20], [44, 40], [-4, 48]] as const) {
+  for (const [x, z] of [
+    [33, -32],
+    [57, 8],
+    [8, 20],
+    [44, 40],
+    [-4, 48],
+  ] as const) {
     scenery.push({ kind: 'flame-tree', x, z, ry: T() * 6, s: 1 });
     colliders.push({ type: 'circle', x, z, r: 0.6 });
   }
@@ -250,8 +378,22 @@ export function gulangyu(): HallPlan {
     ],
     // a low sea wall along the pier plaza, either side of the pier
     features: [
-      { id: 'sea-wall-north', kind: 'sea-wall', pts: [[60.5, -33], [60.5, -15]] },
-      { id: 'sea-wall-south', kind: 'sea-wall', pts: [[60.5, -5.5], [60.5, 8.5]] },
+      {
+        id: 'sea-wall-north',
+        kind: 'sea-wall',
+        pts: [
+          [60.5, -33],
+          [60.5, -15],
+        ],
+      },
+      {
+        id: 'sea-wall-south',
+        kind: 'sea-wall',
+        pts: [
+          [60.5, -5.5],
+          [60.5, 8.5],
+        ],
+      },
     ],
     colliders,
     elevations: [sunlightRock],
@@ -259,7 +401,10 @@ export function gulangyu(): HallPlan {
     boothSlots: slots,
     hotspots: [
       {
-        id: 'ferry-pier', x: 66, z: -10, radius: 7,
+        id: 'ferry-pier',
+        x: 66,
+        z: -10,
+        radius: 7,
         title: bi('三丘田码头', 'Sanqiutian Ferry Pier'),
         body: bi(
           '渡轮几分钟就能穿过鹭江，从厦门岛来到鼓浪屿。岛上不通机动车，也不许骑自行车——从这里开始，一切都靠步行。登上码头边的渡轮，可以前往沙坡尾展厅。',
@@ -267,7 +412,10 @@ export function gulangyu(): HallPlan {
         ),
       },
       {
-        id: 'bagua-lou', x: 20, z: -36, radius: 9,
+        id: 'bagua-lou',
+        x: 20,
+        z: -36,
+        radius: 9,
         title: bi('八卦楼', 'Bagua Lou'),
         body: bi(
           '八卦楼建于二十世纪初，八角形的楼身上顶着一座红色肋拱圆顶，乘渡轮进港时一眼就能看到。如今这里是风琴博物馆。',
@@ -275,15 +423,21 @@ export function gulangyu(): HallPlan {
         ),
       },
       {
-        id: 'sunlight-rock', x: sunlightRock.x, z: sunlightRock.z, radius: 8,
+        id: 'sunlight-rock',
+        x: sunlightRock.x,
+        z: sunlightRock.z,
+        radius: 8,
         title: bi('日光岩', 'Sunlight Rock'),
         body: bi(
           '日光岩是一块巨大的花岗岩，也是鼓浪屿的最高点（约 93 米）。站在观景台上，整座小岛的红屋顶和鹭江对岸的厦门天际线尽收眼底。',
-          'Sunlight Rock is a granite outcrop and the island\'s highest point, about 93 m. From the viewing platform you see the red roofs of the whole island and Xiamen\'s skyline across the Lujiang.',
+          "Sunlight Rock is a granite outcrop and the island's highest point, about 93 m. From the viewing platform you see the red roofs of the whole island and Xiamen's skyline across the Lujiang.",
         ),
       },
       {
-        id: 'shuzhuang', x: 34, z: 56, radius: 7,
+        id: 'shuzhuang',
+        x: 34,
+        z: 56,
+        radius: 7,
         title: bi('菽庄花园 · 四十四桥', 'Shuzhuang Garden · Forty-Four Bridge'),
         body: bi(
           '菽庄花园建于 1913 年，依海而筑。曲折的"四十四桥"从岸边伸向海面，走在桥上仿佛踏浪而行。',
@@ -291,7 +445,10 @@ export function gulangyu(): HallPlan {
         ),
       },
       {
-        id: 'piano-museum', x: 22, z: 36, radius: 6,
+        id: 'piano-museum',
+        x: 22,
+        z: 36,
+        radius: 6,
         title: bi('鼓浪屿钢琴博物馆', 'Gulangyu Piano Museum'),
         body: bi(
           '鼓浪屿被称为"钢琴之岛""音乐之岛"：这里家家户户钢琴特别多，音乐传统源远流长。钢琴博物馆就在菽庄花园里。',
@@ -299,7 +456,10 @@ export function gulangyu(): HallPlan {
         ),
       },
       {
-        id: 'koxinga', x: 66, z: 44, radius: 7,
+        id: 'koxinga',
+        x: 66,
+        z: 44,
+        radius: 7,
         title: bi('皓月园 · 郑成功雕像', 'Haoyue Garden · Koxinga Statue'),
         body: bi(
           '皓月园的礁石上，郑成功的花岗岩雕像面朝大海，守望着往来的船只。',
@@ -307,7 +467,10 @@ export function gulangyu(): HallPlan {
         ),
       },
       {
-        id: 'drum-wave-rock', x: -72, z: 36, radius: 7,
+        id: 'drum-wave-rock',
+        x: -72,
+        z: 36,
+        radius: 7,
         title: bi('鼓浪石', 'Drum-Wave Rock'),
         body: bi(
           '岛的西南岸有一块中空的礁石，海浪拍打时发出擂鼓般的声音——"鼓浪屿"因此得名。',
@@ -315,7 +478,10 @@ export function gulangyu(): HallPlan {
         ),
       },
       {
-        id: 'villas', x: -40, z: -20, radius: 8,
+        id: 'villas',
+        x: -40,
+        z: -20,
+        radius: 8,
         title: bi('万国建筑', 'Villas of a Historic Settlement'),
         body: bi(
           '红砖、白色柱廊、拱形外廊和瓦屋顶：闽南传统、殖民地外廊式与"厦门装饰风格"在这里交融。2017 年，"鼓浪屿：历史国际社区"列入世界遗产名录。',
@@ -323,11 +489,14 @@ export function gulangyu(): HallPlan {
         ),
       },
       {
-        id: 'gangzaihou', x: -12, z: 60, radius: 8,
+        id: 'gangzaihou',
+        x: -12,
+        z: 60,
+        radius: 8,
         title: bi('港仔后海滩', 'Gangzaihou Beach'),
         body: bi(
           '日光岩脚下的港仔后海滩，细沙、榕树和海风，是岛上最惬意的散步地。城市花三角梅在墙头开得正艳。',
-          'Below Sunlight Rock lies Gangzaihou Beach: fine sand, banyan shade and sea breeze. Bougainvillea, Xiamen\'s city flower, spills over the garden walls.',
+          "Below Sunlight Rock lies Gangzaihou Beach: fine sand, banyan shade and sea breeze. Bougainvillea, Xiamen's city flower, spills over the garden walls.",
         ),
       },
     ],
@@ -340,9 +509,7 @@ export function gulangyu(): HallPlan {
       { id: 't6', x: 66, z: 44, say: bi('最后一站：郑成功雕像。', 'Last stop: the statue of Koxinga.') },
     ],
     stage: { x: 26, z: 27, ry: 0 },
-    portals: [
-      { id: 'ferry', x: 80, z: -10, radius: 3.5, to: 'shapowei', kind: 'ferry', label: bi('乘渡轮去沙坡尾', 'Ferry to Shapowei') },
-    ],
+    portals: [{ id: 'ferry', x: 80, z: -10, radius: 3.5, to: 'shapowei', kind: 'ferry', label: bi('乘渡轮去沙坡尾', 'Ferry to Shapowei') }],
     landmarks: [
       { id: 'pier', x: 66, z: -10, name: bi('三丘田码头', 'Ferry Pier') },
       { id: 'bagua-lou', x: 20, z: -36, name: bi('八卦楼', 'Bagua Lou') },

@@ -3,7 +3,8 @@
  * a unit test compares it with the committed files so a plan and its JSON cannot drift apart.
  * Placement of repeated scenery (villas, trees) is seeded, so the same plan gives the same text.
  */
-import { hallLayoutSchema, pointInPolygon, type HallLayout } from '../../shared/layout';
+import { pointInPolygon, type HallLayout } from '../../shared/layout';
+import { hallLayoutSchema } from '../../shared/layoutSchema';
 import { gulangyu } from './gulangyu.plan';
 import { shapowei } from './shapowei.plan';
 
@@ -28,7 +29,8 @@ export function hallFiles(): HallFile[] {
     for (const s of layout.boothSlots) {
       if (!layout.walkable.some((r) => pointInPolygon(s.x, s.z, r.poly))) throw new Error(`${layout.id}: slot ${s.id} off the ground`);
     }
-    const text = JSON.stringify(plan, round, 0).replace(/\},\{/g, '},\n{') + '\n';
+    // The parsed layout, defaults filled in: the client reads the file without running the schema.
+    const text = JSON.stringify(layout, round, 0).replace(/\},\{/g, '},\n{') + '\n';
     return { id: layout.id, name: `${layout.id}.json`, text, layout };
   });
 }

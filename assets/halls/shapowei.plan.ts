@@ -14,8 +14,14 @@ export function shapowei(): HallPlan {
   // Land on three sides of the basin (one U-shaped polygon), quay promenade along the sea.
   const shore = { west: -95, east: 85, north: -76 };
   const land: P[] = [
-    [shore.west, shore.north], [shore.east, shore.north], [shore.east, basin.z1], [basin.x1, basin.z1],
-    [basin.x1, basin.z0], [basin.x0, basin.z0], [basin.x0, basin.z1], [shore.west, basin.z1],
+    [shore.west, shore.north],
+    [shore.east, shore.north],
+    [shore.east, basin.z1],
+    [basin.x1, basin.z1],
+    [basin.x1, basin.z0],
+    [basin.x0, basin.z0],
+    [basin.x0, basin.z1],
+    [shore.west, basin.z1],
   ];
   // A footbridge across the basin, low over the boats.
   const footbridge = rect(basin.x0 - 1, -7, basin.x1 + 1, -3);
@@ -89,7 +95,18 @@ export function shapowei(): HallPlan {
       colliders.push({ type: 'circle', x, z: z + 6, r: 0.3 });
     }
   }
-  for (const [x, z] of [[-88, 30], [-88, -8], [-88, -40], [76, 34], [76, -50], [30, -70], [-30, -70], [62, 38], [-24, 40], [24, -56]] as const) {
+  for (const [x, z] of [
+    [-88, 30],
+    [-88, -8],
+    [-88, -40],
+    [76, 34],
+    [76, -50],
+    [30, -70],
+    [-30, -70],
+    [62, 38],
+    [-24, 40],
+    [24, -56],
+  ] as const) {
     scenery.push({ kind: L() < 0.4 ? 'flame-tree' : 'banyan', x, z, ry: L() * 6, s: 0.9 + L() * 0.3 });
     colliders.push({ type: 'circle', x, z, r: 0.9 });
   }
@@ -114,11 +131,41 @@ export function shapowei(): HallPlan {
   scenery.push({ kind: 'portal', x: -36, z: -68, ry: 0, s: 1 });
 
   const lanes: Lane[] = [
-    { w: 11, pts: [[-63, -74], [-63, 44]] },
-    { w: 6, pts: [[-90, 41], [80, 41]] },
-    { w: 6, pts: [[-21.5, -52], [-21.5, 40]] },
-    { w: 6, pts: [[22, -52], [22, 40]] },
-    { w: 8, pts: [[-90, -58], [80, -58]] },
+    {
+      w: 11,
+      pts: [
+        [-63, -74],
+        [-63, 44],
+      ],
+    },
+    {
+      w: 6,
+      pts: [
+        [-90, 41],
+        [80, 41],
+      ],
+    },
+    {
+      w: 6,
+      pts: [
+        [-21.5, -52],
+        [-21.5, 40],
+      ],
+    },
+    {
+      w: 6,
+      pts: [
+        [22, -52],
+        [22, 40],
+      ],
+    },
+    {
+      w: 8,
+      pts: [
+        [-90, -58],
+        [80, -58],
+      ],
+    },
   ];
 
   return {
@@ -139,8 +186,22 @@ export function shapowei(): HallPlan {
     features: [
       { id: 'basin', kind: 'basin', pts: rect(basin.x0, basin.z0, basin.x1, basin.z1) },
       // the promenade's edge on the sea, either side of the basin mouth
-      { id: 'sea-wall-west', kind: 'sea-wall', pts: [[shore.west, basin.z1], [basin.x0, basin.z1]] },
-      { id: 'sea-wall-east', kind: 'sea-wall', pts: [[basin.x1, basin.z1], [shore.east, basin.z1]] },
+      {
+        id: 'sea-wall-west',
+        kind: 'sea-wall',
+        pts: [
+          [shore.west, basin.z1],
+          [basin.x0, basin.z1],
+        ],
+      },
+      {
+        id: 'sea-wall-east',
+        kind: 'sea-wall',
+        pts: [
+          [basin.x1, basin.z1],
+          [shore.east, basin.z1],
+        ],
+      },
     ],
     colliders,
     elevations: [],
@@ -148,15 +209,21 @@ export function shapowei(): HallPlan {
     boothSlots: slots,
     hotspots: [
       {
-        id: 'typhoon-shelter', x: 0, z: -55, radius: 7,
+        id: 'typhoon-shelter',
+        x: 0,
+        z: -55,
+        radius: 7,
         title: bi('避风坞', 'The Typhoon Shelter'),
         body: bi(
           '沙坡尾是厦门的老渔港，常被称为"厦门港的发源地"。这个小小的封闭港池就是避风坞，至今仍停泊着渔船，台风来时船家在这里避风。',
-          'Shapowei is Xiamen\'s old fishing harbour, often called a birthplace of the Port of Xiamen. Its small enclosed basin is the typhoon shelter, where fishing boats still moor and ride out the storms.',
+          "Shapowei is Xiamen's old fishing harbour, often called a birthplace of the Port of Xiamen. Its small enclosed basin is the typhoon shelter, where fishing boats still moor and ride out the storms.",
         ),
       },
       {
-        id: 'art-west', x: 24, z: 6, radius: 7,
+        id: 'art-west',
+        x: 24,
+        z: 6,
+        radius: 7,
         title: bi('沙坡尾艺术西区', 'Shapowei Art West Zone'),
         body: bi(
           '港池边的旧仓库、冰厂和厂房，被改造成了艺术西区：工作室、画廊、Livehouse、咖啡馆、街头涂鸦和独立小店。',
@@ -164,7 +231,10 @@ export function shapowei(): HallPlan {
         ),
       },
       {
-        id: 'qilou', x: -63, z: -16, radius: 7,
+        id: 'qilou',
+        x: -63,
+        z: -16,
+        radius: 7,
         title: bi('骑楼', 'Qilou Arcades'),
         body: bi(
           '骑楼是闽南老街的标志：楼上住人，楼下店面向街道退进，形成连续的廊道，行人可以在廊下避雨遮阳。',
@@ -172,7 +242,10 @@ export function shapowei(): HallPlan {
         ),
       },
       {
-        id: 'yanwu-bridge', x: -24, z: 42, radius: 7,
+        id: 'yanwu-bridge',
+        x: -24,
+        z: 42,
+        radius: 7,
         title: bi('演武大桥', 'Yanwu Bridge'),
         body: bi(
           '眼前这条贴着海面延伸的长桥是演武大桥，桥那头连着环岛路，沿着海岸线一直通往厦门岛东部。',
@@ -180,15 +253,21 @@ export function shapowei(): HallPlan {
         ),
       },
       {
-        id: 'wangchuan', x: 18, z: 32, radius: 5,
-        title: bi('送王船', 'Wangchuan: Sending off the King\'s Boat'),
+        id: 'wangchuan',
+        x: 18,
+        z: 32,
+        radius: 5,
+        title: bi('送王船', "Wangchuan: Sending off the King's Boat"),
         body: bi(
           '厦门沿海社区传承着"送王船"习俗，祈求平安与海上顺遂。2020 年，中国与马来西亚联合申报的"送王船"列入联合国教科文组织人类非物质文化遗产代表作名录。',
           'Xiamen\'s coastal communities practise the Wangchuan ceremony, sending off a decorated "king\'s boat" to pray for safety at sea. In 2020 UNESCO inscribed it, jointly with Malaysia, as intangible cultural heritage.',
         ),
       },
       {
-        id: 'portal', x: -36, z: -62, radius: 6,
+        id: 'portal',
+        x: -36,
+        z: -62,
+        radius: 6,
         title: bi('去鼓浪屿', 'To Gulangyu'),
         body: bi(
           '走进光门，就能回到鼓浪屿展厅：渡轮几分钟便可穿过鹭江。',
@@ -204,9 +283,7 @@ export function shapowei(): HallPlan {
       { id: 't5', x: 0, z: 40, say: bi('远处是演武大桥。', 'Out at sea: the Yanwu Bridge.') },
     ],
     stage: { x: 0, z: 41, ry: 0 },
-    portals: [
-      { id: 'gate', x: -36, z: -68, radius: 3.5, to: 'gulangyu', kind: 'portal', label: bi('去鼓浪屿', 'To Gulangyu') },
-    ],
+    portals: [{ id: 'gate', x: -36, z: -68, radius: 3.5, to: 'gulangyu', kind: 'portal', label: bi('去鼓浪屿', 'To Gulangyu') }],
     landmarks: [
       { id: 'portal', x: -36, z: -62, name: bi('光门', 'Portal') },
       { id: 'shelter', x: 0, z: -55, name: bi('避风坞', 'Typhoon Shelter') },

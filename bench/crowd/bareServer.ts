@@ -51,7 +51,7 @@ wss.on('connection', (ws) => {
     if (data.length !== 13) return;
     pose.x = Math.round(data.readFloatLE(0) * 100);
     pose.z = Math.round(data.readFloatLE(4) * 100);
-    pose.ry = Math.round((((data.readFloatLE(8) % 6.2832) + 6.2832) % 6.2832) / 6.2832 * 255);
+    pose.ry = Math.round(((((data.readFloatLE(8) % 6.2832) + 6.2832) % 6.2832) / 6.2832) * 255);
     pose.anim = data[12];
     dirty.add(pose);
   });

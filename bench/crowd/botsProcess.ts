@@ -15,7 +15,10 @@ const reply = (m: BotsReply): void => {
   process.send?.(m);
 };
 
-process.on('message', async (m: ToBots) => {
+process.on('message', (m: ToBots) => void onMessage(m));
+
+// Every failure is caught and reported to the parent, which ends the run.
+async function onMessage(m: ToBots): Promise<void> {
   try {
     if (m.type === 'start') {
       bots = Array.from({ length: m.n }, (_, i) => new Bot(i, m.kind as Protocol));
@@ -32,7 +35,7 @@ process.on('message', async (m: ToBots) => {
   } catch (err) {
     reply({ type: 'failed', error: String((err as Error)?.message ?? err) });
   }
-});
+}
 process.on('disconnect', () => process.exit(0));
 
 function cpuMs(): number {

@@ -88,7 +88,9 @@ export class Meter {
 
 /** Wires a child process's IPC to a meter. */
 export function serveIpc(meter: Meter, visitors: () => number, extra: () => Partial<ServerReport> = () => ({})): void {
-  process.on('message', async (m: ToServer) => {
+  // A failure here ends the child, which the parent sees as an exit: nothing to catch locally.
+  process.on('message', (m: ToServer) => void onMessage(m));
+  async function onMessage(m: ToServer): Promise<void> {
     if (m.type === 'memory') {
       process.send?.({ type: 'memory', mem: await settledMemory() } satisfies FromServer);
     } else if (m.type === 'mark') {
@@ -99,7 +101,7 @@ export function serveIpc(meter: Meter, visitors: () => number, extra: () => Part
     } else if (m.type === 'stop') {
       process.exit(0);
     }
-  });
+  }
   process.on('disconnect', () => process.exit(0));
 }
 
@@ -108,7 +110,4 @@ export type ToBots = { type: 'start'; kind: 'colyseus' | 'bare'; n: number; port
 
 /** Load-bot process -> bench. `cpuMs` is the bot process's own CPU time so far. */
 export type BotsReply =
-  | { type: 'ready' }
-  | { type: 'started'; cpuMs: number }
-  | { type: 'bytes'; bytes: number; cpuMs: number }
-  | { type: 'failed'; error: string };
+  { type: 'ready' } | { type: 'started'; cpuMs: number } | { type: 'bytes'; bytes: number; cpuMs: number } | { type: 'failed'; error: string };

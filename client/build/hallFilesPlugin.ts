@@ -5,13 +5,16 @@
  * never cached (server/http/static.ts), so the list always matches the hashed files beside it.
  */
 import path from 'node:path';
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
 import { HALL_FILES_ID, type HallFile } from '../src/ui/loading/hallFilesContract';
 import { lazyExtra, type ChunkGraph } from './chunkGraph';
 
 export function hallFilesPlugin(lazySrc: string): Plugin {
   let root = '';
   let base = '/';
+  // Sizes are read in generateBundle, after Vite has filled in the chunks' preload lists (which
+  // changes the code of every chunk with a dynamic import): the HTML gets a placeholder first.
+  const PLACEHOLDER = '__LUDAO_HALL_FILES__';
   return {
     name: 'ludao-hall-files',
     apply: 'build',
@@ -21,11 +24,16 @@ export function hallFilesPlugin(lazySrc: string): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        const bundle = ctx.bundle;
-        if (!bundle) return undefined;
+      handler() {
+        return [{ tag: 'script', attrs: { type: 'application/json', id: HALL_FILES_ID }, children: PLACEHOLDER, injectTo: 'head' }];
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
         const graph: ChunkGraph = {};
         const sizes = new Map<string, number>();
+        let html: Rolldown.OutputAsset | undefined;
         for (const item of Object.values(bundle)) {
           if (item.type === 'chunk') {
             graph[item.fileName] = {
@@ -38,13 +46,17 @@ export function hallFilesPlugin(lazySrc: string): Plugin {
             sizes.set(item.fileName, Buffer.byteLength(item.code));
           } else {
             sizes.set(item.fileName, typeof item.source === 'string' ? Buffer.byteLength(item.source) : item.source.byteLength);
+            if (item.fileName === 'index.html') html = item;
           }
         }
+        if (!html) return;
         const extra = lazyExtra(graph, lazySrc);
         const files: HallFile[] = [...extra.js, ...extra.css].map((f) => ({ url: base + f, bytes: sizes.get(f) ?? 0 }));
         // '<' escaped so no file name can close the script element.
         const json = JSON.stringify(files).replace(/</g, '\\u003c');
-        return [{ tag: 'script', attrs: { type: 'application/json', id: HALL_FILES_ID }, children: json, injectTo: 'head' }];
+        const source = String(html.source);
+        if (!source.includes(PLACEHOLDER)) this.error('the hall file list placeholder is missing from index.html');
+        html.source = source.replace(PLACEHOLDER, () => json);
       },
     },
   };

@@ -12,7 +12,17 @@ export function App() {
   const path = usePath();
   const m = /^\/hall\/([a-z0-9-]+)\/?$/.exec(path);
   if (m && isHallId(m[1])) return <HallPage key={m[1]} hallId={m[1]} />;
-  if (/^\/exhibitor\/?$/.test(path)) return <Suspense fallback={null}><ConsolePage /></Suspense>;
-  if (/^\/organizer\/?$/.test(path)) return <Suspense fallback={null}><OrganizerPage /></Suspense>;
+  if (/^\/exhibitor\/?$/.test(path))
+    return (
+      <Suspense fallback={null}>
+        <ConsolePage />
+      </Suspense>
+    );
+  if (/^\/organizer\/?$/.test(path))
+    return (
+      <Suspense fallback={null}>
+        <OrganizerPage />
+      </Suspense>
+    );
   return <Landing />;
 }

@@ -3,7 +3,9 @@
  * others, what does the renderer draw. It exposes nothing a visitor could not see on screen.
  */
 import { useStore } from './store';
-import { localPlayer, remotePoses } from './store/transient';
+import type { ProximityState } from './store/proximity';
+import { input, localPlayer, remotePoses } from './store/transient';
+import { allDesks, type Desk } from './scene/proximity/desks';
 
 export interface RenderInfo {
   calls: number;
@@ -18,6 +20,12 @@ export interface LudaoProbe {
   self(): { x: number; y: number; z: number; ry: number; ready: boolean };
   remotes(): Record<string, { x: number; y: number; z: number }>;
   status(): string;
+  /** the walk-up machine: the desk the visitor stands at, the card open, the one closed by hand */
+  proximity(): ProximityState;
+  /** every desk a visitor can walk up to (booths, landmark hotspots), as circles on the floor */
+  desks(): Desk[];
+  /** where the camera looks (radians): keys walk relative to it */
+  cameraYaw(): number;
   render: RenderInfo | null;
 }
 
@@ -50,6 +58,12 @@ export function installProbe(): void {
       return out;
     },
     status: () => useStore.getState().status,
+    proximity: () => {
+      const { near, card, dismissed } = useStore.getState();
+      return { near, card, dismissed };
+    },
+    desks: () => allDesks.map((d) => ({ ...d })),
+    cameraYaw: () => input.cameraYaw,
     render: null,
   };
 }

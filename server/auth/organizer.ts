@@ -13,7 +13,13 @@ export async function ensureOrganizer(repos: Repositories, rawEmail: string, pas
   if (!pw.success) throw new Error(pw.error.issues[0]?.message ?? 'Organizer password is not valid');
   const existing = await repos.users.findByEmail(email.data);
   if (!existing) {
-    await repos.users.create({ email: email.data, passwordHash: await hashPassword(password), role: 'organizer', exhibitorId: null, displayName: email.data.split('@')[0] });
+    await repos.users.create({
+      email: email.data,
+      passwordHash: await hashPassword(password),
+      role: 'organizer',
+      exhibitorId: null,
+      displayName: email.data.split('@')[0],
+    });
     return 'created';
   }
   if (existing.role !== 'organizer') throw new Error(`${email.data} is an exhibitor account, not an organizer`);

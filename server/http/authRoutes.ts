@@ -34,7 +34,13 @@ export function authRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
     await startSession(req, res, s.repos, u.id);
     await s.repos.users.touchLogin(u.id);
     return {
-      user: await userView(s, { id: u.id, email: u.email, role: u.role === 'organizer' ? 'organizer' : 'exhibitor', displayName: u.display_name, exhibitorId: u.exhibitor_id }),
+      user: await userView(s, {
+        id: u.id,
+        email: u.email,
+        role: u.role === 'organizer' ? 'organizer' : 'exhibitor',
+        displayName: u.display_name,
+        exhibitorId: u.exhibitor_id,
+      }),
     };
   });
 
@@ -55,7 +61,8 @@ export function authRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
     const wait = s.throttle.attempt(s.addresses.of(req), body.email);
     if (wait > 0) throw new HttpError(429, 'too_many_attempts', `Too many attempts; try again in ${wait} s`, { 'Retry-After': String(wait) });
     const tokenHash = hashToken(body.token);
-    if (!(await s.repos.invites.findValid(tokenHash))) throw new HttpError(404, 'invalid_invite', 'This invitation is not valid any more; ask the organizer for a new link');
+    if (!(await s.repos.invites.findValid(tokenHash)))
+      throw new HttpError(404, 'invalid_invite', 'This invitation is not valid any more; ask the organizer for a new link');
     const u = await s.repos.invites.accept(tokenHash, { email: body.email, passwordHash: await hashPassword(body.password), displayName: body.displayName });
     await startSession(req, res, s.repos, u.id);
     return { user: await userView(s, { id: u.id, email: u.email, role: 'exhibitor', displayName: u.display_name, exhibitorId: u.exhibitor_id }) };

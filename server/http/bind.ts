@@ -106,7 +106,9 @@ function crossSite(req: Request): boolean {
 
 export function bind<R extends RouteDef>(router: Router, def: R, deps: BindDeps, handler: (ctx: Ctx<R>) => Promise<unknown>): void {
   const expressPath = def.path.replace(/^\/api/, '').replace(/\{(\w+)\}/g, ':$1');
-  router[def.method](expressPath, async (req: Request, res: Response, _next: NextFunction) => {
+  // Express 4 ignores a handler's promise: this one catches everything itself and answers with sendError.
+  router[def.method](expressPath, (req: Request, res: Response, _next: NextFunction) => void handle(req, res));
+  async function handle(req: Request, res: Response): Promise<void> {
     try {
       const user = await deps.authenticate(req);
       if (def.access !== 'public') {
@@ -148,5 +150,5 @@ export function bind<R extends RouteDef>(router: Router, def: R, deps: BindDeps,
     } catch (err) {
       sendError(res, err, deps.log);
     }
-  });
+  }
 }

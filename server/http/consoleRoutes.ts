@@ -35,7 +35,8 @@ export function consoleRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
     check: (data: Buffer) => Promise<CheckedFile>,
     save: (m: NewMedia) => Promise<{ record: BoothRecord; orphans: string[] } & T>,
   ): Promise<{ record: BoothRecord } & T> {
-    if (running >= MAX_CONCURRENT_UPLOADS) throw new HttpError(503, 'busy', 'The server is busy with other uploads; try again in a moment', { 'Retry-After': '5' });
+    if (running >= MAX_CONCURRENT_UPLOADS)
+      throw new HttpError(503, 'busy', 'The server is busy with other uploads; try again in a moment', { 'Retry-After': '5' });
     running++;
     let stored: string | null = null;
     try {
@@ -67,7 +68,13 @@ export function consoleRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
   bind(router, routes.updateBooth, deps, async ({ params, body }) => boothView(changed(await s.repos.booths.update(params.boothId, body))));
 
   bind(router, routes.uploadLogo, deps, async (ctx) => {
-    const { record } = await upload(ctx, 'image', 'logo', (d) => checkImage(d, IMAGE_MAX_SIDE.logo), (m) => s.repos.booths.setMedia(ctx.params.boothId, 'logo', m));
+    const { record } = await upload(
+      ctx,
+      'image',
+      'logo',
+      (d) => checkImage(d, IMAGE_MAX_SIDE.logo),
+      (m) => s.repos.booths.setMedia(ctx.params.boothId, 'logo', m),
+    );
     return boothView(record);
   });
 
@@ -79,7 +86,13 @@ export function consoleRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
   bind(router, routes.deleteLogo, deps, async ({ params }) => removeMedia(params.boothId, 'logo'));
 
   bind(router, routes.addImage, deps, async (ctx) => {
-    const { record } = await upload(ctx, 'image', 'image', (d) => checkImage(d, IMAGE_MAX_SIDE.gallery), async (m) => ({ record: await s.repos.booths.addImage(ctx.params.boothId, m), orphans: [] }));
+    const { record } = await upload(
+      ctx,
+      'image',
+      'image',
+      (d) => checkImage(d, IMAGE_MAX_SIDE.gallery),
+      async (m) => ({ record: await s.repos.booths.addImage(ctx.params.boothId, m), orphans: [] }),
+    );
     return boothView(record);
   });
 
@@ -90,13 +103,25 @@ export function consoleRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
   });
 
   bind(router, routes.uploadVideo, deps, async (ctx) => {
-    const { record } = await upload(ctx, 'video', 'video', async (d) => checkMp4(d), (m) => s.repos.booths.setMedia(ctx.params.boothId, 'video', m));
+    const { record } = await upload(
+      ctx,
+      'video',
+      'video',
+      async (d) => checkMp4(d),
+      (m) => s.repos.booths.setMedia(ctx.params.boothId, 'video', m),
+    );
     return boothView(record);
   });
   bind(router, routes.deleteVideo, deps, async ({ params }) => removeMedia(params.boothId, 'video'));
 
   bind(router, routes.uploadBrochure, deps, async (ctx) => {
-    const { record } = await upload(ctx, 'brochure', 'brochure', async (d) => checkPdf(d), (m) => s.repos.booths.setMedia(ctx.params.boothId, 'brochure', m));
+    const { record } = await upload(
+      ctx,
+      'brochure',
+      'brochure',
+      async (d) => checkPdf(d),
+      (m) => s.repos.booths.setMedia(ctx.params.boothId, 'brochure', m),
+    );
     return boothView(record);
   });
   bind(router, routes.deleteBrochure, deps, async ({ params }) => removeMedia(params.boothId, 'brochure'));
@@ -112,7 +137,9 @@ export function consoleRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
     return productOf(changed(record), productId);
   });
 
-  bind(router, routes.updateProduct, deps, async ({ params, body }) => productOf(changed(await s.repos.booths.updateProduct(params.boothId, params.itemId, body)), params.itemId));
+  bind(router, routes.updateProduct, deps, async ({ params, body }) =>
+    productOf(changed(await s.repos.booths.updateProduct(params.boothId, params.itemId, body)), params.itemId),
+  );
 
   bind(router, routes.deleteProduct, deps, async ({ params }) => {
     const { record, orphans } = await s.repos.booths.deleteProduct(params.boothId, params.itemId);
@@ -121,8 +148,12 @@ export function consoleRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
   });
 
   bind(router, routes.uploadProductImage, deps, async (ctx) => {
-    const { record } = await upload(ctx, 'image', 'product_image', (d) => checkImage(d, IMAGE_MAX_SIDE.product), (m) =>
-      s.repos.booths.setProductMedia(ctx.params.boothId, ctx.params.itemId, 'image', m),
+    const { record } = await upload(
+      ctx,
+      'image',
+      'product_image',
+      (d) => checkImage(d, IMAGE_MAX_SIDE.product),
+      (m) => s.repos.booths.setProductMedia(ctx.params.boothId, ctx.params.itemId, 'image', m),
     );
     return productOf(record, ctx.params.itemId);
   });

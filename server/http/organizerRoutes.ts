@@ -82,7 +82,14 @@ export function organizerRoutes(router: Router, s: ExpoServices, deps: BindDeps,
       slots: halls.flatMap((hallId) =>
         getLayout(hallId).boothSlots.map((slot) => {
           const t = taken.get(`${hallId}/${slot.id}`);
-          return { hallId, slotId: slot.id, zone: slot.zone, size: slot.size, boothId: t?.booth_id ?? null, exhibitorName: t ? { zh: t.name_zh, en: t.name_en } : null };
+          return {
+            hallId,
+            slotId: slot.id,
+            zone: slot.zone,
+            size: slot.size,
+            boothId: t?.booth_id ?? null,
+            exhibitorName: t ? { zh: t.name_zh, en: t.name_en } : null,
+          };
         }),
       ),
     };
@@ -90,7 +97,8 @@ export function organizerRoutes(router: Router, s: ExpoServices, deps: BindDeps,
 
   bind(router, routes.announce, deps, async ({ body }) => {
     const r = await announceToHall(body.hallId, body.text, { presence: presence(), prefix: s.config.presencePrefix });
-    if (!r.ok) throw new HttpError(400, r.reason, r.reason === 'unknown_hall' ? 'There is no such hall' : `Announcements are 1 to ${ANNOUNCE_MAX} characters of text`);
+    if (!r.ok)
+      throw new HttpError(400, r.reason, r.reason === 'unknown_hall' ? 'There is no such hall' : `Announcements are 1 to ${ANNOUNCE_MAX} characters of text`);
     return { ok: true as const, at: r.payload.at };
   });
 }

@@ -89,15 +89,23 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       await claim.release().catch(() => undefined);
       throw err;
     }
-    this.clock.setInterval(() => {
-      this.claim?.refresh().catch((err: unknown) => this.log.warn({ err }, 'instance lease refresh failed'));
-    }, (INSTANCE_LEASE_S * 1000) / 3);
+    this.clock.setInterval(
+      () => {
+        this.claim?.refresh().catch((err: unknown) => this.log.warn({ err }, 'instance lease refresh failed'));
+      },
+      (INSTANCE_LEASE_S * 1000) / 3,
+    );
     this.setState(state);
     liveRooms.add(this);
     this.log.info({ instance: claim.n }, 'hall instance opened');
 
     const router: MessageRouter = {
-      hall: { layout: this.layout, chatLog: this.chatLog, broadcast: (name, payload) => broadcastMsg(this, name, payload), moved: (id) => this.interest.moved(id) },
+      hall: {
+        layout: this.layout,
+        chatLog: this.chatLog,
+        broadcast: (name, payload) => broadcastMsg(this, name, payload),
+        moved: (id) => this.interest.moved(id),
+      },
       handlers: hallHandlers,
       visitorOf: (id) => this.state.visitors.get(id),
       log: this.log,

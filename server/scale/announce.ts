@@ -19,11 +19,7 @@ export type AnnounceResult = { ok: true; payload: AnnouncePayload } | { ok: fals
  * every instance of `hallId`. The caller authorises (the organizer route); this checks the hall
  * and the text. `presence` defaults to the running server's.
  */
-export async function announceToHall(
-  hallId: string,
-  text: string,
-  opts: { presence?: Presence; prefix?: string; now?: number } = {},
-): Promise<AnnounceResult> {
+export async function announceToHall(hallId: string, text: string, opts: { presence?: Presence; prefix?: string; now?: number } = {}): Promise<AnnounceResult> {
   if (!isHallId(hallId)) return { ok: false, reason: 'unknown_hall' };
   const checked = checkLineText(text, ANNOUNCE_MAX);
   if (!checked.ok) return { ok: false, reason: 'bad_text' };

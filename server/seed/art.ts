@@ -68,12 +68,13 @@ export function screenSvg(primary: string, accent: string, motif: Motif, seed: n
   let towers = '';
   let x = 40;
   let s = seed;
-  const rnd = () => ((s = (s * 9301 + 49297) % 233280) / 233280);
+  const rnd = () => (s = (s * 9301 + 49297) % 233280) / 233280;
   while (x < W - 40) {
     const w = 40 + rnd() * 70;
     const h = 120 + rnd() * 260;
     towers += `<rect x="${x.toFixed(0)}" y="${(470 - h).toFixed(0)}" width="${w.toFixed(0)}" height="${h.toFixed(0)}" fill="${shade(primary, -0.35 + rnd() * 0.2)}"/>`;
-    for (let wy = 470 - h + 16; wy < 450; wy += 28) towers += `<rect x="${(x + 8).toFixed(0)}" y="${wy.toFixed(0)}" width="${(w - 16).toFixed(0)}" height="6" fill="${accent}" opacity="0.35"/>`;
+    for (let wy = 470 - h + 16; wy < 450; wy += 28)
+      towers += `<rect x="${(x + 8).toFixed(0)}" y="${wy.toFixed(0)}" width="${(w - 16).toFixed(0)}" height="6" fill="${accent}" opacity="0.35"/>`;
     x += w + 10 + rnd() * 30;
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
@@ -101,7 +102,10 @@ function pictogram(p: Pictogram, fg: string, hi: string): string {
           [230, 470],
           [570, 470],
         ]
-          .map(([x, y]) => `<line x1="400" y1="400" x2="${x}" y2="${y}" stroke="${fg}" stroke-width="18"/><ellipse cx="${x}" cy="${y - 20}" rx="80" ry="14" fill="${hi}"/>`)
+          .map(
+            ([x, y]) =>
+              `<line x1="400" y1="400" x2="${x}" y2="${y}" stroke="${fg}" stroke-width="18"/><ellipse cx="${x}" cy="${y - 20}" rx="80" ry="14" fill="${hi}"/>`,
+          )
           .join('')}
         <circle cx="400" cy="450" r="22" fill="${hi}"/>`;
     case 'robot':

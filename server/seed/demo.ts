@@ -15,7 +15,6 @@ import { brochurePdf } from './pdf';
 import { productModel } from './models';
 import { DEMO_COMPANIES, DEMO_EXPO, type DemoCompany } from './companies';
 
-
 interface Log {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
@@ -47,7 +46,7 @@ export interface SeedOptions {
 
 /** Seeds the demo expo if the database has no expo yet. Returns the expo, or null when it did nothing. */
 export async function seedDemoIfEmpty(opts: SeedOptions): Promise<ExpoRecord | null> {
-  const { repos, store, log } = opts;
+  const { repos, log } = opts;
   if ((await repos.expos.count()) > 0) return null;
   const started = Date.now();
   const expo = await repos.expos.create({ slug: DEMO_EXPO.slug, name: { ...DEMO_EXPO.name }, isDemo: true, active: true, halls: [...HALL_IDS] });
@@ -76,7 +75,9 @@ export async function seedDemoIfEmpty(opts: SeedOptions): Promise<ExpoRecord | n
       title: { zh: c.title[0], en: c.title[1] },
     });
     if (opts.media !== false) models += await seedMedia(opts, c, exhibitorId, boothId, i);
-    else for (const p of c.products) await repos.booths.addProduct(boothId, { name: { zh: p.name[0], en: p.name[1] }, description: { zh: p.description[0], en: p.description[1] } });
+    else
+      for (const p of c.products)
+        await repos.booths.addProduct(boothId, { name: { zh: p.name[0], en: p.name[1] }, description: { zh: p.description[0], en: p.description[1] } });
     if (passwordHash) {
       // The demo accounts share one hash of the one published password: hashing it 24 times would
       // only add seconds to the first start.
@@ -113,7 +114,11 @@ async function seedMedia(opts: SeedOptions, c: DemoCompany, exhibitorId: string,
   await repos.booths.setMedia(boothId, 'logo', await put('logo', await svgToWebp(logoSvg(c.initials, primary, accent, c.motif), 256)));
   await repos.booths.addImage(boothId, await put('image', await svgToWebp(screenSvg(primary, accent, c.motif, i * 7919 + 13), 960)));
 
-  const pdf = brochurePdf(c.name[1], [c.title[1], '', ...wrap(c.description[1], 80), '', ...c.products.map((p) => `- ${p.name[1]}: ${p.description[1]}`)], primary);
+  const pdf = brochurePdf(
+    c.name[1],
+    [c.title[1], '', ...wrap(c.description[1], 80), '', ...c.products.map((p) => `- ${p.name[1]}: ${p.description[1]}`)],
+    primary,
+  );
   await repos.booths.setMedia(boothId, 'brochure', {
     exhibitorId,
     kind: 'brochure',
@@ -125,11 +130,20 @@ async function seedMedia(opts: SeedOptions, c: DemoCompany, exhibitorId: string,
 
   let models = 0;
   for (const p of c.products) {
-    const { productId } = await repos.booths.addProduct(boothId, { name: { zh: p.name[0], en: p.name[1] }, description: { zh: p.description[0], en: p.description[1] } });
+    const { productId } = await repos.booths.addProduct(boothId, {
+      name: { zh: p.name[0], en: p.name[1] },
+      description: { zh: p.description[0], en: p.description[1] },
+    });
     await repos.booths.setProductMedia(boothId, productId, 'image', await put('product_image', await svgToWebp(productSvg(p.picture, primary, accent), 512)));
     if (p.model) {
       const glb = productModel(p.model, primary, accent);
-      await repos.booths.setProductMedia(boothId, productId, 'model', { exhibitorId, kind: 'model', file: await store.put(glb, 'glb'), mime: 'model/gltf-binary', bytes: glb.length });
+      await repos.booths.setProductMedia(boothId, productId, 'model', {
+        exhibitorId,
+        kind: 'model',
+        file: await store.put(glb, 'glb'),
+        mime: 'model/gltf-binary',
+        bytes: glb.length,
+      });
       models++;
     }
   }

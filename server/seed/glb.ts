@@ -26,12 +26,60 @@ export function box(w: number, h: number, d: number): Geometry {
   const y = h / 2;
   const z = d / 2;
   const faces: [number[], number[][]][] = [
-    [[1, 0, 0], [[x, -y, z], [x, -y, -z], [x, y, -z], [x, y, z]]],
-    [[-1, 0, 0], [[-x, -y, -z], [-x, -y, z], [-x, y, z], [-x, y, -z]]],
-    [[0, 1, 0], [[-x, y, z], [x, y, z], [x, y, -z], [-x, y, -z]]],
-    [[0, -1, 0], [[-x, -y, -z], [x, -y, -z], [x, -y, z], [-x, -y, z]]],
-    [[0, 0, 1], [[-x, -y, z], [x, -y, z], [x, y, z], [-x, y, z]]],
-    [[0, 0, -1], [[x, -y, -z], [-x, -y, -z], [-x, y, -z], [x, y, -z]]],
+    [
+      [1, 0, 0],
+      [
+        [x, -y, z],
+        [x, -y, -z],
+        [x, y, -z],
+        [x, y, z],
+      ],
+    ],
+    [
+      [-1, 0, 0],
+      [
+        [-x, -y, -z],
+        [-x, -y, z],
+        [-x, y, z],
+        [-x, y, -z],
+      ],
+    ],
+    [
+      [0, 1, 0],
+      [
+        [-x, y, z],
+        [x, y, z],
+        [x, y, -z],
+        [-x, y, -z],
+      ],
+    ],
+    [
+      [0, -1, 0],
+      [
+        [-x, -y, -z],
+        [x, -y, -z],
+        [x, -y, z],
+        [-x, -y, z],
+      ],
+    ],
+    [
+      [0, 0, 1],
+      [
+        [-x, -y, z],
+        [x, -y, z],
+        [x, y, z],
+        [-x, y, z],
+      ],
+    ],
+    [
+      [0, 0, -1],
+      [
+        [x, -y, -z],
+        [-x, -y, -z],
+        [-x, y, -z],
+        [x, y, -z],
+      ],
+    ],
   ];
   for (const [n, corners] of faces) {
     const base = g.positions.length / 3;
@@ -161,7 +209,14 @@ export function writeGlb(parts: Part[], generator = 'Ludao demo seed'): Buffer {
     const idx = Buffer.from((wide ? new Uint32Array(indices) : new Uint16Array(indices)).buffer);
 
     const pv = addView(pos, 34962);
-    accessors.push({ bufferView: pv, componentType: 5126, count: vcount, type: 'VEC3', min: min.map((v) => Math.fround(v)), max: max.map((v) => Math.fround(v)) });
+    accessors.push({
+      bufferView: pv,
+      componentType: 5126,
+      count: vcount,
+      type: 'VEC3',
+      min: min.map((v) => Math.fround(v)),
+      max: max.map((v) => Math.fround(v)),
+    });
     const posAcc = accessors.length - 1;
     const nv = addView(Buffer.from(nrm.buffer), 34962);
     accessors.push({ bufferView: nv, componentType: 5126, count: vcount, type: 'VEC3' });

@@ -1,4 +1,3 @@
-/// <reference path="./gltf-validator.d.ts" />
 /**
  * Content checks for each upload kind. Every check looks at the bytes; names and declared types are
  * ignored. Images are decoded and re-encoded (which drops metadata and anything hidden after the
@@ -80,7 +79,19 @@ export function checkMp4(data: Buffer): CheckedFile {
 }
 
 /** PDF names that run code, open other programs or carry other files. */
-const PDF_ACTIVE = new Set(['/JavaScript', '/JS', '/Launch', '/EmbeddedFile', '/EmbeddedFiles', '/RichMedia', '/XFA', '/OpenAction', '/AA', '/SubmitForm', '/ImportData']);
+const PDF_ACTIVE = new Set([
+  '/JavaScript',
+  '/JS',
+  '/Launch',
+  '/EmbeddedFile',
+  '/EmbeddedFiles',
+  '/RichMedia',
+  '/XFA',
+  '/OpenAction',
+  '/AA',
+  '/SubmitForm',
+  '/ImportData',
+]);
 
 function activeNames(text: string): string | null {
   for (const m of text.matchAll(/\/[A-Za-z0-9#]+/g)) {
@@ -94,7 +105,12 @@ function activeNames(text: string): string | null {
 /** A PDF with no scripts, launch actions or embedded files, also inside compressed object streams. */
 export function checkPdf(data: Buffer): CheckedFile {
   if (sniff(data) !== 'pdf') throw new UploadError(415, 'unsupported_type', 'This is not a PDF');
-  if (!data.subarray(Math.max(0, data.length - 2048)).toString('latin1').includes('%%EOF')) {
+  if (
+    !data
+      .subarray(Math.max(0, data.length - 2048))
+      .toString('latin1')
+      .includes('%%EOF')
+  ) {
     throw new UploadError(415, 'damaged', 'The PDF is truncated');
   }
   const text = data.toString('latin1');

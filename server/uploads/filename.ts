@@ -5,7 +5,7 @@
 export function displayName(raw: string | undefined, fallbackExt: string): string {
   let name = (raw ?? '').normalize('NFC');
   name = name.split(/[\\/]/).pop() ?? '';
-  name = name.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"<>:|?*%]/g, '');
+  name = name.replace(/[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"<>:|?*%]/gu, '');
   name = name.replace(/^\.+/, '').trim();
   if ([...name].length > 100) name = [...name].slice(0, 100).join('');
   if (!name) name = `file.${fallbackExt}`;

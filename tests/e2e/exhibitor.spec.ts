@@ -61,7 +61,9 @@ test('an exhibitor changes title and logo; a visitor already in the hall sees bo
   await page.getByTestId('booth-save').click();
   await expect(page.getByTestId('booth-save-status')).toHaveText('已保存，展厅里的访客马上就能看到');
 
-  const logo = await sharp({ create: { width: 128, height: 128, channels: 3, background: '#d6336c' } }).png().toBuffer();
+  const logo = await sharp({ create: { width: 128, height: 128, channels: 3, background: '#d6336c' } })
+    .png()
+    .toBuffer();
   await page.getByTestId('logo-upload').setInputFiles({ name: 'new-logo.png', mimeType: 'image/png', buffer: logo });
   await expect(page.getByTestId('console-logo')).not.toHaveAttribute('src', oldLogo!);
   const newLogo = await page.getByTestId('console-logo').getAttribute('src');

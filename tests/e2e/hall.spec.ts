@@ -45,6 +45,8 @@ async function remoteIdOf(watcher: HallPage, walker: HallPage): Promise<string> 
 }
 
 test.describe('two visitors in one hall', () => {
+  // Two pages rendering in software on two shared cores: slow, not broken (triple the time).
+  test.beforeEach(() => test.slow());
   test('both see two online, and chat from one appears at the other', async ({ openVisitor }) => {
     const a = await enterHall(await openVisitor(), 'Alice');
     const b = await enterHall(await openVisitor(), '小白鹭');
@@ -77,10 +79,12 @@ test.describe('two visitors in one hall', () => {
     await a.holdKey('KeyW', 2500);
 
     // A's own view moved...
-    await expect.poll(async () => {
-      const s = (await a.self())!;
-      return Math.hypot(s.x - selfBefore.x, s.z - selfBefore.z);
-    }).toBeGreaterThan(1);
+    await expect
+      .poll(async () => {
+        const s = (await a.self())!;
+        return Math.hypot(s.x - selfBefore.x, s.z - selfBefore.z);
+      })
+      .toBeGreaterThan(1);
     // ...and so did A as B sees it.
     await expect
       .poll(
@@ -115,8 +119,7 @@ test.describe('rendering', () => {
     await askForCanvasCapture(page);
     const hall = await enterHall(page, 'Painter');
     await hall.waitRendered();
-    // Let a few frames settle (fonts, first shadows).
-    await page.waitForTimeout(1000);
+    await hall.settledForShot();
     const shot = testInfo.outputPath('canvas.png');
     // Only the 3D view: the DOM overlays (HUD, chat, panels) are hidden for the shot.
     const png = await hall.canvas.screenshot({ path: shot, style: HIDE_OVERLAYS });

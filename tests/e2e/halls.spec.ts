@@ -47,8 +47,7 @@ test.describe('landmark halls', () => {
       const page = await openVisitor();
       await askForCanvasCapture(page);
       const hall = await openByLink(page, `/hall/${v.hall}?${v.query}&quality=low`, v.hall, `看展${v.name.length}`);
-      // a few frames for the first shader compiles and the sign font
-      await page.waitForTimeout(2500);
+      await hall.settledForShot();
       const { img, stats } = await shootCanvas(hall, testInfo, v.name);
       console.log(`${v.name} ${img.width}x${img.height}: ${JSON.stringify(stats)}`);
       // not blank: many colours, no single colour taking most of the frame, real contrast

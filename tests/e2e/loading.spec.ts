@@ -24,7 +24,11 @@ function watchScripts(page: Page): Map<string, Promise<string>> {
   const scripts = new Map<string, Promise<string>>();
   page.on('response', (res) => {
     const path = new URL(res.url()).pathname;
-    if (path.endsWith('.js')) scripts.set(path, res.text().catch(() => ''));
+    if (path.endsWith('.js'))
+      scripts.set(
+        path,
+        res.text().catch(() => ''),
+      );
   });
   return scripts;
 }
@@ -110,7 +114,10 @@ test.describe('a light landing page', () => {
     }
     const counted = downloads.map((d) => Number(d.now));
     expect(counted).toEqual([...counted].sort((a, b) => a - b));
-    expect(counted.some((n) => n > 0 && n < totalKb), 'a partial count').toBe(true);
+    expect(
+      counted.some((n) => n > 0 && n < totalKb),
+      'a partial count',
+    ).toBe(true);
     // Then full, naming each step.
     const after = log.filter((e) => e.stage !== 'download');
     for (const e of after) expect(e.now).toBe(String(totalKb));

@@ -114,3 +114,44 @@ for (const size of SIZES) {
     await overlay.expectNoOverlap(`${tag} after Escape`);
   });
 }
+
+// A phone, upright and sideways: the joystick has a corner of its own (it used to sit on the map),
+// and a toast takes the notice row under the toolbar instead of floating over the panels.
+for (const size of SIZES.slice(0, 2)) {
+  const tag = `${size.width}x${size.height}`;
+  test(`on a touch phone at ${tag} the joystick and a toast cover no panel`, async ({ openVisitor }, testInfo) => {
+    const page = await openVisitor({ viewport: size, hasTouch: true, isMobile: true, permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.addInitScript(() => localStorage.setItem('ludao.profile', JSON.stringify({ name: '触屏测试', color: 3, style: 0 })));
+    await page.goto('/hall/gulangyu?scene=empty&quality=low');
+    const hall = new HallPage(page);
+    const overlay = new Overlay(page);
+    await hall.waitJoined('gulangyu');
+    const stick = page.getByTestId('touch-joystick');
+    await expect(stick).toBeVisible();
+    await expect(overlay.root).toHaveAttribute('data-touch', 'true');
+
+    // the arrival card (the map folds on the upright phone, shares the right column sideways)
+    await expect(overlay.panel('landmarkCard')).toBeVisible({ timeout: 15_000 });
+    await overlay.expectNoOverlap(`${tag} touch, arrival card`);
+    await shot(overlay, testInfo, `${tag}-touch-1-card`);
+
+    // the map itself, raised from the dock where it folded
+    if ((await overlay.folded()).includes('minimap')) await overlay.raise('minimap');
+    await expect(overlay.panel('minimap')).toBeVisible();
+    await overlay.expectNoOverlap(`${tag} touch, map`);
+
+    // the directory, then a toast from the ☰ menu's "copy link"
+    await page.getByTestId('directory-toggle').click();
+    await expect(overlay.panel('directory')).toBeVisible();
+    await overlay.expectNoOverlap(`${tag} touch, directory`);
+    await page.getByTestId('menu-toggle').click();
+    await overlay.panel('menu').getByRole('button', { name: '复制链接' }).click();
+    await expect(page.getByTestId('toast')).toBeVisible();
+    await page.getByTestId('menu-toggle').click();
+    await expect(overlay.panel('menu')).toBeHidden();
+    await expect(page.getByTestId('toast')).toBeVisible();
+    const boxes = await overlay.expectNoOverlap(`${tag} touch, directory + toast`);
+    expect(boxes.map((b) => b.name)).toEqual(expect.arrayContaining(['joystick', 'notices', 'directory']));
+    await shot(overlay, testInfo, `${tag}-touch-2-toast`);
+  });
+}

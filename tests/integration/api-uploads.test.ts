@@ -83,10 +83,14 @@ function glbFromJson(json: object, bin: Buffer = Buffer.alloc(0)): Buffer {
 
 describe('images', () => {
   it('refuse a text file named .png', async () => {
-    expect((await refused('uploadLogo', Buffer.from('hello, I am not a picture'), 'logo.png', 415, UploadRefusal.unsupportedType, undefined, 'image/png')).message).toMatch(/PNG, JPEG or WebP/);
+    expect(
+      (await refused('uploadLogo', Buffer.from('hello, I am not a picture'), 'logo.png', 415, UploadRefusal.unsupportedType, undefined, 'image/png')).message,
+    ).toMatch(/PNG, JPEG or WebP/);
   });
   it('refuse SVG, with or without script', async () => {
-    const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>');
+    const svg = Buffer.from(
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>',
+    );
     expect((await refused('uploadLogo', svg, 'logo.png', 415, UploadRefusal.unsupportedType, undefined, 'image/png')).message).toMatch(/SVG/);
     await refused('addImage', Buffer.from('<svg onload="alert(1)" xmlns="http://www.w3.org/2000/svg"/>'), 'x.svg', 415, UploadRefusal.unsupportedType);
   });
@@ -105,7 +109,9 @@ describe('images', () => {
     await refused('addImage', big, 'big.png', 413, UploadRefusal.tooLarge);
   });
   it('refuse a picture with too many pixels (decompression bomb)', async () => {
-    const bomb = await sharp({ create: { width: 10000, height: 5000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 10000, height: 5000, channels: 3, background: '#fff' } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(bomb.length).toBeLessThan(5 * 1024 * 1024);
     await refused('addImage', bomb, 'bomb.png', 413, UploadRefusal.tooManyPixels);
   });
@@ -124,7 +130,15 @@ describe('images', () => {
 
 describe('file names', () => {
   it('never become paths', async () => {
-    const names = ['../../../../etc/passwd.png', '..\\..\\windows\\system32\\evil.png', '/etc/cron.d/x.png', 'a\u0000b.png', '.htaccess', '%2e%2e%2fescape.png', '鹭岛/../../标志.png'];
+    const names = [
+      '../../../../etc/passwd.png',
+      '..\\..\\windows\\system32\\evil.png',
+      '/etc/cron.d/x.png',
+      'a\u0000b.png',
+      '.htaccess',
+      '%2e%2e%2fescape.png',
+      '鹭岛/../../标志.png',
+    ];
     for (const name of names) {
       const r = await h.call('exhibitorA', 'uploadLogo', { params: { boothId: h.a.boothId }, file: { data: await png(), name } });
       // Accepted under a server-made name, or refused as malformed multipart: never a path, never a 500.
@@ -143,7 +157,7 @@ describe('file names', () => {
     expect(r.status).toBe(200);
     const name: string = r.json.brochure.name;
     expect(name).toMatch(/\.pdf$/);
-    expect(name).not.toMatch(/["<>\/\\\u202e]|\.\./);
+    expect(name).not.toMatch(/["<>/\\\u202e]|\.\./);
     expect(name).toContain('quo');
   });
 });
@@ -155,7 +169,7 @@ describe('multipart shape', () => {
     two.append('file', new Blob([new Uint8Array(await png())]), 'b.png');
     const before = files().length;
     const logo = `/api/booths/${h.a.boothId}/logo`;
-    const refusal = async (r: Promise<{ status: number; json: any }>) => {
+    const refusal = async (r: Promise<{ status: number; json: { error?: string } | null }>) => {
       const res = await r;
       return [res.status, res.json?.error];
     };

@@ -52,39 +52,75 @@ const cases: Case[] = [
   { route: 'directory', expect: PUBLIC(), req: () => ({ query: { q: 'tech' } }) },
   { route: 'booth', expect: PUBLIC(), req: () => ({ params: booth() }) },
   { route: 'inviteInfo', expect: PUBLIC(404), req: () => ({ params: { token: 'x'.repeat(43) } }) },
-  { route: 'acceptInvite', expect: PUBLIC(404), req: () => ({ body: { token: 'y'.repeat(43), email: 'n@x.example', displayName: 'N', password: 'long-enough-pass' } }) },
+  {
+    route: 'acceptInvite',
+    expect: PUBLIC(404),
+    req: () => ({ body: { token: 'y'.repeat(43), email: 'n@x.example', displayName: 'N', password: 'long-enough-pass' } }),
+  },
   { route: 'me', expect: SESSION, req: () => ({}) },
   { route: 'updateBooth', expect: BOOTH(), req: (role) => ({ params: booth(), body: { title: { zh: `标题 ${role}`, en: `Title ${role}` } } }) },
   { route: 'uploadLogo', expect: BOOTH(), req: async () => ({ params: booth(), file: { data: await png(), name: 'logo.png', type: 'image/png' } }) },
   { route: 'deleteLogo', expect: BOOTH(), req: () => ({ params: booth() }) },
   { route: 'addImage', expect: BOOTH(201), req: async () => ({ params: booth(), file: { data: await png(), name: 'pic.png' } }) },
-  { route: 'deleteImage', expect: BOOTH(), req: async (role) => ({ params: { ...booth(), itemId: role === 'exhibitorA' || role === 'organizer' ? await image() : 'aaaaaaaaaaaaaaaa' } }) },
+  {
+    route: 'deleteImage',
+    expect: BOOTH(),
+    req: async (role) => ({ params: { ...booth(), itemId: role === 'exhibitorA' || role === 'organizer' ? await image() : 'aaaaaaaaaaaaaaaa' } }),
+  },
   { route: 'uploadVideo', expect: BOOTH(), req: () => ({ params: booth(), file: { data: mp4(), name: 'v.mp4' } }) },
   { route: 'deleteVideo', expect: BOOTH(), req: () => ({ params: booth() }) },
   { route: 'uploadBrochure', expect: BOOTH(), req: () => ({ params: booth(), file: { data: pdf(), name: 'b.pdf' } }) },
   { route: 'deleteBrochure', expect: BOOTH(), req: () => ({ params: booth() }) },
   { route: 'addProduct', expect: BOOTH(201), req: () => ({ params: booth(), body: { name: { zh: '新品', en: 'New' }, description: { zh: '', en: '' } } }) },
-  { route: 'updateProduct', expect: BOOTH(), req: async () => ({ params: { ...booth(), itemId: await product() }, body: { name: { zh: '改', en: 'Edited' }, description: { zh: '说明', en: 'Text' } } }) },
+  {
+    route: 'updateProduct',
+    expect: BOOTH(),
+    req: async () => ({ params: { ...booth(), itemId: await product() }, body: { name: { zh: '改', en: 'Edited' }, description: { zh: '说明', en: 'Text' } } }),
+  },
   { route: 'deleteProduct', expect: BOOTH(), req: async () => ({ params: { ...booth(), itemId: await product() } }) },
-  { route: 'uploadProductImage', expect: BOOTH(), req: async () => ({ params: { ...booth(), itemId: await product() }, file: { data: await png(), name: 'p.png' } }) },
-  { route: 'uploadProductModel', expect: BOOTH(), req: async () => ({ params: { ...booth(), itemId: await product() }, file: { data: glb(), name: 'm.glb' } }) },
+  {
+    route: 'uploadProductImage',
+    expect: BOOTH(),
+    req: async () => ({ params: { ...booth(), itemId: await product() }, file: { data: await png(), name: 'p.png' } }),
+  },
+  {
+    route: 'uploadProductModel',
+    expect: BOOTH(),
+    req: async () => ({ params: { ...booth(), itemId: await product() }, file: { data: glb(), name: 'm.glb' } }),
+  },
   { route: 'deleteProductModel', expect: BOOTH(), req: async () => ({ params: { ...booth(), itemId: await product() } }) },
   // Duty is for the booth's own staff; an organizer is not staff.
   { route: 'setDuty', expect: BOOTH(200, 403), req: () => ({ params: booth(), body: { onDuty: true } }) },
   { route: 'organizerExhibitors', expect: ORG(), req: () => ({}) },
-  { route: 'createExhibitor', expect: ORG(201), req: () => ({ body: { name: { zh: '丙', en: 'Gamma' }, industry: 'fintech', park: 'ftz', hallId: 'shapowei', slotId: null, template: 'pavilion' } }) },
+  {
+    route: 'createExhibitor',
+    expect: ORG(201),
+    req: () => ({ body: { name: { zh: '丙', en: 'Gamma' }, industry: 'fintech', park: 'ftz', hallId: 'shapowei', slotId: null, template: 'pavilion' } }),
+  },
   {
     route: 'deleteExhibitor',
     expect: ORG(),
     req: async (role) => {
       if (role === 'organizer') {
-        const e = await h.server.app.expo.repos.exhibitors.create({ expoId: h.expoId, name: { zh: '删', en: 'Del' }, industry: 'ai', park: 'other', hallId: 'shapowei', slotId: null, template: 'kiosk' });
+        const e = await h.server.app.expo.repos.exhibitors.create({
+          expoId: h.expoId,
+          name: { zh: '删', en: 'Del' },
+          industry: 'ai',
+          park: 'other',
+          hallId: 'shapowei',
+          slotId: null,
+          template: 'kiosk',
+        });
         exhibitorToDelete = e.exhibitorId;
       }
       return { params: { exhibitorId: exhibitorToDelete || 'aaaaaaaaaaaa' } };
     },
   },
-  { route: 'placeBooth', expect: ORG(), req: () => ({ params: { boothId: h.b.boothId }, body: { hallId: 'gulangyu', slotId: h.server.app.expo.repos && 'x' ? slotOf(2) : null } }) },
+  {
+    route: 'placeBooth',
+    expect: ORG(),
+    req: () => ({ params: { boothId: h.b.boothId }, body: { hallId: 'gulangyu', slotId: h.server.app.expo.repos && 'x' ? slotOf(2) : null } }),
+  },
   { route: 'createInvite', expect: ORG(201), req: () => ({ params: { exhibitorId: h.a.exhibitorId }, body: { email: '' } }) },
   { route: 'announce', expect: ORG(), req: () => ({ body: { hallId: 'gulangyu', text: '展会将于 18:00 闭馆' } }) },
   { route: 'slots', expect: ORG(), req: () => ({ query: { hall: 'gulangyu' } }) },
@@ -127,7 +163,11 @@ describe('auth', () => {
   it('signs in, reports the user and signs out', async () => {
     const me = await h.call('exhibitorA', 'me');
     expect(me.json.user).toMatchObject({ role: 'exhibitor', boothIds: [h.a.boothId] });
-    const res = await fetch(`${h.server.httpUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'A@STAFF.example ', password: 'correct-horse-battery' }) });
+    const res = await fetch(`${h.server.httpUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'A@STAFF.example ', password: 'correct-horse-battery' }),
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/i);
@@ -181,7 +221,14 @@ describe('bad requests get a clear 4xx', () => {
     ['bad colour', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, '{"colors":{"primary":"red","accent":"#000000"}}', 400],
     ['control characters', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, '{"title":{"zh":"a\\u202eb","en":""}}', 400],
     ['too long', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, JSON.stringify({ title: { zh: 'x'.repeat(500), en: '' } }), 400],
-    ['huge body', 'PATCH', '/api/booths/{A}', { 'content-type': 'application/json' }, JSON.stringify({ description: { zh: 'x'.repeat(300_000), en: '' } }), 413],
+    [
+      'huge body',
+      'PATCH',
+      '/api/booths/{A}',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ description: { zh: 'x'.repeat(300_000), en: '' } }),
+      413,
+    ],
     ['bad id', 'GET', '/api/booths/..%2F..%2Fetc', {}, undefined, 400],
     ['unknown booth', 'GET', '/api/booths/zzzzzzzzzzzzzzzz', {}, undefined, 404],
     ['unknown hall', 'GET', '/api/expo/booths?hall=atlantis', {}, undefined, 404],

@@ -41,6 +41,8 @@ export interface Res {
   status: number;
   headers: Headers;
   text: string;
+  // Tests read fields of many different answers (and of refusals); the routes' own schemas are
+  // checked by the OpenAPI and client tests, so `any` here saves a cast per line, not a check.
   json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -61,11 +63,33 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const s = server.app.expo;
   await s.prepare();
   const r = s.repos;
-  const expo = await r.expos.create({ slug: 'api-test', name: { zh: '测试博览会', en: 'Test Expo' }, isDemo: false, active: true, halls: ['gulangyu', 'shapowei'] });
+  const expo = await r.expos.create({
+    slug: 'api-test',
+    name: { zh: '测试博览会', en: 'Test Expo' },
+    isDemo: false,
+    active: true,
+    halls: ['gulangyu', 'shapowei'],
+  });
   const { getLayout } = await import('../../shared/halls');
   const [slotA, slotB] = getLayout('gulangyu').boothSlots;
-  const a = await r.exhibitors.create({ expoId: expo.id, name: { zh: '甲科技', en: 'Alpha Tech' }, industry: 'ai', park: 'torch', hallId: 'gulangyu', slotId: slotA.id, template: 'kiosk' });
-  const b = await r.exhibitors.create({ expoId: expo.id, name: { zh: '乙科技', en: 'Beta Tech' }, industry: 'xr', park: 'software_park', hallId: 'gulangyu', slotId: slotB.id, template: 'island' });
+  const a = await r.exhibitors.create({
+    expoId: expo.id,
+    name: { zh: '甲科技', en: 'Alpha Tech' },
+    industry: 'ai',
+    park: 'torch',
+    hallId: 'gulangyu',
+    slotId: slotA.id,
+    template: 'kiosk',
+  });
+  const b = await r.exhibitors.create({
+    expoId: expo.id,
+    name: { zh: '乙科技', en: 'Beta Tech' },
+    industry: 'xr',
+    park: 'software_park',
+    hallId: 'gulangyu',
+    slotId: slotB.id,
+    template: 'island',
+  });
   const hash = await hashPassword(PASSWORD);
   await r.users.create({ email: EMAILS.exhibitorA, passwordHash: hash, role: 'exhibitor', exhibitorId: a.exhibitorId, displayName: 'A' });
   await r.users.create({ email: EMAILS.exhibitorB, passwordHash: hash, role: 'exhibitor', exhibitorId: b.exhibitorId, displayName: 'B' });
@@ -73,7 +97,11 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 
   const cookies: Record<Role, string> = { visitor: '', exhibitorA: '', exhibitorB: '', organizer: '' };
   for (const role of ['exhibitorA', 'exhibitorB', 'organizer'] as const) {
-    const res = await fetch(`${server.httpUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAILS[role], password: PASSWORD }) });
+    const res = await fetch(`${server.httpUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: EMAILS[role], password: PASSWORD }),
+    });
     if (res.status !== 200) throw new Error(`login ${role}: ${res.status} ${await res.text()}`);
     cookies[role] = (res.headers.get('set-cookie') ?? '').split(';')[0];
   }
@@ -107,7 +135,9 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 // ---- sample files ----
 
 export async function png(width = 64, height = 48, color = '#d6336c'): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: color } })
+    .png()
+    .toBuffer();
 }
 
 export async function jpegWithExif(): Promise<Buffer> {

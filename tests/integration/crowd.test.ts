@@ -34,14 +34,14 @@ const hostRoom = (v: TestVisitor) => matchMaker.getLocalRoomById(v.room.roomId) 
 const instanceOf = (v: TestVisitor) => waitFor(() => v.room.state.instance, 3000, 'instance number');
 
 /** A raw matchmaking request, the way a script (not a browser) would send one. */
-async function matchmake(method: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+async function matchmake(method: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${server.httpUrl}/matchmake/${method}/${ROOM_HALL}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: any = null;
+  let json: unknown = null;
   try {
     json = JSON.parse(text);
   } catch {

@@ -38,8 +38,17 @@ if (url) {
     });
   });
 
-  repositorySuite('PostgreSQL', () => fresh('repo'), (d) => d.close());
-  seedSuite('PostgreSQL', () => fresh('seed'), (d) => d.close(), () => path.join(tmp, 'uploads'));
+  repositorySuite(
+    'PostgreSQL',
+    () => fresh('repo'),
+    (d) => d.close(),
+  );
+  seedSuite(
+    'PostgreSQL',
+    () => fresh('seed'),
+    (d) => d.close(),
+    () => path.join(tmp, 'uploads'),
+  );
 } else {
   describe.skip('repositories on PostgreSQL (set DATABASE_URL to run)', () => {
     it('needs DATABASE_URL', () => {});

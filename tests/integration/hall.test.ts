@@ -10,17 +10,7 @@ import { CloseCode, NoticeCode } from '../../shared/protocol';
 import { C2S } from '../../shared/messages';
 import { HallState } from '../../shared/schema/HallState';
 import { startServer, type TestServer } from '../fixtures/server';
-import {
-  dropConnection,
-  freeDirection,
-  joinHall,
-  leaveAll,
-  positionOf,
-  rawSocket,
-  record,
-  sendMove,
-  type TestVisitor,
-} from '../fixtures/visitor';
+import { dropConnection, freeDirection, joinHall, leaveAll, positionOf, rawSocket, record, sendMove, type TestVisitor } from '../fixtures/visitor';
 import { sleep, waitFor } from '../fixtures/wait';
 import { caughtUp, sentAndApplied } from '../fixtures/barrier';
 

@@ -146,13 +146,10 @@ describe('compression', () => {
 
   it('leaves the live event stream uncompressed, so events are not held back in a buffer', async () => {
     const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
-      const req = http.get(
-        { host: '127.0.0.1', port: server.port, path: '/api/expo/events?hall=gulangyu', headers: { 'Accept-Encoding': 'gzip' } },
-        (res) => {
-          resolve(res.headers);
-          res.destroy();
-        },
-      );
+      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/expo/events?hall=gulangyu', headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+        resolve(res.headers);
+        res.destroy();
+      });
       req.on('error', (e) => (e.message.includes('aborted') || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
     });
     expect(headers['content-type']).toMatch(/^text\/event-stream/);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { arrange } from '../../client/src/ui/layout/arrange';
-import { FORMS, formFor } from '../../client/src/ui/layout/forms';
+import { FORMS, TOUCH_FORMS, formFor } from '../../client/src/ui/layout/forms';
 import { PANELS, PANEL_IDS, type PanelId } from '../../client/src/ui/layout/panels';
 
 const SIZES = [
@@ -14,7 +14,8 @@ const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ];
-const ALWAYS: PanelId[] = ['toolbar', 'chat', 'dock'];
+const ALWAYS: PanelId[] = ['toolbar', 'chat', 'dock', 'notice'];
+const ALL_FORMS = [...Object.values(FORMS), ...Object.values(TOUCH_FORMS)];
 
 describe('arrange', () => {
   it('picks a form by screen: phone upright, short or small windows, desktops', () => {
@@ -22,7 +23,7 @@ describe('arrange', () => {
   });
 
   it('every region has an area in every form, and the grid names every area it uses', () => {
-    for (const form of Object.values(FORMS)) {
+    for (const form of ALL_FORMS) {
       const cells = new Set(form.areas.join(' ').split(/\s+/));
       for (const id of PANEL_IDS) expect(cells.has(form.place[PANELS[id].region]), `${form.name}: ${id}`).toBe(true);
       // one row of the template per row track, all rows the same width
@@ -31,8 +32,8 @@ describe('arrange', () => {
     }
   });
 
-  it('the toolbar, chat and dock have an area of their own in every form: nothing can fold or cover them', () => {
-    for (const form of Object.values(FORMS)) {
+  it('the toolbar, chat, dock and notices have an area of their own in every form: nothing can fold or cover them', () => {
+    for (const form of ALL_FORMS) {
       const theirs = ALWAYS.map((id) => form.place[PANELS[id].region]);
       expect(new Set(theirs).size).toBe(ALWAYS.length);
       for (const id of PANEL_IDS) {
@@ -82,6 +83,23 @@ describe('arrange', () => {
     const v = { width: 1280, height: 720 };
     expect(arrange(v, { open: ['minimap'], userFolded: ['minimap'] }).folded).toEqual(['minimap']);
     expect(arrange(v, { open: ['minimap'], userFolded: ['minimap'], raised: 'minimap' }).shown.minimap).toBe('map');
+  });
+
+  it('on a touch screen the joystick has a corner of its own in every form, and never folds', () => {
+    expect(SIZES.map((v) => formFor({ ...v, touch: true }).name)).toEqual(['narrow', 'short', 'short', 'wide', 'wide']);
+    for (const form of Object.values(TOUCH_FORMS)) {
+      const stick = form.place[PANELS.joystick.region];
+      for (const id of PANEL_IDS) if (id !== 'joystick') expect(form.place[PANELS[id].region], `${form.name}: ${id}`).not.toBe(stick);
+    }
+    // beside the map in the 3D view's column, or a row of its own above the chat on an upright phone
+    expect([TOUCH_FORMS.wide.place.stick, TOUCH_FORMS.short.place.stick, TOUCH_FORMS.narrow.place.stick]).toEqual(['hall', 'hall', 'stick']);
+    expect(TOUCH_FORMS.short.columns).toContain('minmax(120px, 1fr)');
+    for (const v of SIZES) {
+      const a = arrange({ ...v, touch: true }, { open: PANEL_IDS });
+      expect(a.shown.joystick, `${v.width}x${v.height}`).toBeDefined();
+      const areas = Object.values(a.shown);
+      expect(new Set(areas).size).toBe(areas.length);
+    }
   });
 
   it('the panels of the next wave have their regions now', () => {

@@ -6,7 +6,13 @@ import { entryKey, lazyExtra, staticClosure, type ChunkGraph } from '../../clien
 const graph: ChunkGraph = {
   'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_react.js'], dynamicImports: ['src/ui/InHall.tsx'], css: ['assets/index.css'] },
   '_react.js': { file: 'assets/react.js' },
-  'src/ui/InHall.tsx': { file: 'assets/InHall.js', src: 'src/ui/InHall.tsx', imports: ['_react.js', 'index.html', '_three.js'], dynamicImports: ['src/Viewer.tsx'], css: ['assets/InHall.css'] },
+  'src/ui/InHall.tsx': {
+    file: 'assets/InHall.js',
+    src: 'src/ui/InHall.tsx',
+    imports: ['_react.js', 'index.html', '_three.js'],
+    dynamicImports: ['src/Viewer.tsx'],
+    css: ['assets/InHall.css'],
+  },
   '_three.js': { file: 'assets/three.js', imports: ['_react.js'] },
   'src/Viewer.tsx': { file: 'assets/Viewer.js', src: 'src/Viewer.tsx', imports: ['_three.js', '_loader.js'] },
   '_loader.js': { file: 'assets/loader.js' },

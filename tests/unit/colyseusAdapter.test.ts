@@ -33,7 +33,8 @@ const WARN = 40;
 /** The version in a package's own package.json, found from where Node resolves it. */
 function packageVersion(name: string, from: string): string {
   let dir = path.dirname(createRequire(from).resolve(name));
-  while (!fs.existsSync(path.join(dir, 'package.json')) || JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== name) dir = path.dirname(dir);
+  while (!fs.existsSync(path.join(dir, 'package.json')) || JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== name)
+    dir = path.dirname(dir);
   return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
 }
 

@@ -9,8 +9,17 @@ import { repositorySuite, seedSuite } from './dbSuite';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-db-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-repositorySuite('SQLite', async () => openDatabase({ sqliteFile: ':memory:' }), (d) => d.close());
-seedSuite('SQLite', async () => openDatabase({ sqliteFile: ':memory:' }), (d) => d.close(), () => path.join(tmp, 'uploads'));
+repositorySuite(
+  'SQLite',
+  async () => openDatabase({ sqliteFile: ':memory:' }),
+  (d) => d.close(),
+);
+seedSuite(
+  'SQLite',
+  async () => openDatabase({ sqliteFile: ':memory:' }),
+  (d) => d.close(),
+  () => path.join(tmp, 'uploads'),
+);
 
 describe('SQLite file database', () => {
   it('is created on first open, in WAL mode with foreign keys on', async () => {

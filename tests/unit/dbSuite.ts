@@ -31,7 +31,9 @@ export function repositorySuite(name: string, open: () => Promise<Database>, clo
       database = await open();
       await migrateToLatest(database);
       r = createRepositories(database.db);
-      expoId = (await r.expos.create({ slug: 'test-expo', name: { zh: '测试展', en: 'Test expo' }, isDemo: false, active: true, halls: ['gulangyu', 'shapowei'] })).id;
+      expoId = (
+        await r.expos.create({ slug: 'test-expo', name: { zh: '测试展', en: 'Test expo' }, isDemo: false, active: true, halls: ['gulangyu', 'shapowei'] })
+      ).id;
     });
     afterAll(async () => {
       if (database) await close(database);
@@ -47,7 +49,15 @@ export function repositorySuite(name: string, open: () => Promise<Database>, clo
     });
 
     it('creates an exhibitor with its booth and refuses a taken slot', async () => {
-      const a = await r.exhibitors.create({ expoId, name: { zh: '甲公司', en: 'Alpha Ltd' }, industry: 'ai', park: 'torch', hallId: 'gulangyu', slotId: 's1', template: 'kiosk' });
+      const a = await r.exhibitors.create({
+        expoId,
+        name: { zh: '甲公司', en: 'Alpha Ltd' },
+        industry: 'ai',
+        park: 'torch',
+        hallId: 'gulangyu',
+        slotId: 's1',
+        template: 'kiosk',
+      });
       const booth = await r.booths.get(a.boothId);
       expect(booth?.exhibitor.name_en).toBe('Alpha Ltd');
       expect(booth?.booth.slot_id).toBe('s1');
@@ -55,12 +65,36 @@ export function repositorySuite(name: string, open: () => Promise<Database>, clo
         r.exhibitors.create({ expoId, name: { zh: '乙', en: 'Beta' }, industry: 'ai', park: 'torch', hallId: 'gulangyu', slotId: 's1', template: 'kiosk' }),
       ).rejects.toMatchObject({ code: 'conflict' });
       // Unplaced booths do not collide with each other.
-      await r.exhibitors.create({ expoId, name: { zh: '丙', en: 'Gamma' }, industry: 'ai', park: 'torch', hallId: 'gulangyu', slotId: null, template: 'kiosk' });
-      await r.exhibitors.create({ expoId, name: { zh: '丁', en: 'Delta' }, industry: 'ai', park: 'torch', hallId: 'gulangyu', slotId: null, template: 'kiosk' });
+      await r.exhibitors.create({
+        expoId,
+        name: { zh: '丙', en: 'Gamma' },
+        industry: 'ai',
+        park: 'torch',
+        hallId: 'gulangyu',
+        slotId: null,
+        template: 'kiosk',
+      });
+      await r.exhibitors.create({
+        expoId,
+        name: { zh: '丁', en: 'Delta' },
+        industry: 'ai',
+        park: 'torch',
+        hallId: 'gulangyu',
+        slotId: null,
+        template: 'kiosk',
+      });
     });
 
     it('updates booth and exhibitor fields in one go', async () => {
-      const { boothId } = await r.exhibitors.create({ expoId, name: { zh: '鹭', en: 'Egret' }, industry: 'xr', park: 'software_park', hallId: 'shapowei', slotId: 'x1', template: 'island' });
+      const { boothId } = await r.exhibitors.create({
+        expoId,
+        name: { zh: '鹭', en: 'Egret' },
+        industry: 'xr',
+        park: 'software_park',
+        hallId: 'shapowei',
+        slotId: 'x1',
+        template: 'island',
+      });
       const before = (await r.booths.get(boothId))!;
       await new Promise((res) => setTimeout(res, 3));
       const after = await r.booths.update(boothId, {
@@ -94,7 +128,15 @@ export function repositorySuite(name: string, open: () => Promise<Database>, clo
     });
 
     it('replaces media and hands back the files no longer used', async () => {
-      const { boothId, exhibitorId } = await r.exhibitors.create({ expoId, name: { zh: '媒', en: 'Media Co' }, industry: 'ai', park: 'other', hallId: 'gulangyu', slotId: 'm1', template: 'kiosk' });
+      const { boothId, exhibitorId } = await r.exhibitors.create({
+        expoId,
+        name: { zh: '媒', en: 'Media Co' },
+        industry: 'ai',
+        park: 'other',
+        hallId: 'gulangyu',
+        slotId: 'm1',
+        template: 'kiosk',
+      });
       const first = nextMedia('logo', exhibitorId);
       const a = await r.booths.setMedia(boothId, 'logo', first);
       expect(a.orphans).toEqual([]);
@@ -119,7 +161,15 @@ export function repositorySuite(name: string, open: () => Promise<Database>, clo
     });
 
     it('adds, edits and removes products with their media', async () => {
-      const { boothId, exhibitorId } = await r.exhibitors.create({ expoId, name: { zh: '品', en: 'Products Co' }, industry: 'ai', park: 'other', hallId: 'gulangyu', slotId: 'p1', template: 'kiosk' });
+      const { boothId, exhibitorId } = await r.exhibitors.create({
+        expoId,
+        name: { zh: '品', en: 'Products Co' },
+        industry: 'ai',
+        park: 'other',
+        hallId: 'gulangyu',
+        slotId: 'p1',
+        template: 'kiosk',
+      });
       const { productId } = await r.booths.addProduct(boothId, { name: { zh: '无人机', en: 'Drone' }, description: { zh: '', en: '' } });
       await r.booths.addProduct(boothId, { name: { zh: '二', en: 'Two' }, description: { zh: '', en: '' } });
       await r.booths.updateProduct(boothId, productId, { name: { zh: '无人机 2', en: 'Drone 2' }, description: { zh: '好', en: 'Good' } });
@@ -132,15 +182,33 @@ export function repositorySuite(name: string, open: () => Promise<Database>, clo
       expect(p.model?.file).toBe(model.file);
       expect(withModel.record.products.map((x) => x.row.name_en)).toEqual(['Drone 2', 'Two']);
       // Another booth's product is not reachable through this booth.
-      const other = await r.exhibitors.create({ expoId, name: { zh: '他', en: 'Other' }, industry: 'ai', park: 'other', hallId: 'gulangyu', slotId: 'p2', template: 'kiosk' });
-      await expect(r.booths.updateProduct(other.boothId, productId, { name: { zh: 'x', en: 'x' }, description: { zh: '', en: '' } })).rejects.toMatchObject({ code: 'not_found' });
+      const other = await r.exhibitors.create({
+        expoId,
+        name: { zh: '他', en: 'Other' },
+        industry: 'ai',
+        park: 'other',
+        hallId: 'gulangyu',
+        slotId: 'p2',
+        template: 'kiosk',
+      });
+      await expect(r.booths.updateProduct(other.boothId, productId, { name: { zh: 'x', en: 'x' }, description: { zh: '', en: '' } })).rejects.toMatchObject({
+        code: 'not_found',
+      });
       const gone = await r.booths.deleteProduct(boothId, productId);
       expect(gone.orphans.sort()).toEqual([img.file, model.file].sort());
       expect(gone.record.products).toHaveLength(1);
     });
 
     it('moves booths between slots and refuses a taken one', async () => {
-      const a = await r.exhibitors.create({ expoId, name: { zh: '移', en: 'Mover' }, industry: 'ai', park: 'other', hallId: 'gulangyu', slotId: 'mv1', template: 'kiosk' });
+      const a = await r.exhibitors.create({
+        expoId,
+        name: { zh: '移', en: 'Mover' },
+        industry: 'ai',
+        park: 'other',
+        hallId: 'gulangyu',
+        slotId: 'mv1',
+        template: 'kiosk',
+      });
       await expect(r.booths.place(a.boothId, 'gulangyu', 's1')).rejects.toMatchObject({ code: 'conflict' });
       const moved = await r.booths.place(a.boothId, 'shapowei', 'mv2');
       expect(moved.booth).toMatchObject({ hall_id: 'shapowei', slot_id: 'mv2' });
@@ -149,9 +217,19 @@ export function repositorySuite(name: string, open: () => Promise<Database>, clo
     });
 
     it('keeps accounts, sessions and invitations', async () => {
-      const { exhibitorId } = await r.exhibitors.create({ expoId, name: { zh: '账', en: 'Accounts Co' }, industry: 'ai', park: 'other', hallId: 'gulangyu', slotId: 'u1', template: 'kiosk' });
+      const { exhibitorId } = await r.exhibitors.create({
+        expoId,
+        name: { zh: '账', en: 'Accounts Co' },
+        industry: 'ai',
+        park: 'other',
+        hallId: 'gulangyu',
+        slotId: 'u1',
+        template: 'kiosk',
+      });
       const u = await r.users.create({ email: 'a@x.example', passwordHash: 'h', role: 'exhibitor', exhibitorId, displayName: 'A' });
-      await expect(r.users.create({ email: 'a@x.example', passwordHash: 'h', role: 'organizer', exhibitorId: null, displayName: 'B' })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(r.users.create({ email: 'a@x.example', passwordHash: 'h', role: 'organizer', exhibitorId: null, displayName: 'B' })).rejects.toMatchObject({
+        code: 'conflict',
+      });
       expect((await r.users.findByEmail('a@x.example'))?.id).toBe(u.id);
       expect(await r.users.boothIds(u)).toHaveLength(1);
 
@@ -180,7 +258,15 @@ export function repositorySuite(name: string, open: () => Promise<Database>, clo
     });
 
     it('shows staff on duty until their duty expires', async () => {
-      const { boothId, exhibitorId } = await r.exhibitors.create({ expoId, name: { zh: '值', en: 'Duty Co' }, industry: 'ai', park: 'other', hallId: 'gulangyu', slotId: 'd1', template: 'kiosk' });
+      const { boothId, exhibitorId } = await r.exhibitors.create({
+        expoId,
+        name: { zh: '值', en: 'Duty Co' },
+        industry: 'ai',
+        park: 'other',
+        hallId: 'gulangyu',
+        slotId: 'd1',
+        template: 'kiosk',
+      });
       const u = await r.users.create({ email: 'duty@x.example', passwordHash: 'h', role: 'exhibitor', exhibitorId, displayName: 'D' });
       expect((await r.booths.get(boothId))?.staffOnDuty).toBe(false);
       await r.booths.setDuty(u.id, Date.now() + 60_000);
@@ -190,7 +276,15 @@ export function repositorySuite(name: string, open: () => Promise<Database>, clo
     });
 
     it('deletes an exhibitor with everything it owns', async () => {
-      const { boothId, exhibitorId } = await r.exhibitors.create({ expoId, name: { zh: '删', en: 'Delete Co' }, industry: 'ai', park: 'other', hallId: 'gulangyu', slotId: 'del1', template: 'kiosk' });
+      const { boothId, exhibitorId } = await r.exhibitors.create({
+        expoId,
+        name: { zh: '删', en: 'Delete Co' },
+        industry: 'ai',
+        park: 'other',
+        hallId: 'gulangyu',
+        slotId: 'del1',
+        template: 'kiosk',
+      });
       const logo = nextMedia('logo', exhibitorId);
       await r.booths.setMedia(boothId, 'logo', logo);
       const { productId } = await r.booths.addProduct(boothId, { name: { zh: '品', en: 'P' }, description: { zh: '', en: '' } });
@@ -208,8 +302,24 @@ export function repositorySuite(name: string, open: () => Promise<Database>, clo
 
     it('unplaces booths whose slot vanished from the layout', async () => {
       const other = (await r.expos.create({ slug: 'other-expo', name: { zh: '另', en: 'Other' }, isDemo: true, active: false, halls: ['gulangyu'] })).id;
-      const a = await r.exhibitors.create({ expoId: other, name: { zh: '甲', en: 'A' }, industry: 'ai', park: 'other', hallId: 'gulangyu', slotId: 'gone', template: 'kiosk' });
-      const b = await r.exhibitors.create({ expoId: other, name: { zh: '乙', en: 'B' }, industry: 'ai', park: 'other', hallId: 'gulangyu', slotId: 'kept', template: 'kiosk' });
+      const a = await r.exhibitors.create({
+        expoId: other,
+        name: { zh: '甲', en: 'A' },
+        industry: 'ai',
+        park: 'other',
+        hallId: 'gulangyu',
+        slotId: 'gone',
+        template: 'kiosk',
+      });
+      const b = await r.exhibitors.create({
+        expoId: other,
+        name: { zh: '乙', en: 'B' },
+        industry: 'ai',
+        park: 'other',
+        hallId: 'gulangyu',
+        slotId: 'kept',
+        template: 'kiosk',
+      });
       const { unplaced, moved } = await r.booths.reconcileSlots(other, { gulangyu: new Set(['kept', 'free']) });
       expect(moved).toEqual([a.boothId]);
       expect(unplaced.map((x) => x.id)).toEqual([a.boothId]);

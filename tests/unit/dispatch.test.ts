@@ -58,7 +58,9 @@ function setup(opts: { handlers?: HallHandlers; seated?: boolean } = {}) {
 
 function spyHandlers() {
   const calls: Array<{ name: string; payload: unknown }> = [];
-  const handlers = Object.fromEntries(clientMessageNames.map((n) => [n, (_ctx: unknown, payload: unknown) => calls.push({ name: n, payload })])) as unknown as HallHandlers;
+  const handlers = Object.fromEntries(
+    clientMessageNames.map((n) => [n, (_ctx: unknown, payload: unknown) => calls.push({ name: n, payload })]),
+  ) as unknown as HallHandlers;
   return { handlers, calls };
 }
 

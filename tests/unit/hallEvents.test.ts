@@ -9,7 +9,10 @@ function readFrame(frame: string): { event: string; data: string } {
   expect(frame.endsWith('\n\n')).toBe(true);
   return {
     event: lines.find((l) => l.startsWith('event: '))!.slice(7),
-    data: lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n'),
+    data: lines
+      .filter((l) => l.startsWith('data: '))
+      .map((l) => l.slice(6))
+      .join('\n'),
   };
 }
 

@@ -30,7 +30,10 @@ describe('hall files', () => {
 
   it.each(files.map((f) => [f.name, f] as const))('%s is what its plan draws', (name, f) => {
     const committed = readFileSync(path.join(dir, name), 'utf8');
-    expect(committed === f.text, `assets/halls/${name} has drifted from its plan; run \`${REGENERATE}\` and review the diff.\n${firstDifference(committed, f.text)}`).toBe(true);
+    expect(
+      committed === f.text,
+      `assets/halls/${name} has drifted from its plan; run \`${REGENERATE}\` and review the diff.\n${firstDifference(committed, f.text)}`,
+    ).toBe(true);
   });
 
   it('reports the first differing line of a drifted file', () => {

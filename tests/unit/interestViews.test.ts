@@ -136,60 +136,59 @@ const C = INTEREST_CELL_M;
  * then), the same on every hall it runs on; `verify` runs after every patch.
  */
 function randomCrowd(h: ReturnType<typeof hall>, verify: () => number = () => 0): number {
-    let rnd = 12345;
-    const rand = () => ((rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const pos = new Map<string, { x: number; z: number }>();
-    const add = (withClient = true) => {
-      const x = rand() * 8 * C - 4 * C;
-      const z = rand() * 8 * C - 4 * C;
-      const id = h.join(x, z, withClient);
-      pos.set(id, { x, z });
-    };
-    for (let i = 0; i < 40; i++) add(i % 8 !== 0);
-    h.patch();
-    let checks = verify();
-    for (let tick = 0; tick < 150; tick++) {
-      for (const [id, p] of pos) {
-        const r = rand();
-        if (r < 0.5) continue;
-        if (r < 0.98) {
-          p.x += (rand() - 0.5) * 1.2;
-          p.z += (rand() - 0.5) * 1.2;
-        } else {
-          // a jump across several cells: nothing in the game does it, the manager must cope anyway
-          p.x = rand() * 8 * C - 4 * C;
-          p.z = rand() * 8 * C - 4 * C;
-        }
-        h.move(id, p.x, p.z, Math.floor(rand() * 256));
+  let rnd = 12345;
+  const rand = () => (rnd = (rnd * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pos = new Map<string, { x: number; z: number }>();
+  const add = (withClient = true) => {
+    const x = rand() * 8 * C - 4 * C;
+    const z = rand() * 8 * C - 4 * C;
+    const id = h.join(x, z, withClient);
+    pos.set(id, { x, z });
+  };
+  for (let i = 0; i < 40; i++) add(i % 8 !== 0);
+  h.patch();
+  let checks = verify();
+  for (let tick = 0; tick < 150; tick++) {
+    for (const [id, p] of pos) {
+      const r = rand();
+      if (r < 0.5) continue;
+      if (r < 0.98) {
+        p.x += (rand() - 0.5) * 1.2;
+        p.z += (rand() - 0.5) * 1.2;
+      } else {
+        // a jump across several cells: nothing in the game does it, the manager must cope anyway
+        p.x = rand() * 8 * C - 4 * C;
+        p.z = rand() * 8 * C - 4 * C;
       }
-      if (tick % 10 === 3) add();
-      if (tick % 15 === 7) {
-        const [id] = [...pos.keys()].slice(Math.floor(rand() * pos.size), 1);
-        if (id) {
-          h.leave(id);
-          pos.delete(id);
-        }
-      }
-      if (tick % 25 === 11) {
-        // A socket drops and comes back: the visitor stays, the client re-attaches with a full state.
-        const id = [...h.clients.keys()][0];
-        const c = h.clients.get(id)!;
-        h.interest.detach(id);
-        h.clients.delete(id);
-        h.patch();
-        h.interest.attach(id, c as unknown as Client);
-        // colyseus.js starts a fresh state on reconnect, and the server sends it in full.
-        c.decoded = new HallState();
-        c.decoder = new Decoder(c.decoded);
-        c.raw(h.fullState(c));
-        h.clients.set(id, c);
-      }
-      h.patch();
-      checks += verify();
+      h.move(id, p.x, p.z, Math.floor(rand() * 256));
     }
-    return checks;
+    if (tick % 10 === 3) add();
+    if (tick % 15 === 7) {
+      const [id] = [...pos.keys()].slice(Math.floor(rand() * pos.size), 1);
+      if (id) {
+        h.leave(id);
+        pos.delete(id);
+      }
+    }
+    if (tick % 25 === 11) {
+      // A socket drops and comes back: the visitor stays, the client re-attaches with a full state.
+      const id = [...h.clients.keys()][0];
+      const c = h.clients.get(id)!;
+      h.interest.detach(id);
+      h.clients.delete(id);
+      h.patch();
+      h.interest.attach(id, c as unknown as Client);
+      // colyseus.js starts a fresh state on reconnect, and the server sends it in full.
+      c.decoded = new HallState();
+      c.decoder = new Decoder(c.decoded);
+      c.raw(h.fullState(c));
+      h.clients.set(id, c);
+    }
+    h.patch();
+    checks += verify();
+  }
+  return checks;
 }
-
 
 describe('interest management with shared per-cell StateViews', () => {
   it('near visitors arrive in full, far ones only as roster entry and dot', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getLayout } from '../../shared/halls';
-import { hallLayoutSchema } from '../../shared/layout';
+import { hallLayoutSchema } from '../../shared/layoutSchema';
 import { extent, feature, featuresOf, region, regionsOf } from '../../shared/layoutParts';
 import gulangyuRaw from '../../assets/halls/gulangyu.json';
 import { testLayout } from '../fixtures/layout';
@@ -30,7 +30,13 @@ describe('layout parts', () => {
   });
 
   it('gives the box round a set of points', () => {
-    expect(extent([[3, -1], [-2, 4], [0, 0]])).toEqual({ minX: -2, maxX: 3, minZ: -1, maxZ: 4 });
+    expect(
+      extent([
+        [3, -1],
+        [-2, 4],
+        [0, 0],
+      ]),
+    ).toEqual({ minX: -2, maxX: 3, minZ: -1, maxZ: 4 });
   });
 });
 
@@ -45,16 +51,33 @@ describe('hall layout schema', () => {
   });
 
   it('refuses a walkable region without a name or kind, and repeated region names', () => {
-    const square = [[-1, -1], [1, -1], [1, 1]];
+    const square = [
+      [-1, -1],
+      [1, -1],
+      [1, 1],
+    ];
     expect(hallLayoutSchema.safeParse({ ...gulangyuRaw, walkable: [square] }).success).toBe(false);
     expect(hallLayoutSchema.safeParse({ ...gulangyuRaw, walkable: [{ id: 'a', kind: 'lawn', poly: square }] }).success).toBe(false);
-    const twice = hallLayoutSchema.safeParse({ ...gulangyuRaw, walkable: [{ id: 'a', kind: 'ground', poly: square }, { id: 'a', kind: 'pier', poly: square }] });
+    const twice = hallLayoutSchema.safeParse({
+      ...gulangyuRaw,
+      walkable: [
+        { id: 'a', kind: 'ground', poly: square },
+        { id: 'a', kind: 'pier', poly: square },
+      ],
+    });
     expect(twice.success).toBe(false);
     expect(twice.error?.issues[0].message).toBe('duplicate id a');
   });
 
   it('refuses repeated feature names', () => {
-    const wall = { id: 'w', kind: 'sea-wall', pts: [[0, 0], [1, 0]] };
+    const wall = {
+      id: 'w',
+      kind: 'sea-wall',
+      pts: [
+        [0, 0],
+        [1, 0],
+      ],
+    };
     expect(hallLayoutSchema.safeParse({ ...gulangyuRaw, features: [wall, wall] }).success).toBe(false);
     expect(testLayout({ features: [wall] }).features).toHaveLength(1);
   });

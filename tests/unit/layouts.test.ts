@@ -4,17 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HALL_IDS, getLayout, isHallId } from '../../shared/halls';
-import {
-  BODY_RADIUS,
-  SLOT_RADIUS,
-  groundHeight,
-  hallLayoutSchema,
-  isWalkable,
-  pointInPolygon,
-  resolveStep,
-  type Collider,
-  type HallLayout,
-} from '../../shared/layout';
+import { BODY_RADIUS, SLOT_RADIUS, groundHeight, isWalkable, pointInPolygon, resolveStep, type Collider, type HallLayout } from '../../shared/layout';
+import { hallLayoutSchema } from '../../shared/layoutSchema';
 import gulangyuRaw from '../../assets/halls/gulangyu.json';
 import shapoweiRaw from '../../assets/halls/shapowei.json';
 
@@ -45,6 +36,13 @@ describe.each(HALL_IDS)('layout %s', (id) => {
     expect(layout.id).toBe(id);
   });
 
+  it('is stored parsed (defaults filled in), so the client reads exactly what the server validates', () => {
+    // The visitor's bundle uses the file without running the schema (shared/halls.ts); the server
+    // parses it at start-up and refuses a file that parsing would change (server/hallLayouts.ts).
+    expect(hallLayoutSchema.parse(raw[id])).toEqual(raw[id]);
+    expect(layout).toBe(raw[id]);
+  });
+
   it('fits int16 centimetre positions', () => {
     const b = layout.bounds;
     for (const v of [b.minX, b.maxX, b.minZ, b.maxZ]) expect(Math.abs(v)).toBeLessThan(327);
@@ -56,7 +54,11 @@ describe.each(HALL_IDS)('layout %s', (id) => {
     for (const s of layout.boothSlots) expect(zones.has(s.zone), `${s.id} zone ${s.zone}`).toBe(true);
     expect(new Set(layout.boothSlots.map((s) => s.id)).size).toBe(layout.boothSlots.length);
     // every zone is used
-    for (const z of zones) expect(layout.boothSlots.some((s) => s.zone === z), `zone ${z} empty`).toBe(true);
+    for (const z of zones)
+      expect(
+        layout.boothSlots.some((s) => s.zone === z),
+        `zone ${z} empty`,
+      ).toBe(true);
   });
 
   it('puts every slot footprint on walkable ground, clear of colliders', () => {
@@ -142,7 +144,12 @@ describe.each(HALL_IDS)('layout %s', (id) => {
       const k = queue.pop()!;
       const i = k % w;
       const j = (k - i) / w;
-      for (const [di, dj] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+      for (const [di, dj] of [
+        [1, 0],
+        [-1, 0],
+        [0, 1],
+        [0, -1],
+      ]) {
         const ni = i + di;
         const nj = j + dj;
         if (ni < 0 || nj < 0 || ni >= w || nj >= h) continue;

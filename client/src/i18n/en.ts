@@ -97,6 +97,7 @@ export const en: Shape<typeof zhCN> = {
   },
   layout: {
     toolbar: 'Toolbar',
+    notice: 'Notices',
     dock: 'Folded panels',
     boothPanel: 'Booth',
     guideCaptions: 'Guide captions',

@@ -93,6 +93,7 @@ export const zhCN = {
   },
   layout: {
     toolbar: '工具栏',
+    notice: '提示',
     dock: '已收起的面板',
     boothPanel: '展台',
     guideCaptions: '讲解字幕',

@@ -2,11 +2,15 @@
  * Typed calls to the HTTP API, built from the shared route table: the URL, the method, the types of
  * the path parameters, query and body, and the answer's schema all come from shared/api/routes.ts,
  * so client and server cannot drift apart (a wrong parameter name or body shape does not compile).
+ * Methods and paths come from shared/api/endpoints.ts (no zod); the answer's schema loads with the
+ * first call, in parallel with the request (serverChecks.ts).
  */
 import type { z } from 'zod';
-import { routes, routePath, type RouteName, type RouteResponse } from '../../../shared/api/routes';
+import type { routes, RouteName, RouteResponse } from '../../../shared/api/routes';
+import { endpoints, routePath } from '../../../shared/api/endpoints';
 import { UPLOAD_FIELD } from '../../../shared/api/uploads';
 import type { ApiError } from '../../../shared/api/common';
+import { serverSchemas } from './serverChecks';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -22,24 +26,28 @@ export class ApiRequestError extends Error {
 
 type Def<N extends RouteName> = (typeof routes)[N];
 /** Required when every key is; optional when the schema's input has no required key. */
+// `{} extends T` asks "has T no required key?"; it is a test on a type, never a value's type.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type Slot<K extends string, T> = {} extends T ? { [P in K]?: T } : { [P in K]: T };
 
 type ParamsOf<N extends RouteName> = Def<N> extends { params: infer S extends z.ZodType } ? { params: z.input<S> } : { params?: never };
 type QueryOf<N extends RouteName> = Def<N> extends { query: infer S extends z.ZodType } ? Slot<'query', z.input<S>> : { query?: never };
 type BodyOf<N extends RouteName> = Def<N> extends { body: infer S extends z.ZodType } ? { body: z.input<S> } : { body?: never };
-type FileOf<N extends RouteName> = Def<N> extends { upload: string }
-  ? {
-      /** the file for an upload route */
-      file: Blob & { name?: string };
-      /** upload progress 0..1 (uses XMLHttpRequest) */
-      onProgress?: (fraction: number) => void;
-    }
-  : { file?: never; onProgress?: never };
+type FileOf<N extends RouteName> =
+  Def<N> extends { upload: string }
+    ? {
+        /** the file for an upload route */
+        file: Blob & { name?: string };
+        /** upload progress 0..1 (uses XMLHttpRequest) */
+        onProgress?: (fraction: number) => void;
+      }
+    : { file?: never; onProgress?: never };
 
 /** What a call to route N takes, from the route's own schemas. */
 export type CallOptions<N extends RouteName> = ParamsOf<N> & QueryOf<N> & BodyOf<N> & FileOf<N> & { signal?: AbortSignal };
 export type UrlOptions<N extends RouteName> = ParamsOf<N> & QueryOf<N>;
 /** The options argument may be left out when nothing in it is required. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the same test as Slot's
 type OptsArg<T> = {} extends T ? [opts?: T] : [opts: T];
 
 interface LooseOptions {
@@ -53,7 +61,7 @@ interface LooseOptions {
 
 export function routeUrl<N extends RouteName>(name: N, ...[opts]: OptsArg<UrlOptions<N>>): string {
   const o = (opts ?? {}) as LooseOptions;
-  let url = routePath(routes[name].path, o.params);
+  let url = routePath(endpoints[name].path, o.params);
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(o.query ?? {})) if (v !== undefined && v !== '') q.set(k, v);
   const qs = q.toString();
@@ -70,7 +78,13 @@ async function errorFrom(status: number, text: string): Promise<ApiRequestError>
   }
 }
 
-function xhrUpload(method: string, url: string, form: FormData, onProgress: (f: number) => void, signal?: AbortSignal): Promise<{ status: number; text: string }> {
+function xhrUpload(
+  method: string,
+  url: string,
+  form: FormData,
+  onProgress: (f: number) => void,
+  signal?: AbortSignal,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(method.toUpperCase(), url);
@@ -84,7 +98,10 @@ function xhrUpload(method: string, url: string, form: FormData, onProgress: (f: 
 }
 
 export async function api<N extends RouteName>(name: N, ...[options]: OptsArg<CallOptions<N>>): Promise<RouteResponse<N>> {
-  const def = routes[name];
+  const def = endpoints[name];
+  const schemas = serverSchemas();
+  // Not a rejection left unhandled when the request itself fails first.
+  schemas.catch(() => undefined);
   const opts = (options ?? {}) as LooseOptions;
   const url = (routeUrl as (n: RouteName, o: LooseOptions) => string)(name, opts);
   let status: number;
@@ -117,7 +134,10 @@ export async function api<N extends RouteName>(name: N, ...[options]: OptsArg<Ca
   } catch {
     throw new ApiRequestError(status, 'bad_response', 'The server sent something unexpected');
   }
-  const parsed = def.response.safeParse(data);
+  const { routes: checked } = await schemas.catch(() => {
+    throw new ApiRequestError(0, 'network', 'Network error');
+  });
+  const parsed = checked[name].response.safeParse(data);
   if (!parsed.success) throw new ApiRequestError(status, 'bad_response', 'The server sent something unexpected');
   return parsed.data as RouteResponse<N>;
 }

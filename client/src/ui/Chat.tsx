@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_MAX } from '../../../shared/constants';
-import { checkChatText } from '../../../shared/validate';
+import { checkChatText } from '../../../shared/text';
 import { sendChat } from '../net/send';
 import { useStore } from '../store';
 import { Slot } from './layout/Overlay';

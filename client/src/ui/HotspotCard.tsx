@@ -37,7 +37,14 @@ export function HotspotCard({ hallId }: { hallId: HallId }) {
         </p>
         <div className="row">
           {/* shown only where the text is clamped (styles.css, short screens) */}
-          <button type="button" className="hotspot-more" data-testid="hotspot-more" aria-expanded={more} aria-controls="hotspot-body" onClick={() => setMore((m) => !m)}>
+          <button
+            type="button"
+            className="hotspot-more"
+            data-testid="hotspot-more"
+            aria-expanded={more}
+            aria-controls="hotspot-body"
+            onClick={() => setMore((m) => !m)}
+          >
             {t(more ? 'hotspot.less' : 'hotspot.more')}
           </button>
           {portal && (

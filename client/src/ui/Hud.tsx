@@ -6,7 +6,7 @@ import { navigate } from '../router';
 import { useStore } from '../store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { InviteButton } from './InviteButton';
-import { DirectoryButton } from './booth/Directory';
+import { DirectoryButton } from './booth/DirectoryButton';
 import { Slot, useArrangement } from './layout/Overlay';
 
 /** The toolbar (its actions fold into a menu panel below the wide form) and the visitor list. */

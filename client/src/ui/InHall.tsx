@@ -7,7 +7,7 @@ import type { Profile } from '../store/sessionSlice';
 import { Chat } from './Chat';
 import { Hud } from './Hud';
 import { StatusOverlay } from './StatusOverlay';
-import { Toast } from './Toast';
+import { Notices } from './Notices';
 import { AnnouncementBanner } from './AnnouncementBanner';
 import { BoothLayer } from './booth/BoothLayer';
 import { Minimap } from './Minimap';
@@ -36,10 +36,10 @@ export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }
         <Minimap hallId={hallId} />
         <Chat />
         <Dock />
+        <Notices />
+        <TouchJoystick />
       </Overlay>
-      <TouchJoystick />
       <StatusOverlay />
-      <Toast />
       <TravelOverlay />
     </div>
   );

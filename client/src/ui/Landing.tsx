@@ -30,7 +30,14 @@ export function Landing() {
           <legend>{t('landing.hallLabel')}</legend>
           <div className="chips">
             {HALL_IDS.map((id) => (
-              <button key={id} type="button" data-testid={`pick-${id}`} className={id === hall ? 'chip selected' : 'chip'} aria-pressed={id === hall} onClick={() => setHall(id)}>
+              <button
+                key={id}
+                type="button"
+                data-testid={`pick-${id}`}
+                className={id === hall ? 'chip selected' : 'chip'}
+                aria-pressed={id === hall}
+                onClick={() => setHall(id)}
+              >
                 {t(`halls.${id}`)}
               </button>
             ))}

@@ -24,7 +24,7 @@ interface View {
 function viewOf(l: HallLayout): View {
   const b = l.bounds;
   const scale = (SIZE - 8) / Math.max(b.maxX - b.minX, b.maxZ - b.minZ);
-  return { scale, ox: 4 - b.minX * scale + ((SIZE - 8) - (b.maxX - b.minX) * scale) / 2, oz: 4 - b.minZ * scale + ((SIZE - 8) - (b.maxZ - b.minZ) * scale) / 2 };
+  return { scale, ox: 4 - b.minX * scale + (SIZE - 8 - (b.maxX - b.minX) * scale) / 2, oz: 4 - b.minZ * scale + (SIZE - 8 - (b.maxZ - b.minZ) * scale) / 2 };
 }
 
 function drawStatic(ctx: CanvasRenderingContext2D, l: HallLayout, v: View): void {

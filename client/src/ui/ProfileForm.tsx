@@ -2,14 +2,14 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AVATAR_COLORS, AVATAR_STYLES, NAME_MAX } from '../../../shared/constants';
-import { checkName } from '../../../shared/validate';
+import { checkName } from '../../../shared/text';
 import type { Profile } from '../store/sessionSlice';
 import { prefetchHall } from './loading/loadHall';
 
 export function ProfileForm({ initial, onDone, children }: { initial: Profile | null; onDone: (p: Profile) => void; children?: ReactNode }) {
   const { t } = useTranslation();
   const [name, setName] = useState(initial?.name ?? '');
-  const [color, setColor] = useState(initial?.color ?? Math.floor(Math.random() * AVATAR_COLORS.length));
+  const [color, setColor] = useState(() => initial?.color ?? Math.floor(Math.random() * AVATAR_COLORS.length));
   const [style, setStyle] = useState(initial?.style ?? 0);
   const [problem, setProblem] = useState<string | null>(null);
 

@@ -3,25 +3,39 @@ import { navigate } from '../router';
 import { useStore } from '../store';
 import { joinHall } from '../net/connection';
 
-/** Joining / reconnecting / errors: always says what is happening and offers a way on. */
+/**
+ * The status that shows as a line in the overlay's notice row (ui/Notices.tsx) rather than over
+ * everything: joining again or reconnecting, once the hall is on screen. The first join is a step
+ * of the loading screen (ui/loading/HallLoading).
+ */
+export function useStatusLine(): 'joining' | 'reconnecting' | null {
+  const status = useStore((s) => s.status);
+  const loaderDone = useStore((s) => s.hallShown);
+  if (status === 'reconnecting' || (status === 'joining' && loaderDone)) return status;
+  return null;
+}
+
+/** Joining again / reconnecting, as one line: the hall stays usable around it. */
+export function StatusBanner() {
+  const { t } = useTranslation();
+  const line = useStatusLine();
+  if (!line) return null;
+  return (
+    <div className="status-banner" role="status" data-testid={`status-${line}`}>
+      <span className="spinner" aria-hidden="true" /> {t(`status.${line}`)}
+    </div>
+  );
+}
+
+/** Lost connection, an outdated client, errors: over the whole hall, with a way on. */
 export function StatusOverlay() {
   const { t } = useTranslation();
   const status = useStore((s) => s.status);
   const errorKey = useStore((s) => s.errorKey);
   const hallId = useStore((s) => s.hallId);
   const profile = useStore((s) => s.profile);
-  const loaderDone = useStore((s) => s.hallShown);
 
-  if (status === 'joined' || status === 'idle') return null;
-  // The first join is a step of the loading screen (ui/loading/HallLoading).
-  if (status === 'joining' && !loaderDone) return null;
-  if (status === 'joining' || status === 'reconnecting') {
-    return (
-      <div className="status-banner" role="status" data-testid={`status-${status}`}>
-        <span className="spinner" aria-hidden="true" /> {t(`status.${status}`)}
-      </div>
-    );
-  }
+  if (status === 'joined' || status === 'idle' || status === 'joining' || status === 'reconnecting') return null;
   return (
     <div className="status-overlay" role="alertdialog" data-testid={`status-${status}`}>
       <p>{t(errorKey ?? 'errors.network')}</p>

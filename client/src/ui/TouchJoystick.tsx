@@ -1,32 +1,22 @@
 /**
- * On-screen joystick for touch devices, bottom right: writes input.forward / input.right
- * (analogue, so a small push walks slowly). Shown on coarse pointers, or from the first touch
- * on a device that claimed a fine one (laptops with touch screens).
+ * On-screen joystick for touch devices: writes input.forward / input.right (analogue, so a small
+ * push walks slowly). Shown on touch screens (useTouchDevice), in the overlay's corner reserved for
+ * it (forms.ts touchForm), so it never sits on the map or a panel.
  */
-import { useEffect, useRef, useState, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { input } from '../store/transient';
+import { JOYSTICK_SIZE_PX } from './layout/forms';
+import { Slot } from './layout/Overlay';
+import { useTouchDevice } from './layout/useTouchDevice';
 
-const SIZE = 120;
+const SIZE = JOYSTICK_SIZE_PX;
 const KNOB = 52;
 const REACH = (SIZE - KNOB) / 2;
 const DEAD_ZONE = 0.15;
 
-function useTouchDevice(): boolean {
-  const [touch, setTouch] = useState(() => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches);
-  useEffect(() => {
-    if (touch) return;
-    const onTouch = () => setTouch(true);
-    window.addEventListener('touchstart', onTouch, { once: true, passive: true });
-    return () => window.removeEventListener('touchstart', onTouch);
-  }, [touch]);
-  return touch;
-}
-
 const base: CSSProperties = {
-  position: 'absolute',
-  right: 'max(1rem, env(safe-area-inset-right))',
-  bottom: 'max(1.6rem, env(safe-area-inset-bottom))',
+  position: 'relative',
   width: SIZE,
   height: SIZE,
   borderRadius: '50%',
@@ -85,23 +75,25 @@ export function TouchJoystick() {
 
   if (!touch) return null;
   return (
-    <div
-      role="group"
-      aria-label={t('controls.joystick')}
-      data-testid="touch-joystick"
-      style={base}
-      onPointerDown={(e) => {
-        if (active.current !== null) return;
-        active.current = e.pointerId;
-        e.currentTarget.setPointerCapture(e.pointerId);
-        steer(e);
-      }}
-      onPointerMove={steer}
-      onPointerUp={(e) => active.current === e.pointerId && release()}
-      onPointerCancel={(e) => active.current === e.pointerId && release()}
-      onLostPointerCapture={(e) => active.current === e.pointerId && release()}
-    >
-      <div ref={knob} style={knobStyle} />
-    </div>
+    <Slot id="joystick">
+      <div
+        role="group"
+        aria-label={t('controls.joystick')}
+        data-testid="touch-joystick"
+        style={base}
+        onPointerDown={(e) => {
+          if (active.current !== null) return;
+          active.current = e.pointerId;
+          e.currentTarget.setPointerCapture(e.pointerId);
+          steer(e);
+        }}
+        onPointerMove={steer}
+        onPointerUp={(e) => active.current === e.pointerId && release()}
+        onPointerCancel={(e) => active.current === e.pointerId && release()}
+        onLostPointerCapture={(e) => active.current === e.pointerId && release()}
+      >
+        <div ref={knob} style={knobStyle} />
+      </div>
+    </Slot>
   );
 }

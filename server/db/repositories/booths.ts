@@ -49,12 +49,7 @@ export function boothRepository(db: Kdb) {
     const [images, products, onDuty] = await Promise.all([
       exec.selectFrom('booth_images').selectAll().where('booth_id', 'in', boothIds).orderBy('position').orderBy('id').execute(),
       exec.selectFrom('products').selectAll().where('booth_id', 'in', boothIds).orderBy('position').orderBy('id').execute(),
-      exec
-        .selectFrom('users')
-        .select('exhibitor_id')
-        .where('exhibitor_id', 'in', exhibitorIds)
-        .where('on_duty_until', '>', Date.now())
-        .execute(),
+      exec.selectFrom('users').select('exhibitor_id').where('exhibitor_id', 'in', exhibitorIds).where('on_duty_until', '>', Date.now()).execute(),
     ]);
     const mediaIds: string[] = [];
     for (const r of rows) {
@@ -69,7 +64,12 @@ export function boothRepository(db: Kdb) {
     }
     const media = new Map<string, MediaRow>();
     if (mediaIds.length) {
-      for (const m of await exec.selectFrom('media').selectAll().where('id', 'in', [...new Set(mediaIds)]).execute()) media.set(m.id, m);
+      for (const m of await exec
+        .selectFrom('media')
+        .selectAll()
+        .where('id', 'in', [...new Set(mediaIds)])
+        .execute())
+        media.set(m.id, m);
     }
     const m = (id: string | null) => (id ? (media.get(id) ?? null) : null);
     const duty = new Set(onDuty.map((u) => u.exhibitor_id));
@@ -110,7 +110,23 @@ export function boothRepository(db: Kdb) {
 
   type JoinedRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
   function split(r: JoinedRow): { booth: BoothTable; exhibitor: ExhibitorTable } {
-    const { ex_id, ex_expo_id, ex_name_zh, ex_name_en, ex_description_zh, ex_description_en, ex_industry, ex_park, ex_website, ex_contact_email, ex_contact_phone, ex_logo_media_id, ex_created_at, ex_updated_at, ...booth } = r;
+    const {
+      ex_id,
+      ex_expo_id,
+      ex_name_zh,
+      ex_name_en,
+      ex_description_zh,
+      ex_description_en,
+      ex_industry,
+      ex_park,
+      ex_website,
+      ex_contact_email,
+      ex_contact_phone,
+      ex_logo_media_id,
+      ex_created_at,
+      ex_updated_at,
+      ...booth
+    } = r;
     return {
       booth,
       exhibitor: {
@@ -257,13 +273,25 @@ export function boothRepository(db: Kdb) {
         if (slot === 'logo') {
           const ex = await trx.selectFrom('exhibitors').select('logo_media_id').where('id', '=', booth.exhibitor_id).executeTakeFirstOrThrow();
           old = ex.logo_media_id;
-          await trx.updateTable('exhibitors').set({ logo_media_id: row?.id ?? null, updated_at: Date.now() }).where('id', '=', booth.exhibitor_id).execute();
+          await trx
+            .updateTable('exhibitors')
+            .set({ logo_media_id: row?.id ?? null, updated_at: Date.now() })
+            .where('id', '=', booth.exhibitor_id)
+            .execute();
         } else if (slot === 'video') {
           old = booth.video_media_id;
-          await trx.updateTable('booths').set({ video_media_id: row?.id ?? null }).where('id', '=', boothId).execute();
+          await trx
+            .updateTable('booths')
+            .set({ video_media_id: row?.id ?? null })
+            .where('id', '=', boothId)
+            .execute();
         } else {
           old = booth.brochure_media_id;
-          await trx.updateTable('booths').set({ brochure_media_id: row?.id ?? null }).where('id', '=', boothId).execute();
+          await trx
+            .updateTable('booths')
+            .set({ brochure_media_id: row?.id ?? null })
+            .where('id', '=', boothId)
+            .execute();
         }
         await touch(trx, boothId);
         const orphans = await dropMedia(trx, [old]);
@@ -274,12 +302,23 @@ export function boothRepository(db: Kdb) {
     async addImage(boothId: string, media: NewMedia): Promise<BoothRecord> {
       return db.transaction().execute(async (trx) => {
         await boothRow(trx, boothId);
-        const count = await trx.selectFrom('booth_images').select((eb) => eb.fn.countAll<number>().as('n')).where('booth_id', '=', boothId).executeTakeFirstOrThrow();
+        const count = await trx
+          .selectFrom('booth_images')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('booth_id', '=', boothId)
+          .executeTakeFirstOrThrow();
         if (Number(count.n) >= MAX_IMAGES) throw new RepoError('limit', `A booth shows at most ${MAX_IMAGES} images`);
-        const max = await trx.selectFrom('booth_images').select((eb) => eb.fn.max('position').as('p')).where('booth_id', '=', boothId).executeTakeFirst();
+        const max = await trx
+          .selectFrom('booth_images')
+          .select((eb) => eb.fn.max('position').as('p'))
+          .where('booth_id', '=', boothId)
+          .executeTakeFirst();
         const row = mediaRow(media);
         await trx.insertInto('media').values(row).execute();
-        await trx.insertInto('booth_images').values({ id: newId(), booth_id: boothId, media_id: row.id, position: Number(max?.p ?? -1) + 1 }).execute();
+        await trx
+          .insertInto('booth_images')
+          .values({ id: newId(), booth_id: boothId, media_id: row.id, position: Number(max?.p ?? -1) + 1 })
+          .execute();
         await touch(trx, boothId);
         return (await getIn(trx, boothId))!;
       });
@@ -299,9 +338,17 @@ export function boothRepository(db: Kdb) {
     async addProduct(boothId: string, p: ProductInput): Promise<{ record: BoothRecord; productId: string }> {
       return db.transaction().execute(async (trx) => {
         await boothRow(trx, boothId);
-        const count = await trx.selectFrom('products').select((eb) => eb.fn.countAll<number>().as('n')).where('booth_id', '=', boothId).executeTakeFirstOrThrow();
+        const count = await trx
+          .selectFrom('products')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('booth_id', '=', boothId)
+          .executeTakeFirstOrThrow();
         if (Number(count.n) >= MAX_PRODUCTS) throw new RepoError('limit', `A booth shows at most ${MAX_PRODUCTS} products`);
-        const max = await trx.selectFrom('products').select((eb) => eb.fn.max('position').as('p')).where('booth_id', '=', boothId).executeTakeFirst();
+        const max = await trx
+          .selectFrom('products')
+          .select((eb) => eb.fn.max('position').as('p'))
+          .where('booth_id', '=', boothId)
+          .executeTakeFirst();
         const id = newId();
         await trx
           .insertInto('products')
@@ -345,7 +392,12 @@ export function boothRepository(db: Kdb) {
       });
     },
 
-    async setProductMedia(boothId: string, productId: string, slot: 'image' | 'model', media: NewMedia | null): Promise<{ record: BoothRecord; orphans: string[] }> {
+    async setProductMedia(
+      boothId: string,
+      productId: string,
+      slot: 'image' | 'model',
+      media: NewMedia | null,
+    ): Promise<{ record: BoothRecord; orphans: string[] }> {
       return db.transaction().execute(async (trx) => {
         const p = await productRow(trx, boothId, productId);
         const row = media ? mediaRow(media) : null;

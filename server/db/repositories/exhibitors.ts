@@ -124,7 +124,11 @@ export function exhibitorRepository(db: Kdb) {
     },
 
     async count(expoId: string): Promise<number> {
-      const r = await db.selectFrom('exhibitors').select((eb) => eb.fn.countAll<number>().as('n')).where('expo_id', '=', expoId).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('exhibitors')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('expo_id', '=', expoId)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
   };

@@ -28,7 +28,10 @@ export function expoRepository(db: Kdb) {
     },
 
     async count(): Promise<number> {
-      const r = await db.selectFrom('expos').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('expos')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
 
@@ -38,7 +41,15 @@ export function expoRepository(db: Kdb) {
         if (input.active) await trx.updateTable('expos').set({ active: 0 }).where('active', '=', 1).execute();
         await trx
           .insertInto('expos')
-          .values({ id, slug: input.slug, name_zh: input.name.zh, name_en: input.name.en, is_demo: input.isDemo ? 1 : 0, active: input.active ? 1 : 0, created_at: Date.now() })
+          .values({
+            id,
+            slug: input.slug,
+            name_zh: input.name.zh,
+            name_en: input.name.en,
+            is_demo: input.isDemo ? 1 : 0,
+            active: input.active ? 1 : 0,
+            created_at: Date.now(),
+          })
           .execute();
         if (input.halls.length) {
           await trx

@@ -7,7 +7,15 @@ export function inviteRepository(db: Kdb) {
     async create(i: { tokenHash: string; exhibitorId: string; email: string | null; createdBy: string | null; expiresAt: number }): Promise<void> {
       await db
         .insertInto('invites')
-        .values({ token_hash: i.tokenHash, exhibitor_id: i.exhibitorId, email: i.email, created_by: i.createdBy, expires_at: i.expiresAt, used_at: null, created_at: Date.now() })
+        .values({
+          token_hash: i.tokenHash,
+          exhibitor_id: i.exhibitorId,
+          email: i.email,
+          created_by: i.createdBy,
+          expires_at: i.expiresAt,
+          used_at: null,
+          created_at: Date.now(),
+        })
         .execute();
     },
 
@@ -39,7 +47,12 @@ export function inviteRepository(db: Kdb) {
             .executeTakeFirst();
           if (!inv) throw new RepoError('not_found', 'This invitation is not valid any more');
           if (inv.email && inv.email !== user.email) throw new RepoError('conflict', 'This invitation is for another email address');
-          const upd = await trx.updateTable('invites').set({ used_at: now }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
+          const upd = await trx
+            .updateTable('invites')
+            .set({ used_at: now })
+            .where('token_hash', '=', tokenHash)
+            .where('used_at', 'is', null)
+            .executeTakeFirst();
           if (Number(upd.numUpdatedRows) !== 1) throw new RepoError('not_found', 'This invitation is not valid any more');
           const row: UserRow = {
             id: newId(),

@@ -34,7 +34,11 @@ export function mediaRepository(db: Kdb) {
   return {
     async byIds(ids: string[]): Promise<Map<string, MediaRow>> {
       if (ids.length === 0) return new Map();
-      const rows = await db.selectFrom('media').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+      const rows = await db
+        .selectFrom('media')
+        .selectAll()
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
       return new Map(rows.map((r) => [r.id, r]));
     },
     /** Every file name the database knows: anything else in the upload directory is an orphan. */

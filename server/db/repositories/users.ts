@@ -42,7 +42,11 @@ export function userRepository(db: Kdb) {
       await db.updateTable('users').set({ last_login_at: Date.now() }).where('id', '=', id).execute();
     },
     async countByRole(role: 'organizer' | 'exhibitor'): Promise<number> {
-      const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', role).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', role)
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
     /** Booths a user may edit: its exhibitor's booth. Organizers may edit every booth (checked elsewhere). */

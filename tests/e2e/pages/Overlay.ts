@@ -58,12 +58,16 @@ export class Overlay {
     return [...(await this.shownPanels()), ...(await this.folded())].sort();
   }
 
-  /** The boxes of everything visible on the overlay: toolbar, chat, dock and every panel. */
+  /** The boxes of everything visible on the overlay: toolbar, chat, dock, joystick, notices and every panel. */
   async visibleBoxes(): Promise<Box[]> {
     const parts: [string, Locator][] = [
       ['toolbar', this.page.locator('.hud-top')],
       ['chat', this.page.getByTestId('chat')],
       ['dock', this.page.getByTestId('dock')],
+      // touch screens only, in a corner of its own
+      ['joystick', this.page.getByTestId('touch-joystick')],
+      // the connection status line and toasts
+      ['notices', this.page.getByTestId('notices')],
       ...(Object.keys(PANEL_TESTIDS) as PanelName[]).map((name) => [name, this.panel(name)] as [string, Locator]),
     ];
     const out: Box[] = [];
@@ -91,7 +95,10 @@ export class Overlay {
         const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
         if (w > 0.5 && h > 0.5) problems.push(`${a.name} and ${b.name} overlap by ${Math.round(w)}x${Math.round(h)}`);
       }
-    expect(problems, `${label}: ${JSON.stringify(boxes.map((b) => [b.name, Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]))}`).toEqual([]);
+    expect(
+      problems,
+      `${label}: ${JSON.stringify(boxes.map((b) => [b.name, Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]))}`,
+    ).toEqual([]);
     return boxes;
   }
 

@@ -9,8 +9,7 @@ import { decodePng, imageStats, type Image, type ImageStats } from './png';
 import type {} from '../../../client/src/debug';
 
 /** The DOM above the 3D view: the hall's overlays and, while it fades, the loading screen. */
-export const HIDE_OVERLAYS =
-  '[data-testid="hall-page"] > :not([data-testid="hall-canvas"]), [data-testid="hall-loading"] { visibility: hidden !important; }';
+export const HIDE_OVERLAYS = '[data-testid="hall-page"] > :not([data-testid="hall-canvas"]), [data-testid="hall-loading"] { visibility: hidden !important; }';
 
 /**
  * Asks the client to keep the canvas' drawing buffer (client/src/debug.ts captureRequested), which

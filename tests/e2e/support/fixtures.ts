@@ -3,7 +3,7 @@
  * request (documents, scripts, fonts, sockets...) leaves the origin, or if a page throws.
  * `openVisitor()` gives each visitor its own browser context (own storage, own connection).
  */
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { staysOnOrigin } from './origin';
 
 export interface Watch {
@@ -49,8 +49,8 @@ async function leaveHalls(context: BrowserContext): Promise<void> {
 
 interface Fixtures {
   watchState: Watch;
-  /** A fresh browser context and page, watched like the default one. */
-  openVisitor: () => Promise<Page>;
+  /** A fresh browser context and page, watched like the default one (options: a touch phone, say). */
+  openVisitor: (options?: BrowserContextOptions) => Promise<Page>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -72,8 +72,8 @@ export const test = base.extend<Fixtures>({
 
   openVisitor: async ({ browser, watchState, baseURL, viewport, locale }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async () => {
-      const context = await browser.newContext({ baseURL, viewport, locale });
+    await use(async (options) => {
+      const context = await browser.newContext({ baseURL, viewport, locale, ...options });
       watch(context, watchState);
       contexts.push(context);
       return context.newPage();

@@ -21,10 +21,7 @@ export interface MachineFacts {
 }
 
 export type Step =
-  | { kind: 'ready'; browser: FoundBrowser }
-  | { kind: 'playwright-download' }
-  | { kind: 'apt'; packages: string[] }
-  | { kind: 'give-up'; line: string };
+  { kind: 'ready'; browser: FoundBrowser } | { kind: 'playwright-download' } | { kind: 'apt'; packages: string[] } | { kind: 'give-up'; line: string };
 
 const isDebianLike = (os: string[]) => os.includes('debian') || os.includes('ubuntu');
 /** Ubuntu's `chromium` is a snap shim under another name; Debian's is a real package. */

@@ -9,7 +9,10 @@ function facts(files: string[], env: NodeJS.ProcessEnv = {}, own = '/root/.cache
 
 describe('findChromium', () => {
   it('takes CHROMIUM_PATH first, even when the system has one', () => {
-    expect(findChromium(facts(['/opt/chrome', '/usr/bin/chromium'], { CHROMIUM_PATH: '/opt/chrome' }))).toEqual({ path: '/opt/chrome', source: 'CHROMIUM_PATH' });
+    expect(findChromium(facts(['/opt/chrome', '/usr/bin/chromium'], { CHROMIUM_PATH: '/opt/chrome' }))).toEqual({
+      path: '/opt/chrome',
+      source: 'CHROMIUM_PATH',
+    });
   });
 
   it('refuses a CHROMIUM_PATH that names nothing instead of silently using another browser', () => {
@@ -18,7 +21,10 @@ describe('findChromium', () => {
 
   it("then the system's chromium: /usr/bin/chromium, or any chromium or chrome on PATH", () => {
     expect(findChromium(facts(['/usr/bin/chromium']))).toEqual({ path: '/usr/bin/chromium', source: 'system' });
-    expect(findChromium(facts(['/snap/bin/chromium-browser'], { PATH: '/usr/local/bin:/snap/bin' }))).toEqual({ path: '/snap/bin/chromium-browser', source: 'system' });
+    expect(findChromium(facts(['/snap/bin/chromium-browser'], { PATH: '/usr/local/bin:/snap/bin' }))).toEqual({
+      path: '/snap/bin/chromium-browser',
+      source: 'system',
+    });
   });
 
   it("then Playwright's own download, and null when there is nothing", () => {

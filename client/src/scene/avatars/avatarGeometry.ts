@@ -106,8 +106,18 @@ function pieces(style: (typeof AVATAR_STYLES)[number]): Piece[] {
   const w = o.legWidth;
   return [
     // legs: thigh (hip to knee), shin (knee to ankle), shoe
-    ...pair((s) => ({ geo: cyl(0.085 * w, 0.07 * w, j.hipY - j.kneeY + 0.04), part: s > 0 ? Part.thighL : Part.thighR, color: o.pants, at: [s * j.hipX, (j.hipY + j.kneeY) / 2, 0] })),
-    ...pair((s) => ({ geo: cyl(0.068 * w, 0.058 * w, j.kneeY - 0.06), part: s > 0 ? Part.shinL : Part.shinR, color: o.pants, at: [s * j.hipX, (j.kneeY + 0.08) / 2 + 0.01, 0] })),
+    ...pair((s) => ({
+      geo: cyl(0.085 * w, 0.07 * w, j.hipY - j.kneeY + 0.04),
+      part: s > 0 ? Part.thighL : Part.thighR,
+      color: o.pants,
+      at: [s * j.hipX, (j.hipY + j.kneeY) / 2, 0],
+    })),
+    ...pair((s) => ({
+      geo: cyl(0.068 * w, 0.058 * w, j.kneeY - 0.06),
+      part: s > 0 ? Part.shinL : Part.shinR,
+      color: o.pants,
+      at: [s * j.hipX, (j.kneeY + 0.08) / 2 + 0.01, 0],
+    })),
     ...pair((s) => ({ geo: box(0.11, 0.075, 0.24), part: s > 0 ? Part.shinL : Part.shinR, color: o.shoes, at: [s * j.hipX, 0.037, 0.035] })),
     // hips, torso, shoulders, neck
     { geo: cyl(0.185, 0.175, 0.16, 12), part: Part.trunk, color: o.pants, at: [0, 0.93, 0], scale: [1, 1, 0.68] },
@@ -118,8 +128,20 @@ function pieces(style: (typeof AVATAR_STYLES)[number]): Piece[] {
     { geo: ball(0.11, 14, 10), part: Part.head, color: SKIN, at: [0, HEAD_Y, 0], scale: [1, 1.1, 1.04] },
     ...pair((s) => ({ geo: box(0.024, 0.03, 0.02), part: Part.head, color: DARK, at: [s * 0.04, HEAD_Y + 0.012, 0.104] })),
     // arms: sleeve, forearm (skin or sleeve), hand
-    ...pair((s) => ({ geo: cyl(0.056, 0.05, j.shoulderY - j.elbowY + 0.04), part: s > 0 ? Part.upperArmL : Part.upperArmR, color: o.top, tint: 1, at: [s * j.shoulderX, (j.shoulderY + j.elbowY) / 2, 0] })),
-    ...pair((s) => ({ geo: cyl(0.047, 0.04, 0.27), part: s > 0 ? Part.forearmL : Part.forearmR, color: o.longSleeves ? o.top : SKIN, tint: o.longSleeves ? 1 : 0, at: [s * j.shoulderX, j.elbowY - 0.13, 0] })),
+    ...pair((s) => ({
+      geo: cyl(0.056, 0.05, j.shoulderY - j.elbowY + 0.04),
+      part: s > 0 ? Part.upperArmL : Part.upperArmR,
+      color: o.top,
+      tint: 1,
+      at: [s * j.shoulderX, (j.shoulderY + j.elbowY) / 2, 0],
+    })),
+    ...pair((s) => ({
+      geo: cyl(0.047, 0.04, 0.27),
+      part: s > 0 ? Part.forearmL : Part.forearmR,
+      color: o.longSleeves ? o.top : SKIN,
+      tint: o.longSleeves ? 1 : 0,
+      at: [s * j.shoulderX, j.elbowY - 0.13, 0],
+    })),
     ...pair((s) => ({ geo: ball(0.045, 8, 6), part: s > 0 ? Part.forearmL : Part.forearmR, color: SKIN, at: [s * j.shoulderX, j.elbowY - 0.3, 0.005] })),
     ...o.extras,
   ];

@@ -107,10 +107,9 @@ function patchVertex(shader: { vertexShader: string }, withColor: boolean): void
  * draw call, limbs never show through the body) and, unlike alpha hashing, does not sparkle.
  */
 function patchAlpha(shader: { fragmentShader: string }): void {
-  shader.fragmentShader = shader.fragmentShader
-    .replace(
-      'void main() {',
-      /* glsl */ `varying float vLudaoAlpha;
+  shader.fragmentShader = shader.fragmentShader.replace(
+    'void main() {',
+    /* glsl */ `varying float vLudaoAlpha;
 float ludaoBayer4(vec2 p) {
   ivec2 q = ivec2(mod(p, 4.0));
   int i = q.x + q.y * 4;
@@ -119,7 +118,7 @@ float ludaoBayer4(vec2 p) {
 }
 void main() {
   if (vLudaoAlpha < 0.999 && vLudaoAlpha < ludaoBayer4(gl_FragCoord.xy)) discard;`,
-    );
+  );
 }
 
 let body: THREE.MeshStandardMaterial | null = null;

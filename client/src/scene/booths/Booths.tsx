@@ -35,7 +35,11 @@ function buildStructure(placed: PlacedBooth[]): { geometry: THREE.BufferGeometry
     b.at({ x: p.x, y: p.y, z: p.z, ry: p.ry }, () => {
       shape = drawBooth(b, p.booth.template, p.size, p.booth.colors.primary, p.booth.colors.accent);
     });
-    const matrix = new THREE.Matrix4().compose(new THREE.Vector3(p.x, p.y, p.z), new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 1, 0), p.ry), new THREE.Vector3(1, 1, 1));
+    const matrix = new THREE.Matrix4().compose(
+      new THREE.Vector3(p.x, p.y, p.z),
+      new THREE.Quaternion().setFromAxisAngle(new THREE.Vector3(0, 1, 0), p.ry),
+      new THREE.Vector3(1, 1, 1),
+    );
     built.push({ ...p, shape, matrix });
   }
   return { geometry: b.build(), built };
@@ -90,6 +94,8 @@ function HallBooths({ hallId }: { hallId: HallId }) {
 
   const placed = useMemo(() => placeBooths(layout, booths), [layout, booths]);
   const key = structureKey(placed);
+  // The merged geometry is rebuilt only when the structure (slots, templates, sizes) changes, which
+  // `key` sums up; a booth's new title or colour must not rebuild every stand in the hall.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const { geometry, built } = useMemo(() => buildStructure(placed), [key]);
   // Positions and shapes come from `built`; the freshest booth data from `placed`.
@@ -128,7 +134,15 @@ function HallBooths({ hallId }: { hallId: HallId }) {
   }, [placed, lang, atlas, layout, booths]);
 
   const group = useRef<THREE.Group>(null);
-  useEffect(() => exposeBoothProbe(atlas, () => Object.keys(useStore.getState().booths).length, () => group.current), [atlas]);
+  useEffect(
+    () =>
+      exposeBoothProbe(
+        atlas,
+        () => Object.keys(useStore.getState().booths).length,
+        () => group.current,
+      ),
+    [atlas],
+  );
 
   const open = useStore((s) => s.openBoothPanel);
   const onPick = (b: BuiltBooth) => (e: ThreeEvent<PointerEvent>) => {
@@ -145,13 +159,7 @@ function HallBooths({ hallId }: { hallId: HallId }) {
       {current.map((b) => {
         const { W, D } = boothDims(b.size);
         return (
-          <mesh
-            key={b.booth.id}
-            name={`booth-hit-${b.booth.id}`}
-            position={[b.x, b.y + b.shape.height / 2, b.z]}
-            rotation-y={b.ry}
-            onPointerUp={onPick(b)}
-          >
+          <mesh key={b.booth.id} name={`booth-hit-${b.booth.id}`} position={[b.x, b.y + b.shape.height / 2, b.z]} rotation-y={b.ry} onPointerUp={onPick(b)}>
             <boxGeometry args={[W, b.shape.height, D]} />
             {/* invisible but pickable: material.visible=false skips the draw, not the raycast */}
             <meshBasicMaterial visible={false} />

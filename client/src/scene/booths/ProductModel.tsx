@@ -73,4 +73,3 @@ export default function Model({ url, position }: { url: string; position: THREE.
     </group>
   );
 }
-

@@ -4,11 +4,11 @@
  * plus where its sign and screen quads go and where a product stands.
  */
 import * as THREE from 'three';
-import { SLOT_RADIUS, boothFootprint } from '../../../../shared/layout';
 import type { BoothTemplate } from '../../../../shared/api/common';
 import { GeoBuilder, T } from '../landmarks/common/GeoBuilder';
+import { boothDims, type SlotSize } from './boothDims';
 
-export type SlotSize = keyof typeof SLOT_RADIUS;
+export { boothDims, frontPoint, type SlotSize } from './boothDims';
 
 /** A textured quad in booth space: centre, size, and which way it faces (+1 = +z, -1 = -z). */
 export interface QuadSpec {
@@ -37,12 +37,6 @@ const DARK = '#2b2f36';
 
 function mix(a: string, b: string, t: number): string {
   return `#${new THREE.Color(a).lerp(new THREE.Color(b), t).getHexString()}`;
-}
-
-export function boothDims(size: SlotSize) {
-  // The footprint is shared with the server, which treats it as solid.
-  const { w, d } = boothFootprint(size);
-  return { W: w, D: d, H: 2.6 + 0.2 * SLOT_RADIUS[size] };
 }
 
 /** Adds the structure to `b` (already placed in the booth's frame) and returns the quads and plinth. */
@@ -109,13 +103,4 @@ export function drawBooth(b: GeoBuilder, template: BoothTemplate, size: SlotSize
     plinth = new THREE.Vector3(W * 0.24, 1.05, D * 0.14);
   }
   return { quads, plinth, halfW: W / 2, halfD: D / 2, height: H + 1 };
-}
-
-/** World point in front of a booth where a visitor stands to look at it. */
-export function frontPoint(x: number, z: number, ry: number, size: SlotSize, out = { x: 0, z: 0 }): { x: number; z: number } {
-  const { D } = boothDims(size);
-  const d = D / 2 + 1.4;
-  out.x = x + Math.sin(ry) * d;
-  out.z = z + Math.cos(ry) * d;
-  return out;
 }

@@ -62,7 +62,7 @@ export function HotspotMarkers({ hallId, layout }: { hallId: HallId; layout: Hal
   );
 
   // the portal you arrived by does not bounce you back (see `armed` below)
-  const state = useMemo(() => ({ armed: false }), [hallId]);
+  const state = useMemo(() => ({ armed: false, hallId }), [hallId]);
 
   useFrame(({ clock }) => {
     const t = clock.elapsedTime;

@@ -1,14 +1,32 @@
 /** Everything booth-related on the hall page's DOM layer: the live feed, the panel, the directory (its button is in the toolbar). */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { HallId } from '../../../../shared/halls';
 import { useStore } from '../../store';
 import { localPlayer } from '../../store/transient';
-import { BoothPanel } from './BoothPanel';
-import { Directory } from './Directory';
 import { followHallBooths } from './boothFeed';
 import { takePendingBooth, walkToSlot } from './goTo';
+import './booth.css';
+
+// Not needed for the first frame: fetched when the browser is idle after it, or at once when a
+// visitor opens one sooner.
+const Directory = lazy(() => import('./Directory').then((m) => ({ default: m.Directory })));
+const BoothPanel = lazy(() => import('./BoothPanel').then((m) => ({ default: m.BoothPanel })));
+
+function whenIdle(run: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(run, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(run, 200);
+  return () => window.clearTimeout(id);
+}
 
 export function BoothLayer({ hallId }: { hallId: HallId }) {
+  const drawn = useStore((s) => s.hallDrawn);
+  const wanted = useStore((s) => s.directoryOpen || s.card?.kind === 'booth');
+  const [idleAfterFrame, setIdleAfterFrame] = useState(false);
+  useEffect(() => (drawn ? whenIdle(() => setIdleAfterFrame(true)) : undefined), [drawn]);
+
   useEffect(() => {
     const stop = followHallBooths(hallId);
     return () => {
@@ -32,10 +50,15 @@ export function BoothLayer({ hallId }: { hallId: HallId }) {
     return () => window.clearInterval(id);
   }, [hallId]);
 
+  if (!idleAfterFrame && !wanted) return null;
   return (
     <>
-      <Directory hallId={hallId} />
-      <BoothPanel hallId={hallId} />
+      <Suspense fallback={null}>
+        <Directory hallId={hallId} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <BoothPanel hallId={hallId} />
+      </Suspense>
     </>
   );
 }

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoothView } from '../../../../shared/api/schemas';
-import { isSafeLink } from '../../../../shared/api/common';
+import { isSafeLink } from '../../../../shared/api/terms';
 import { getLayout, type HallId } from '../../../../shared/halls';
 import { SLOT_RADIUS } from '../../../../shared/layout';
 import { pick } from '../../i18n';
@@ -76,12 +76,29 @@ function PanelBody({ hallId, booth, onClose }: { hallId: HallId; booth: BoothVie
   const website = e.website && isSafeLink(e.website) ? e.website : null;
 
   return (
-    <aside className="booth-panel panel" role="dialog" aria-labelledby="booth-panel-name" data-testid="booth-panel" data-booth={booth.id} style={{ borderTopColor: booth.colors.primary }}>
+    <aside
+      className="booth-panel panel"
+      role="dialog"
+      aria-labelledby="booth-panel-name"
+      data-testid="booth-panel"
+      data-booth={booth.id}
+      style={{ borderTopColor: booth.colors.primary }}
+    >
       <header className="booth-panel-head">
-        {e.logo ? <img className="booth-logo" src={e.logo.url} alt="" width={56} height={56} data-testid="booth-panel-logo" /> : <span className="booth-logo placeholder" style={{ background: booth.colors.primary }} aria-hidden="true">{[...name][0]}</span>}
+        {e.logo ? (
+          <img className="booth-logo" src={e.logo.url} alt="" width={56} height={56} data-testid="booth-panel-logo" />
+        ) : (
+          <span className="booth-logo placeholder" style={{ background: booth.colors.primary }} aria-hidden="true">
+            {[...name][0]}
+          </span>
+        )}
         <div className="booth-panel-titles">
-          <h2 id="booth-panel-name" data-testid="booth-panel-name">{name}</h2>
-          <p className="booth-panel-title" data-testid="booth-panel-title">{pick(booth.title, lang)}</p>
+          <h2 id="booth-panel-name" data-testid="booth-panel-name">
+            {name}
+          </h2>
+          <p className="booth-panel-title" data-testid="booth-panel-title">
+            {pick(booth.title, lang)}
+          </p>
           <p className="booth-tags">
             <span>{t(`industries.${e.industry}`)}</span>
             <span>{t(`parks.${e.park}`)}</span>
@@ -107,7 +124,11 @@ function PanelBody({ hallId, booth, onClose }: { hallId: HallId; booth: BoothVie
             <ul className="booth-products">
               {booth.products.map((p) => (
                 <li key={p.id}>
-                  {p.image ? <img src={p.image.url} alt="" loading="lazy" width={88} height={88} /> : <span className="booth-product-blank" aria-hidden="true" />}
+                  {p.image ? (
+                    <img src={p.image.url} alt="" loading="lazy" width={88} height={88} />
+                  ) : (
+                    <span className="booth-product-blank" aria-hidden="true" />
+                  )}
                   <div>
                     <b>{pick(p.name, lang)}</b>
                     {p.model && <span className="booth-badge">{t('booth.model3d')}</span>}

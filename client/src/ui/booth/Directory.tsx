@@ -1,7 +1,7 @@
 /** The exhibitor directory: search by name or theme, filter by industry, park and hall, and go there. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { INDUSTRIES, PARKS } from '../../../../shared/api/common';
+import { INDUSTRIES, PARKS } from '../../../../shared/api/terms';
 import type { DirectoryEntry } from '../../../../shared/api/schemas';
 import { HALL_IDS, type HallId } from '../../../../shared/halls';
 import { pick } from '../../i18n';
@@ -10,23 +10,6 @@ import { useStore } from '../../store';
 import { goToBooth } from './goTo';
 import { Slot } from '../layout/Overlay';
 import './booth.css';
-
-export function DirectoryButton() {
-  const { t } = useTranslation();
-  const open = useStore((s) => s.directoryOpen);
-  const setOpen = useStore((s) => s.setDirectoryOpen);
-  const raise = useStore((s) => s.raisePanel);
-  const toggle = () => {
-    // asked for: it wins its area on a small screen until it closes
-    if (!open) raise('directory');
-    setOpen(!open);
-  };
-  return (
-    <button type="button" className="directory-toggle pill" aria-expanded={open} onClick={toggle} data-testid="directory-toggle">
-      {t('directory.open')}
-    </button>
-  );
-}
 
 export function Directory({ hallId }: { hallId: HallId }) {
   const { t, i18n } = useTranslation();
@@ -73,7 +56,15 @@ export function Directory({ hallId }: { hallId: HallId }) {
           </button>
         </header>
         <div className="directory-filters">
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('directory.search')} aria-label={t('directory.search')} maxLength={60} data-testid="directory-search" />
+          <input
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t('directory.search')}
+            aria-label={t('directory.search')}
+            maxLength={60}
+            data-testid="directory-search"
+          />
           <select value={industry} onChange={(e) => setIndustry(e.target.value)} aria-label={t('directory.allIndustries')} data-testid="directory-industry">
             <option value="">{t('directory.allIndustries')}</option>
             {INDUSTRIES.map((i) => (
@@ -115,7 +106,11 @@ export function Directory({ hallId }: { hallId: HallId }) {
             <ul className="directory-list" data-testid="directory-list">
               {shown.map((e) => (
                 <li key={e.boothId} data-booth={e.boothId}>
-                  {e.logo ? <img src={e.logo.url} alt="" width={40} height={40} loading="lazy" /> : <span className="booth-logo placeholder small" aria-hidden="true" />}
+                  {e.logo ? (
+                    <img src={e.logo.url} alt="" width={40} height={40} loading="lazy" />
+                  ) : (
+                    <span className="booth-logo placeholder small" aria-hidden="true" />
+                  )}
                   <div className="directory-entry">
                     <b>{pick(e.name, lang)}</b>
                     <span className="muted">{pick(e.title, lang)}</span>

@@ -1,7 +1,7 @@
 /** "Take me there": walk to a booth in this hall, or travel to its hall and walk there on arrival. */
 import type { HallId } from '../../../../shared/halls';
 import { getLayout, isHallId } from '../../../../shared/halls';
-import { frontPoint } from '../../scene/booths/boothShapes';
+import { frontPoint } from '../../scene/booths/boothDims';
 import { travelTo } from '../../scene/hotspots/travel';
 import { useStore } from '../../store';
 import { input, localPlayer } from '../../store/transient';

@@ -228,7 +228,11 @@ export function BoothEditor({ boothId, isStaff }: { boothId: string; isStaff: bo
       <section className="console-card">
         <h2>{t('console.logo')}</h2>
         <div className="console-media">
-          {booth.exhibitor.logo ? <img src={booth.exhibitor.logo.url} alt="" width={96} height={96} className="console-logo" data-testid="console-logo" /> : <span className="fineprint">{t('console.none')}</span>}
+          {booth.exhibitor.logo ? (
+            <img src={booth.exhibitor.logo.url} alt="" width={96} height={96} className="console-logo" data-testid="console-logo" />
+          ) : (
+            <span className="fineprint">{t('console.none')}</span>
+          )}
           <UploadField route="uploadLogo" params={{ boothId }} label={t('console.upload')} hint={t('console.imageHint')} onDone={fresh} testId="logo-upload" />
           {booth.exhibitor.logo && (
             <button type="button" onClick={() => void api('deleteLogo', { params: { boothId } }).then(fresh)}>
@@ -257,7 +261,14 @@ export function BoothEditor({ boothId, isStaff }: { boothId: string; isStaff: bo
         <h2>{t('console.video')}</h2>
         <div className="console-media">
           {booth.video ? <video src={booth.video.url} controls width={240} preload="metadata" /> : <span className="fineprint">{t('console.none')}</span>}
-          <UploadField route="uploadVideo" params={{ boothId }} label={t('console.upload')} hint={t('console.videoHint')} onDone={fresh} testId="video-upload" />
+          <UploadField
+            route="uploadVideo"
+            params={{ boothId }}
+            label={t('console.upload')}
+            hint={t('console.videoHint')}
+            onDone={fresh}
+            testId="video-upload"
+          />
           {booth.video && (
             <button type="button" onClick={() => void api('deleteVideo', { params: { boothId } }).then(fresh)}>
               {t('console.remove')}
@@ -276,7 +287,14 @@ export function BoothEditor({ boothId, isStaff }: { boothId: string; isStaff: bo
           ) : (
             <span className="fineprint">{t('console.none')}</span>
           )}
-          <UploadField route="uploadBrochure" params={{ boothId }} label={t('console.upload')} hint={t('console.brochureHint')} onDone={fresh} testId="brochure-upload" />
+          <UploadField
+            route="uploadBrochure"
+            params={{ boothId }}
+            label={t('console.upload')}
+            hint={t('console.brochureHint')}
+            onDone={fresh}
+            testId="brochure-upload"
+          />
           {booth.brochure && (
             <button type="button" onClick={() => void api('deleteBrochure', { params: { boothId } }).then(fresh)}>
               {t('console.remove')}
@@ -296,10 +314,15 @@ function DutyToggle({ boothId, onBooth }: { boothId: string; onBooth: (b: BoothV
   const [on, setOn] = useState(false);
   useEffect(() => {
     if (!on) return;
-    const tick = () => void api('setDuty', { params: { boothId }, body: { onDuty: true } }).then(onBooth).catch(() => {});
+    const tick = () =>
+      void api('setDuty', { params: { boothId }, body: { onDuty: true } })
+        .then(onBooth)
+        .catch(() => {});
     tick();
     const id = window.setInterval(tick, 120_000);
     return () => window.clearInterval(id);
+    // onBooth is a fresh function on every parent render: the renewal timer restarts only when the
+    // toggle or the booth changes, not on every keystroke elsewhere in the editor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [on, boothId]);
   return (
@@ -310,7 +333,10 @@ function DutyToggle({ boothId, onBooth }: { boothId: string; onBooth: (b: BoothV
         data-testid="duty-toggle"
         onChange={(e) => {
           setOn(e.target.checked);
-          if (!e.target.checked) void api('setDuty', { params: { boothId }, body: { onDuty: false } }).then(onBooth).catch(() => {});
+          if (!e.target.checked)
+            void api('setDuty', { params: { boothId }, body: { onDuty: false } })
+              .then(onBooth)
+              .catch(() => {});
         }}
       />
       {t('console.onDuty')}

@@ -41,7 +41,14 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (u: UserView) => void })
       </label>
       <label>
         {t('console.password')}
-        <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} data-testid="login-password" />
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          data-testid="login-password"
+        />
       </label>
       <p className="form-problem" role="alert">
         {problem}

@@ -126,7 +126,11 @@ function Organizer() {
                   <td>{pick(e.name, lang)}</td>
                   <td>{t(`halls.${e.hallId}`, { defaultValue: e.hallId })}</td>
                   <td>
-                    <select value={e.slotId ? `${e.hallId}/${e.slotId}` : ''} onChange={(ev) => void place(e, ev.target.value)} aria-label={t('organizer.move')}>
+                    <select
+                      value={e.slotId ? `${e.hallId}/${e.slotId}` : ''}
+                      onChange={(ev) => void place(e, ev.target.value)}
+                      aria-label={t('organizer.move')}
+                    >
                       <option value="">{t('organizer.unplaced')}</option>
                       {e.slotId && <option value={`${e.hallId}/${e.slotId}`}>{e.slotId}</option>}
                       {HALL_IDS.flatMap((h) =>
@@ -277,8 +281,18 @@ function Announce() {
           </option>
         ))}
       </select>
-      <input value={text} onChange={(e) => setText(e.target.value)} maxLength={ANNOUNCE_MAX} required placeholder={t('organizer.announceText')} aria-label={t('organizer.announceText')} data-testid="announce-text" />
-      <button type="submit" data-testid="announce-send">{t('organizer.send')}</button>
+      <input
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={ANNOUNCE_MAX}
+        required
+        placeholder={t('organizer.announceText')}
+        aria-label={t('organizer.announceText')}
+        data-testid="announce-text"
+      />
+      <button type="submit" data-testid="announce-send">
+        {t('organizer.send')}
+      </button>
       <span className="fineprint">{msg}</span>
     </form>
   );

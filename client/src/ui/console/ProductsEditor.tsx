@@ -79,11 +79,27 @@ function ProductItem({ boothId, p, onBooth }: { boothId: string; p: ProductView;
       </form>
       <div className="console-media">
         {p.image && <img src={p.image.url} alt="" width={72} height={72} />}
-        <UploadField route="uploadProductImage" params={{ boothId, itemId: p.id }} label={t('console.productImage')} hint={t('console.imageHint')} onDone={() => void refresh()} />
+        <UploadField
+          route="uploadProductImage"
+          params={{ boothId, itemId: p.id }}
+          label={t('console.productImage')}
+          hint={t('console.imageHint')}
+          onDone={() => void refresh()}
+        />
       </div>
       <div className="console-media">
-        {p.model && <span className="booth-badge">{t('console.productModel')} · {Math.round(p.model.bytes / 1024)} KB</span>}
-        <UploadField route="uploadProductModel" params={{ boothId, itemId: p.id }} label={t('console.productModel')} hint={t('console.modelHint')} onDone={() => void refresh()} />
+        {p.model && (
+          <span className="booth-badge">
+            {t('console.productModel')} · {Math.round(p.model.bytes / 1024)} KB
+          </span>
+        )}
+        <UploadField
+          route="uploadProductModel"
+          params={{ boothId, itemId: p.id }}
+          label={t('console.productModel')}
+          hint={t('console.modelHint')}
+          onDone={() => void refresh()}
+        />
         {p.model && (
           <button type="button" onClick={() => void api('deleteProductModel', { params: { boothId, itemId: p.id } }).then(() => refresh())}>
             {t('console.remove')}

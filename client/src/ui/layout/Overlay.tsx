@@ -6,8 +6,9 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from '../../store';
 import { arrange, type Arrangement } from './arrange';
-import { FORMS, type Viewport } from './forms';
+import { formFor, type Viewport } from './forms';
 import { PANELS, type PanelId } from './panels';
+import { useTouchDevice } from './useTouchDevice';
 import './layout.css';
 
 const ArrangementContext = createContext<Arrangement>({ form: 'wide', shown: {}, folded: [] });
@@ -30,12 +31,14 @@ export function useArrangement(): Arrangement {
 }
 
 export function Overlay({ children }: { children: ReactNode }) {
-  const viewport = useViewport();
+  const size = useViewport();
+  const touch = useTouchDevice();
+  const viewport = useMemo(() => ({ ...size, touch }), [size, touch]);
   const open = useStore((s) => s.openPanels);
   const raised = useStore((s) => s.raisedPanel);
   const userFolded = useStore((s) => s.userFolded);
   const arrangement = useMemo(() => arrange(viewport, { open, raised, userFolded }), [viewport, open, raised, userFolded]);
-  const form = FORMS[arrangement.form];
+  const form = formFor(viewport);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -55,6 +58,7 @@ export function Overlay({ children }: { children: ReactNode }) {
         className="overlay"
         data-testid="overlay"
         data-form={form.name}
+        data-touch={touch || undefined}
         style={{ gridTemplateAreas: form.areas.map((a) => `"${a}"`).join(' '), gridTemplateColumns: form.columns, gridTemplateRows: form.rows }}
       >
         {children}
@@ -69,7 +73,19 @@ export function Overlay({ children }: { children: ReactNode }) {
  * `keepMounted` keeps a folded or closed panel in the DOM, hidden, for controls that must always
  * exist (the toolbar's actions: teardown presses "leave" whatever the layout).
  */
-export function Slot({ id, open = true, onClose, keepMounted, children }: { id: PanelId; open?: boolean; onClose?: () => void; keepMounted?: boolean; children: ReactNode }) {
+export function Slot({
+  id,
+  open = true,
+  onClose,
+  keepMounted,
+  children,
+}: {
+  id: PanelId;
+  open?: boolean;
+  onClose?: () => void;
+  keepMounted?: boolean;
+  children: ReactNode;
+}) {
   const setPanelOpen = useStore((s) => s.setPanelOpen);
   const area = useArrangement().shown[id];
   useEffect(() => {

@@ -4,7 +4,7 @@
  * shows and the other folds to a button in the dock. A later issue's panel is one entry here.
  */
 
-export type RegionName = 'top' | 'banner' | 'start' | 'end' | 'chat' | 'map' | 'captions' | 'dock';
+export type RegionName = 'top' | 'banner' | 'notice' | 'start' | 'end' | 'chat' | 'map' | 'captions' | 'dock' | 'stick';
 
 export type PanelId =
   | 'toolbar'
@@ -17,6 +17,8 @@ export type PanelId =
   | 'landmarkCard'
   | 'minimap'
   | 'dock'
+  | 'notice'
+  | 'joystick'
   // reserved for the next wave (no UI yet): the guide's captions, the stage, the passport, the auction
   | 'guideCaptions'
   | 'stage'
@@ -37,6 +39,10 @@ export const PANELS: Record<PanelId, PanelSpec> = {
   toolbar: { region: 'top', priority: 100, fixed: true, label: 'layout.toolbar' },
   chat: { region: 'chat', priority: 99, fixed: true, label: 'chat.title' },
   dock: { region: 'dock', priority: 98, fixed: true, label: 'layout.dock' },
+  // the connection status line and toasts: short, never folded away
+  notice: { region: 'notice', priority: 97, fixed: true, label: 'layout.notice' },
+  // touch screens only (TouchJoystick): a corner of its own
+  joystick: { region: 'stick', priority: 97, fixed: true, label: 'controls.joystick' },
   // the folded toolbar's actions, opened by its ☰ button: a direct request, so it wins its area
   menu: { region: 'end', priority: 96, label: 'hud.menu' },
   announcement: { region: 'banner', priority: 95, label: 'hud.announcement' },

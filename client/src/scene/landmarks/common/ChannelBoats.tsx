@@ -36,10 +36,13 @@ export function ChannelBoats({ material, lanes, y = SEA_LEVEL }: { material: THR
     m.name = 'channel-boats';
     return m;
   }, [material, lanes]);
-  useEffect(() => () => {
-    mesh.geometry.dispose();
-    mesh.dispose();
-  }, [mesh]);
+  useEffect(
+    () => () => {
+      mesh.geometry.dispose();
+      mesh.dispose();
+    },
+    [mesh],
+  );
   useFrame(({ clock }) => {
     const t = clock.elapsedTime;
     for (let i = 0; i < lanes.length; i++) {

@@ -20,7 +20,13 @@ export function banyan(b: GeoBuilder): void {
     [0.3, 8.2, 0.2, 2.6, C.leaf3],
   ];
   for (const [x, y, z, r, col] of blobs) b.add(T.blob, col, { x, y, z, sx: r, sy: r * 0.62, sz: r });
-  for (const [x, z] of [[2.2, 1.6], [-2.4, 0.9], [1.2, -2.4], [-1.0, -1.8], [3.4, -0.6]]) {
+  for (const [x, z] of [
+    [2.2, 1.6],
+    [-2.4, 0.9],
+    [1.2, -2.4],
+    [-1.0, -1.8],
+    [3.4, -0.6],
+  ]) {
     b.add(T.cyl6, '#7d5b41', { x, z, sx: 0.07, sy: 5, sz: 0.07 });
   }
 }

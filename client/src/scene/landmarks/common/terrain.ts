@@ -78,10 +78,7 @@ export function buildTerrain(spec: TerrainSpec): THREE.BufferGeometry {
   const nz = Math.ceil((region.maxZ - region.minZ) / cell) + 1;
   const pos = new Float32Array(nx * nz * 3);
   const col = new Float32Array(nx * nz * 3);
-  const C = Object.fromEntries(Object.entries(spec.colors).map(([k, v]) => [k, new THREE.Color(v)])) as Record<
-    keyof TerrainSpec['colors'],
-    THREE.Color
-  >;
+  const C = Object.fromEntries(Object.entries(spec.colors).map(([k, v]) => [k, new THREE.Color(v)])) as Record<keyof TerrainSpec['colors'], THREE.Color>;
   const tmp = new THREE.Color();
   const slots = layout.boothSlots;
 
@@ -131,7 +128,10 @@ export function buildTerrain(spec: TerrainSpec): THREE.BufferGeometry {
         y = -Math.min(spec.maxDepth, edge * spec.shoreSlope);
         const beach = spec.beach(x, z);
         const under = Math.max(0, SEA_LEVEL - y);
-        tmp.copy(beach ? C.sand : C.rock).lerp(C.seabed, Math.min(1, under * 0.8)).lerp(C.deep, Math.min(1, under / 4));
+        tmp
+          .copy(beach ? C.sand : C.rock)
+          .lerp(C.seabed, Math.min(1, under * 0.8))
+          .lerp(C.deep, Math.min(1, under / 4));
       }
       const k = (j * nx + i) * 3;
       pos[k] = x;

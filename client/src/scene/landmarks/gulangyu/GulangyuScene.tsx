@@ -223,7 +223,14 @@ export function GulangyuScene({ layout }: { layout: HallLayout }) {
         castShadow
         name="ferry"
       />
-      <ChannelBoats material={material} lanes={[{ x0: 140, x1: 290, z: -160 }, { x0: 260, x1: 120, z: 60 }, { x0: 110, x1: 280, z: 190 }]} />
+      <ChannelBoats
+        material={material}
+        lanes={[
+          { x0: 140, x1: 290, z: -160 },
+          { x0: 260, x1: 120, z: 60 },
+          { x0: 110, x1: 280, z: 190 },
+        ]}
+      />
       <BoothSlots layout={layout} />
     </group>
   );

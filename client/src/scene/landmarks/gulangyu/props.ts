@@ -115,7 +115,13 @@ export function baguaLou(b: GeoBuilder): void {
   b.cyl(C.white, 6.2, 0.5, { y: 15.3, ry: Math.PI / 8 }, 8);
   // the dome: an eight-sided lathe, so each face reads as a panel between ribs
   const prof: [number, number][] = [
-    [6.0, 0], [5.9, 1.3], [5.4, 2.8], [4.5, 4.1], [3.2, 5.1], [1.7, 5.7], [0.05, 5.9],
+    [6.0, 0],
+    [5.9, 1.3],
+    [5.4, 2.8],
+    [4.5, 4.1],
+    [3.2, 5.1],
+    [1.7, 5.7],
+    [0.05, 5.9],
   ];
   const lathe = new THREE.LatheGeometry(
     prof.map(([r, y]) => new THREE.Vector2(r, y)),
@@ -179,7 +185,12 @@ export function pianoSculpture(b: GeoBuilder): void {
   b.add(body, '#15161a', { y: 1.3, z: 1.2 });
   b.add(body, '#22242a', { y: 1.75, z: 1.2, rx: 0.45, sy: 0.08 });
   body.dispose();
-  for (const [x, z] of [[-0.6, 1.0], [0.6, 1.0], [-0.4, -1.2]]) b.cyl('#15161a', 0.1, 0.9, { x, y: 0.5, z }, 6);
+  for (const [x, z] of [
+    [-0.6, 1.0],
+    [0.6, 1.0],
+    [-0.4, -1.2],
+  ])
+    b.cyl('#15161a', 0.1, 0.9, { x, y: 0.5, z }, 6);
   b.boxB('#f4f4f0', 1.5, 0.08, 0.35, { y: 1.55, z: 1.35 });
 }
 
@@ -187,7 +198,11 @@ export function pianoSculpture(b: GeoBuilder): void {
 export function koxinga(b: GeoBuilder): void {
   const rock = boulderGeometry(7);
   for (const [x, y, z, s] of [
-    [0, 1.2, 0, 5.2], [2.4, 0.4, 2.2, 3.6], [-2.6, 0.5, 1.4, 3.4], [0.8, 0.3, -2.8, 3.8], [3.4, -0.3, -1.2, 2.8],
+    [0, 1.2, 0, 5.2],
+    [2.4, 0.4, 2.2, 3.6],
+    [-2.6, 0.5, 1.4, 3.4],
+    [0.8, 0.3, -2.8, 3.8],
+    [3.4, -0.3, -1.2, 2.8],
   ]) {
     b.add(rock, '#a09384', { x, y, z, sx: s, sy: s * 1.05, sz: s });
   }
@@ -218,7 +233,13 @@ export function terminal(b: GeoBuilder): void {
     b.boxB(C.window, 8.05, 1.4, 4, { z, y: 1.8 });
     b.boxB(C.teal, 8.1, 0.5, 5.1, { z, y: 4.6 });
   }
-  for (const [x, z] of [[-3.5, -6.5], [3.5, -6.5], [-3.5, 6.5], [3.5, 6.5]]) b.cyl(C.white, 0.25, 6, { x, z }, 8);
+  for (const [x, z] of [
+    [-3.5, -6.5],
+    [3.5, -6.5],
+    [-3.5, 6.5],
+    [3.5, 6.5],
+  ])
+    b.cyl(C.white, 0.25, 6, { x, z }, 8);
   b.boxB(C.teal, 12, 0.4, 26, { y: 6.2, rz: 0.06 });
   b.boxB(C.white, 12.2, 0.25, 26.2, { y: 6.05, rz: 0.06 });
   // a sign band over the west entrance (colour only: no text in the scene)
@@ -246,7 +267,12 @@ export function ferry(b: GeoBuilder): void {
 /** The pavilion on the Forty-Four Bridge: red columns, a double roof with a gold finial. */
 export function pavilion(b: GeoBuilder): void {
   b.box(C.stone, 7, 0.6, 7, { y: -0.26 });
-  for (const [x, z] of [[-2.6, -2.6], [2.6, -2.6], [-2.6, 2.6], [2.6, 2.6]]) {
+  for (const [x, z] of [
+    [-2.6, -2.6],
+    [2.6, -2.6],
+    [-2.6, 2.6],
+    [2.6, 2.6],
+  ]) {
     b.cyl(C.red, 0.22, 3.4, { x, z }, 8);
     b.cyl(C.graniteDark, 0.4, 5, { x, y: -5, z }, 6);
   }

@@ -101,8 +101,14 @@ function build(layout: HallLayout) {
     // the town goes on beyond the walkable area (filled with blocks below), round the basin
     land: [
       [
-        [REGION.minX, REGION.minZ], [REGION.maxX, REGION.minZ], [REGION.maxX, seaZ], [basin.maxX, seaZ],
-        [basin.maxX, basin.minZ], [basin.minX, basin.minZ], [basin.minX, seaZ], [REGION.minX, seaZ],
+        [REGION.minX, REGION.minZ],
+        [REGION.maxX, REGION.minZ],
+        [REGION.maxX, seaZ],
+        [basin.maxX, seaZ],
+        [basin.maxX, basin.minZ],
+        [basin.minX, basin.minZ],
+        [basin.minX, seaZ],
+        [REGION.minX, seaZ],
       ],
     ],
     region: REGION,
@@ -191,9 +197,30 @@ function build(layout: HallLayout) {
   }
 
   // the basin: granite quay walls on three sides, the sea wall along the promenade
-  quayWall(body, [[basin.minX, basin.minZ], [basin.minX, seaZ]], 1);
-  quayWall(body, [[basin.maxX, basin.minZ], [basin.maxX, seaZ]], -1);
-  quayWall(body, [[basin.minX, basin.minZ], [basin.maxX, basin.minZ]], -1);
+  quayWall(
+    body,
+    [
+      [basin.minX, basin.minZ],
+      [basin.minX, seaZ],
+    ],
+    1,
+  );
+  quayWall(
+    body,
+    [
+      [basin.maxX, basin.minZ],
+      [basin.maxX, seaZ],
+    ],
+    -1,
+  );
+  quayWall(
+    body,
+    [
+      [basin.minX, basin.minZ],
+      [basin.maxX, basin.minZ],
+    ],
+    -1,
+  );
   for (const wall of seaWalls) quayWall(body, wall.pts, -1);
   // bollards and hanging tyre fenders along the basin
   for (let z = basin.minZ + 3; z < seaZ - 2; z += 6) {
@@ -226,7 +253,8 @@ function build(layout: HallLayout) {
   body.box('#c9c0b2', mw, 1.0, mouth.maxZ - mouth.minZ, { x: mx, y: -0.5, z: mz });
   for (const dx of [-10.5, -3.5, 3.5, 10.5]) body.box('#b7ae9f', 1.4, 6, 8, { x: mx + dx, y: -3.5, z: mz });
   body.box('#b7ae9f', mw, 1.6, 0.6, { x: mx, y: -1.3, z: mouth.minZ + 0.2 });
-  for (const x of [mouth.minX + 0.48, mouth.maxX - 0.48]) for (let z = mouth.minZ + 0.3; z < mouth.maxZ; z += 1.6) body.boxB('#e9e4da', 0.16, 0.9, 0.16, { x, z });
+  for (const x of [mouth.minX + 0.48, mouth.maxX - 0.48])
+    for (let z = mouth.minZ + 0.3; z < mouth.maxZ; z += 1.6) body.boxB('#e9e4da', 0.16, 0.9, 0.16, { x, z });
   // the name of the place over the bridge, facing up the basin: the first thing one reads
   const signZ = mouth.minZ + 0.6;
   body.boxB('#5a3a2c', 0.35, 6.2, 0.35, { x: mx - 6.2, z: signZ });
@@ -271,11 +299,14 @@ function build(layout: HallLayout) {
   const block = (x: number, z: number, w: number, d: number, ry: number) => {
     const h = 8 + R(x, z) * 18;
     const wall = WALLS[Math.floor(R(z, x) * WALLS.length)];
-    body.at({ x, z, ry }, () => glass.at({ x, z, ry }, () => {
-      body.boxB(wall, w, h, d);
-      body.boxB('#8c8379', w + 0.3, 0.5, d + 0.3, { y: h });
-      for (let y = 1.5; y < h - 2; y += 3.2) for (let i = 0; i < Math.floor(w / 3.5); i++) glass.boxB('#2b3742', 1.4, 1.6, 0.12, { x: -w / 2 + 2 + i * 3.5, y, z: d / 2 + 0.03 });
-    }));
+    body.at({ x, z, ry }, () =>
+      glass.at({ x, z, ry }, () => {
+        body.boxB(wall, w, h, d);
+        body.boxB('#8c8379', w + 0.3, 0.5, d + 0.3, { y: h });
+        for (let y = 1.5; y < h - 2; y += 3.2)
+          for (let i = 0; i < Math.floor(w / 3.5); i++) glass.boxB('#2b3742', 1.4, 1.6, 0.12, { x: -w / 2 + 2 + i * 3.5, y, z: d / 2 + 0.03 });
+      }),
+    );
   };
   for (let z = -100; z < seaZ - 2; z += 14) block(-110 + R(z, 1) * 6, z + 7, 14, 12, Math.PI / 2);
   for (let z = -100; z < seaZ - 2; z += 14) block(104 - R(z, 2) * 6, z + 7, 14, 12, -Math.PI / 2);
@@ -404,7 +435,14 @@ export function ShapoweiScene({ layout }: { layout: HallLayout }) {
       {fleets.map((f) => (
         <primitive key={f.mesh.name} object={f.mesh} />
       ))}
-      <ChannelBoats material={material} y={WATER} lanes={[{ x0: -200, x1: 200, z: 85 }, { x0: 220, x1: -160, z: 200 }]} />
+      <ChannelBoats
+        material={material}
+        y={WATER}
+        lanes={[
+          { x0: -200, x1: 200, z: 85 },
+          { x0: 220, x1: -160, z: 200 },
+        ]}
+      />
       <BoothSlots layout={layout} />
     </group>
   );

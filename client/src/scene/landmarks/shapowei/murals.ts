@@ -141,7 +141,9 @@ export function muralTexture(): THREE.Texture {
   paintAll();
   const tex = new THREE.CanvasTexture(canvas);
   // the sign glyphs come from our own font slices; repaint once they are in (if ever)
-  const text = Object.values(SIGNS).map((s) => s.zh + s.en).join('');
+  const text = Object.values(SIGNS)
+    .map((s) => s.zh + s.en)
+    .join('');
   if (typeof document !== 'undefined' && typeof document.fonts?.load === 'function') {
     void Promise.all([document.fonts.load(`900 58px ${FAMILY}`, text), document.fonts.load(`700 20px ${FAMILY}`, text)])
       .then(() => {

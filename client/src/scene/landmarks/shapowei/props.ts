@@ -56,7 +56,8 @@ export function stringLights(B: Builders, a: THREE.Vector3, c: THREE.Vector3, sa
     v1.lerpVectors(a, c, t1);
     v1.y -= sag * 4 * t1 * (1 - t1);
     bar(B.body, '#2a2a2a', v0, v1, 0.04);
-    if (i > 0) B.bulbs.add(T.box, i % 3 === 0 ? '#ffe0a0' : i % 3 === 1 ? '#ffd08a' : '#fff0c8', { x: v0.x, y: v0.y - 0.14, z: v0.z, sx: 0.2, sy: 0.26, sz: 0.2 });
+    if (i > 0)
+      B.bulbs.add(T.box, i % 3 === 0 ? '#ffe0a0' : i % 3 === 1 ? '#ffd08a' : '#fff0c8', { x: v0.x, y: v0.y - 0.14, z: v0.z, sx: 0.2, sy: 0.26, sz: 0.2 });
   }
 }
 
@@ -272,7 +273,10 @@ export function wangchuan(b: GeoBuilder): void {
   b.boxB('#1d6b4f', 4.25, 0.3, 11.1, { y: 0.1 });
   b.boxB('#c0392b', 3, 1.6, 3.4, { y: 0.95, z: -3.3 });
   b.add(T.pyramid, C.gold, { y: 2.55, z: -3.3, sx: 3.6, sy: 1, sz: 4 });
-  for (const [z, h] of [[2.5, 9], [-0.5, 7]] as const) {
+  for (const [z, h] of [
+    [2.5, 9],
+    [-0.5, 7],
+  ] as const) {
     b.cyl('#7a4b35', 0.12, h, { y: 0.95, z }, 6);
     b.boxB('#d9534f', 0.08, h * 0.55, h * 0.42, { y: 0.95 + h * 0.35, z: z - h * 0.21 });
   }
