@@ -7,17 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
 import { matchMaker } from '@colyseus/core';
-import { INTEREST_CELL_M } from '../../shared/constants';
-import { getLayout } from '../../shared/halls';
 import { fromDot } from '../../shared/interest';
-import { isWalkable } from '../../shared/layout';
 import { CloseCode, JoinError, NoticeCode, ROOM_HALL } from '../../shared/protocol';
 import { C2S, S2C, type AnnouncePayload } from '../../shared/messages';
 import { HallState } from '../../shared/schema/HallState';
-import type { HallRoom as ServerHallRoom } from '../../server/rooms/HallRoom';
 import { startServer, type TestServer } from '../fixtures/server';
 import { joinHall, joinOptions, leaveAll, positionOf, record, sendMove, type TestVisitor } from '../fixtures/visitor';
 import { sleep, waitFor } from '../fixtures/wait';
+import { farSpot, hostRoom } from '../fixtures/barrier';
 
 const CAPACITY = 3;
 const BURST = 5;
@@ -30,7 +27,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const hostRoom = (v: TestVisitor) => matchMaker.getLocalRoomById(v.room.roomId) as ServerHallRoom;
 const instanceOf = (v: TestVisitor) => waitFor(() => v.room.state.instance, 3000, 'instance number');
 
 /** A raw matchmaking request, the way a script (not a browser) would send one. */
@@ -48,18 +44,6 @@ async function matchmake(method: string, body: unknown, headers: Record<string, 
     /* not json */
   }
   return { status: res.status, json };
-}
-
-/** A walkable spot at least `cells` interest cells away from (x, z). */
-function farSpot(x: number, z: number, cells: number): { x: number; z: number } {
-  const layout = getLayout('gulangyu');
-  const b = layout.bounds;
-  for (let gx = b.minX + 2; gx < b.maxX; gx += 2) {
-    for (let gz = b.minZ + 2; gz < b.maxZ; gz += 2) {
-      if (Math.max(Math.abs(gx - x), Math.abs(gz - z)) > (cells + 1) * INTEREST_CELL_M && isWalkable(layout, gx, gz)) return { x: gx, z: gz };
-    }
-  }
-  throw new Error('no far walkable spot in the layout');
 }
 
 describe('capacity and instances', () => {

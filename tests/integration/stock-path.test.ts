@@ -8,18 +8,15 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { matchMaker, SchemaSerializer } from '@colyseus/core';
-import { INTEREST_CELL_M } from '../../shared/constants';
-import { getLayout } from '../../shared/halls';
-import { isWalkable } from '../../shared/layout';
+import { SchemaSerializer } from '@colyseus/core';
 import { JoinError, ROOM_HALL } from '../../shared/protocol';
 import { installedVersions } from '../../server/colyseus';
 import { InterestSerializer } from '../../server/colyseus/interestSerializer';
 import type { Logger } from '../../server/lib/logger';
-import type { HallRoom as ServerHallRoom } from '../../server/rooms/HallRoom';
 import { startServer, type TestServer } from '../fixtures/server';
-import { joinHall, joinOptions, leaveAll, positionOf, sendMove, type TestVisitor } from '../fixtures/visitor';
+import { joinHall, joinOptions, leaveAll, positionOf, sendMove } from '../fixtures/visitor';
 import { waitFor } from '../fixtures/wait';
+import { farSpot, hostRoom } from '../fixtures/barrier';
 
 const BURST = 4;
 const warnings: Array<{ msg: string; mismatches?: Array<{ name: string }> }> = [];
@@ -41,20 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-const hostRoom = (v: TestVisitor) => matchMaker.getLocalRoomById(v.room.roomId) as ServerHallRoom;
-
-/** A walkable spot more than `cells` interest cells away from (x, z). */
-function farSpot(x: number, z: number, cells: number): { x: number; z: number } {
-  const layout = getLayout('gulangyu');
-  const b = layout.bounds;
-  for (let gx = b.minX + 2; gx < b.maxX; gx += 2) {
-    for (let gz = b.minZ + 2; gz < b.maxZ; gz += 2) {
-      if (Math.max(Math.abs(gx - x), Math.abs(gz - z)) > (cells + 1) * INTEREST_CELL_M && isWalkable(layout, gx, gz)) return { x: gx, z: gz };
-    }
-  }
-  throw new Error('no far walkable spot in the layout');
-}
 
 describe('the stock Colyseus path', () => {
   it('was chosen with exactly one warning that names the mismatch', () => {
