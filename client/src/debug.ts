@@ -27,6 +27,8 @@ export interface LudaoProbe {
   /** where the camera looks (radians): keys walk relative to it */
   cameraYaw(): number;
   render: RenderInfo | null;
+  /** median ms to draw the current frame `frames` times, each waited for to completion (benches) */
+  drawCost?(frames: number): number;
 }
 
 declare global {

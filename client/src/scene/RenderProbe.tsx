@@ -1,4 +1,7 @@
-/** Publishes renderer figures (draw calls, triangles, frame time) to the debug probe once a second. */
+/**
+ * Publishes renderer figures (draw calls, triangles, frame time) to the debug probe once a second,
+ * and `drawCost(n)`: the time to draw the frame and wait for the GPU to finish, for benches.
+ */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 
@@ -6,6 +9,8 @@ const frameTimes = new Float32Array(120);
 
 export function RenderProbe() {
   const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
+  const camera = useThree((s) => s.camera);
   const state = useRef({ n: 0, last: 0, lastReport: 0 });
 
   useEffect(() => {
@@ -15,6 +20,30 @@ export function RenderProbe() {
       gl.info.autoReset = true;
     };
   }, [gl]);
+
+  useEffect(() => {
+    const probe = window.__ludao;
+    if (!probe) return;
+    // Why not the frame interval alone: Chromium pipelines WebGL work and can schedule the next frame
+    // before the GPU (software, in the bench) has finished the last, so a heavy scene may show short
+    // frame intervals. Reading one pixel back makes each draw wait for the GPU to complete it.
+    const pixel = new Uint8Array(4);
+    probe.drawCost = (frames) => {
+      const ctx = gl.getContext();
+      const times: number[] = [];
+      for (let i = 0; i < frames; i++) {
+        const t = performance.now();
+        gl.render(scene, camera);
+        ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, pixel);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return times[Math.floor(times.length / 2)] ?? 0;
+    };
+    return () => {
+      delete probe.drawCost;
+    };
+  }, [gl, scene, camera]);
 
   useFrame(() => {
     const now = performance.now();
