@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import type { Repositories } from '../db/repositories';
 import type { UserRow } from '../db/repositories/users';
 import { hashToken, newToken } from './tokens';
+import { ROLES, type Role } from '../../shared/api/terms';
 
 export const SESSION_COOKIE = 'ludao_session';
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -13,7 +14,7 @@ export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export interface AuthUser {
   id: string;
   email: string;
-  role: 'organizer' | 'exhibitor';
+  role: Role;
   exhibitorId: string | null;
   displayName: string;
   /** how this request proved who it is */
@@ -48,11 +49,16 @@ function credential(req: Request): { token: string; via: 'cookie' | 'bearer' } |
   return token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? { token, via: 'cookie' } : null;
 }
 
+/** The stored role; anything unknown is treated as the least privileged account, a visitor. */
+export function roleOf(stored: string): Role {
+  return (ROLES as readonly string[]).includes(stored) ? (stored as Role) : 'visitor';
+}
+
 export function toAuthUser(u: UserRow, via: 'cookie' | 'bearer', tokenHash: string): AuthUser {
   return {
     id: u.id,
     email: u.email,
-    role: u.role === 'organizer' ? 'organizer' : 'exhibitor',
+    role: roleOf(u.role),
     exhibitorId: u.exhibitor_id,
     displayName: u.display_name,
     via,

@@ -117,6 +117,54 @@ export interface InviteTable {
   created_at: number;
 }
 
+export interface VisitorCardTable {
+  user_id: string;
+  name: string;
+  company: string;
+  title: string;
+  email: string;
+  phone: string;
+  wechat: string;
+  updated_at: number;
+}
+
+export interface ConsentTable {
+  id: string;
+  visitor_id: string;
+  exhibitor_id: string;
+  booth_id: string;
+  /** JSON array of the optional card fields agreed to */
+  fields: string;
+  notice_version: number;
+  notice_hash: string;
+  idempotency_key: string;
+  created_at: number;
+  withdrawn_at: number | null;
+}
+
+/** A snapshot of the consented fields; a field not consented to is null. */
+export interface LeadTable {
+  id: string;
+  consent_id: string;
+  booth_id: string;
+  name: string;
+  company: string | null;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  wechat: string | null;
+  rating: string | null;
+  /** JSON array of strings */
+  tags: string;
+  notes: string;
+  created_at: number;
+}
+
+export interface LeadExportTable {
+  booth_id: string;
+  exported_at: number;
+}
+
 export interface DB {
   expos: ExpoTable;
   expo_halls: ExpoHallTable;
@@ -128,6 +176,10 @@ export interface DB {
   users: UserTable;
   sessions: SessionTable;
   invites: InviteTable;
+  visitor_cards: VisitorCardTable;
+  consents: ConsentTable;
+  leads: LeadTable;
+  lead_exports: LeadExportTable;
 }
 
 export type Kdb = Kysely<DB>;

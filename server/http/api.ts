@@ -10,6 +10,7 @@ import type { ExpoServices } from './services';
 import { expoRoutes } from './expoRoutes';
 import { authRoutes } from './authRoutes';
 import { consoleRoutes } from './consoleRoutes';
+import { leadRoutes } from './leadRoutes';
 import { organizerRoutes } from './organizerRoutes';
 
 export interface ApiDeps {
@@ -56,6 +57,7 @@ export function apiRouter(deps: ApiDeps): Router {
     expoRoutes(router, s, bindDeps);
     authRoutes(router, s, bindDeps);
     consoleRoutes(router, s, bindDeps);
+    leadRoutes(router, s, bindDeps);
     organizerRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
     // Errors from middleware (the JSON parser) answer in the same shape as the routes'.
     router.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => sendError(res, err, s.logger));

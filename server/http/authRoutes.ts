@@ -5,7 +5,7 @@ import type { UserView } from '../../shared/api/schemas';
 import { bind, HttpError, type BindDeps } from './bind';
 import type { ExpoServices } from './services';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password';
-import { endSession, startSession, type AuthUser } from '../auth/session';
+import { endSession, roleOf, startSession, type AuthUser } from '../auth/session';
 import { hashToken } from '../auth/tokens';
 
 export async function userView(s: ExpoServices, u: Pick<AuthUser, 'id' | 'email' | 'role' | 'displayName' | 'exhibitorId'>): Promise<UserView> {
@@ -37,7 +37,7 @@ export function authRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
       user: await userView(s, {
         id: u.id,
         email: u.email,
-        role: u.role === 'organizer' ? 'organizer' : 'exhibitor',
+        role: roleOf(u.role),
         displayName: u.display_name,
         exhibitorId: u.exhibitor_id,
       }),

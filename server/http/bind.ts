@@ -114,6 +114,7 @@ export function bind<R extends RouteDef>(router: Router, def: R, deps: BindDeps,
       if (def.access !== 'public') {
         if (!user) throw new HttpError(401, 'unauthenticated', 'Please sign in');
         if (def.access === 'organizer' && user.role !== 'organizer') throw new HttpError(403, 'forbidden', 'Organizers only');
+        if (def.access === 'visitor' && user.role !== 'visitor') throw new HttpError(403, 'forbidden', 'This needs a visitor account');
       }
       if (user?.via === 'cookie' && def.method !== 'get' && crossSite(req)) throw new HttpError(403, 'cross_site', 'Cross-site requests are not allowed');
 
@@ -123,9 +124,12 @@ export function bind<R extends RouteDef>(router: Router, def: R, deps: BindDeps,
         if (!r.success) throw invalid(r.error, 'path');
         params = r.data;
       }
-      if (def.access === 'booth') {
+      if (def.access === 'booth' || def.access === 'staff') {
         const boothId = (params as { boothId?: string }).boothId;
-        if (!boothId || !(await deps.canEditBooth(user!, boothId))) throw new HttpError(403, 'forbidden', 'You can only edit your own booth');
+        // 'staff': the booth's own staff only, so an organizer never reads an exhibitor's leads
+        const allowed = boothId && (def.access === 'booth' || user!.role === 'exhibitor') && (await deps.canEditBooth(user!, boothId));
+        if (!allowed)
+          throw new HttpError(403, 'forbidden', def.access === 'staff' ? "Only the booth's own staff can see this" : 'You can only edit your own booth');
       }
       let query: unknown = undefined;
       if (def.query) {

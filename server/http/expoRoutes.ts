@@ -6,10 +6,7 @@ import { isHallId } from '../../shared/halls';
 import { bind, HttpError, type BindDeps } from './bind';
 import type { ExpoServices } from './services';
 import { boothView, directoryEntry } from './views';
-
-/** Most concurrent event streams per process; each is one idle socket. */
-const MAX_STREAMS = 5000;
-const HEARTBEAT_MS = 25_000;
+import { openSse } from './sse';
 
 export function expoRoutes(router: Router, s: ExpoServices, deps: BindDeps): void {
   const activeExpo = async () => {
@@ -45,29 +42,6 @@ export function expoRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
 
   bind(router, routes.events, deps, async ({ query, req, res }) => {
     if (!isHallId(query.hall)) throw new HttpError(404, 'unknown_hall', 'There is no such hall');
-    if (s.streams.size >= MAX_STREAMS) throw new HttpError(503, 'busy', 'Too many listeners; live updates will retry', { 'Retry-After': '30' });
-    res.status(200);
-    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-cache, no-transform');
-    res.setHeader('Connection', 'keep-alive');
-    res.setHeader('X-Accel-Buffering', 'no');
-    res.flushHeaders();
-    // Reconnect after 3 s if the stream drops; the client refetches the hall when it comes back.
-    res.write('retry: 3000\n\n');
-    const unsubscribe = s.events.subscribe(query.hall, (e) => {
-      res.write(sseFrame(e.type, { boothId: e.boothId, at: e.at }));
-    });
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    heartbeat.unref();
-    const stream = {
-      end: () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        s.streams.delete(stream);
-        res.end();
-      },
-    };
-    s.streams.add(stream);
-    req.on('close', stream.end);
+    openSse(s, req, res, (write) => s.events.subscribe(query.hall, (e) => write(sseFrame(e.type, { boothId: e.boothId, at: e.at }))));
   });
 }

@@ -11,6 +11,7 @@ import { withStartupLock } from '../db/startupLock';
 import { createRepositories, type Repositories } from '../db/repositories';
 import { MediaStore } from '../uploads/storage';
 import { createBoothEvents, type BoothEvents } from '../events';
+import { createLeadEvents, type LeadEvents } from '../leadEvents';
 import { DEFAULT_THROTTLE, LoginThrottle } from '../auth/throttle';
 import { clientAddresses, type ClientAddresses } from './clientAddress';
 import { ensureOrganizer } from '../auth/organizer';
@@ -21,6 +22,8 @@ export interface ExpoServices {
   readonly repos: Repositories;
   readonly store: MediaStore;
   readonly events: BoothEvents;
+  /** new and withdrawn leads per booth, to the consoles' inboxes on every process */
+  readonly leadEvents: LeadEvents;
   readonly throttle: LoginThrottle;
   /** who a request is from (TRUSTED_PROXIES), for the login throttle and every other per-client limit */
   readonly addresses: ClientAddresses;
@@ -43,6 +46,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
   };
   const store = new MediaStore(cfg.uploadDir);
   const events = createBoothEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'booth event bus'));
+  const leadEvents = createLeadEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'lead event bus'));
   const streams = new Set<{ end(): void }>();
 
   return {
@@ -55,6 +59,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
     },
     store,
     events,
+    leadEvents,
     throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ipBurst: cfg.loginIpBurst, emailBurst: cfg.loginEmailBurst }),
     addresses: clientAddresses(config.trustedProxies),
     config,
@@ -85,6 +90,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
       for (const s of streams) s.end();
       streams.clear();
       events.close();
+      leadEvents.close();
       if (database) await database.close();
       database = null;
       repos = null;

@@ -28,6 +28,8 @@ const SECURITY: Record<RouteDef['access'], Json[] | undefined> = {
   session: [{ cookieAuth: [] }, { bearerAuth: [] }],
   booth: [{ cookieAuth: [] }, { bearerAuth: [] }],
   organizer: [{ cookieAuth: [] }, { bearerAuth: [] }],
+  staff: [{ cookieAuth: [] }, { bearerAuth: [] }],
+  visitor: [{ cookieAuth: [] }, { bearerAuth: [] }],
 };
 
 export function buildOpenApi(version = '0.1.0'): Json {
@@ -64,7 +66,15 @@ export function buildOpenApi(version = '0.1.0'): Json {
     const ok =
       def.raw === 'text/event-stream'
         ? { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }
-        : { description: 'OK', content: { 'application/json': { schema: schema(def.response, 'output') } } };
+        : def.raw === 'file'
+          ? {
+              description: 'A file download',
+              content: {
+                'text/csv': { schema: { type: 'string' } },
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+              },
+            }
+          : { description: 'OK', content: { 'application/json': { schema: schema(def.response, 'output') } } };
     const responses: Json = { [String(def.status ?? 200)]: ok };
     if (def.params || def.query || def.body || def.upload) responses['400'] = errorResponse('The request is invalid; `issues` says where');
     if (def.access !== 'public') {

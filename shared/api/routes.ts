@@ -39,6 +39,22 @@ import {
   slotQuerySchema,
   tokenParamsSchema,
 } from './schemas';
+import {
+  cardInputSchema,
+  cardResultSchema,
+  consentListSchema,
+  consentNoticeSchema,
+  consentParamsSchema,
+  leadExportQuerySchema,
+  leadListSchema,
+  leadParamsSchema,
+  leadQuerySchema,
+  leadUpdateSchema,
+  leadViewSchema,
+  leaveCardResultSchema,
+  leaveCardSchema,
+  registerSchema,
+} from './leads';
 
 /**
  * Who may call a route:
@@ -46,15 +62,18 @@ import {
  * - session: any signed-in account
  * - booth: staff of the booth named in the path, or an organizer
  * - organizer: organizers only
+ * - staff: staff of the booth named in the path only; organizers are refused (visitors' cards are
+ *   the exhibitor's, not the organizer's)
+ * - visitor: a signed-in visitor account
  */
-export type Access = 'public' | 'session' | 'booth' | 'organizer';
+export type Access = 'public' | 'session' | 'booth' | 'organizer' | 'staff' | 'visitor';
 
 export interface RouteDef {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI-style path, parameters in braces */
   path: `/api/${string}`;
   summary: string;
-  tag: 'expo' | 'auth' | 'console' | 'organizer' | 'meta';
+  tag: 'expo' | 'auth' | 'visitor' | 'console' | 'organizer' | 'meta';
   access: Access;
   params?: z.ZodObject;
   query?: z.ZodObject;
@@ -65,7 +84,7 @@ export interface RouteDef {
   /** success status, 200 unless said */
   status?: 200 | 201;
   /** not JSON: documented, bound by hand */
-  raw?: 'text/event-stream' | 'application/json';
+  raw?: 'text/event-stream' | 'application/json' | 'file';
 }
 
 export const routes = {
@@ -112,6 +131,88 @@ export const routes = {
     body: acceptInviteSchema,
     response: meSchema,
     status: 201,
+  },
+
+  register: {
+    ...endpoints.register,
+    summary: 'Create a visitor account (to leave cards, book meetings, collect stamps); signs in',
+    tag: 'auth',
+    access: 'public',
+    body: registerSchema,
+    response: meSchema,
+    status: 201,
+  },
+  myCard: { ...endpoints.myCard, summary: "The visitor's business card", tag: 'visitor', access: 'visitor', response: cardResultSchema },
+  saveCard: {
+    ...endpoints.saveCard,
+    summary: "Create or replace the visitor's card",
+    tag: 'visitor',
+    access: 'visitor',
+    body: cardInputSchema,
+    response: cardResultSchema,
+  },
+  myConsents: { ...endpoints.myConsents, summary: 'Every card consent the visitor gave', tag: 'visitor', access: 'visitor', response: consentListSchema },
+  leaveCard: {
+    ...endpoints.leaveCard,
+    summary: 'Agree to the notice and leave the card at a booth (idempotent by key)',
+    tag: 'visitor',
+    access: 'visitor',
+    body: leaveCardSchema,
+    response: leaveCardResultSchema,
+    status: 201,
+  },
+  withdrawConsent: {
+    ...endpoints.withdrawConsent,
+    summary: "Withdraw a consent: the lead leaves the exhibitor's inbox and exports",
+    tag: 'visitor',
+    access: 'visitor',
+    params: consentParamsSchema,
+    response: consentListSchema,
+  },
+  cardNotice: {
+    ...endpoints.cardNotice,
+    summary: 'The consent notice shown before a card is left at this booth',
+    tag: 'expo',
+    access: 'public',
+    params: boothParamsSchema,
+    response: consentNoticeSchema,
+  },
+  leads: {
+    ...endpoints.leads,
+    summary: "The booth's leads (consented fields only), newest first",
+    tag: 'console',
+    access: 'staff',
+    params: boothParamsSchema,
+    query: leadQuerySchema,
+    response: leadListSchema,
+  },
+  updateLead: {
+    ...endpoints.updateLead,
+    summary: 'Rate, tag or annotate a lead',
+    tag: 'console',
+    access: 'staff',
+    params: leadParamsSchema,
+    body: leadUpdateSchema,
+    response: leadViewSchema,
+  },
+  exportLeads: {
+    ...endpoints.exportLeads,
+    summary: 'Export consented fields as CSV (UTF-8 with BOM) or XLSX',
+    tag: 'console',
+    access: 'staff',
+    params: boothParamsSchema,
+    query: leadExportQuerySchema,
+    response: z.string(),
+    raw: 'file',
+  },
+  leadEvents: {
+    ...endpoints.leadEvents,
+    summary: 'Server-sent events: lead (a new card), lead-removed (withdrawn or deleted)',
+    tag: 'console',
+    access: 'staff',
+    params: boothParamsSchema,
+    response: z.string(),
+    raw: 'text/event-stream',
   },
 
   updateBooth: {
@@ -291,6 +392,13 @@ export const routes = {
     access: 'organizer',
     body: announceSchema,
     response: announceResultSchema,
+  },
+  leadCounts: {
+    ...endpoints.leadCounts,
+    summary: 'How many live leads each booth has (counts only, no cards)',
+    tag: 'organizer',
+    access: 'organizer',
+    response: z.object({ booths: z.array(z.object({ boothId: z.string(), leads: z.number().int() })) }),
   },
   slots: {
     ...endpoints.slots,

@@ -23,7 +23,8 @@ export type Park = (typeof PARKS)[number];
 export const BOOTH_TEMPLATES = ['kiosk', 'island', 'pavilion'] as const;
 export type BoothTemplate = (typeof BOOTH_TEMPLATES)[number];
 
-export const ROLES = ['organizer', 'exhibitor'] as const;
+/** visitor: an account a visitor makes to leave cards, book meetings, collect stamps (issue #10) */
+export const ROLES = ['organizer', 'exhibitor', 'visitor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const TEXT_LIMITS = {

@@ -17,10 +17,14 @@ afterAll(async () => {
 });
 
 type Expect = Record<Role, number>;
-const PUBLIC = (status = 200): Expect => ({ visitor: status, exhibitorA: status, exhibitorB: status, organizer: status });
-const SESSION: Expect = { visitor: 401, exhibitorA: 200, exhibitorB: 200, organizer: 200 };
-const BOOTH = (ok = 200, org = ok): Expect => ({ visitor: 401, exhibitorA: ok, exhibitorB: 403, organizer: org });
-const ORG = (ok = 200): Expect => ({ visitor: 401, exhibitorA: 403, exhibitorB: 403, organizer: ok });
+const PUBLIC = (status = 200): Expect => ({ visitor: status, member: status, exhibitorA: status, exhibitorB: status, organizer: status });
+const SESSION: Expect = { visitor: 401, member: 200, exhibitorA: 200, exhibitorB: 200, organizer: 200 };
+const BOOTH = (ok = 200, org = ok): Expect => ({ visitor: 401, member: 403, exhibitorA: ok, exhibitorB: 403, organizer: org });
+const ORG = (ok = 200): Expect => ({ visitor: 401, member: 403, exhibitorA: 403, exhibitorB: 403, organizer: ok });
+/** the booth's own staff only: organizers see counts, never cards */
+const STAFF = (ok = 200): Expect => ({ visitor: 401, member: 403, exhibitorA: ok, exhibitorB: 403, organizer: 403 });
+/** a signed-in visitor account only */
+const MEMBER = (ok = 200, others = 403): Expect => ({ visitor: 401, member: ok, exhibitorA: others, exhibitorB: others, organizer: others });
 
 interface Case {
   route: RouteName;
@@ -124,6 +128,44 @@ const cases: Case[] = [
   { route: 'createInvite', expect: ORG(201), req: () => ({ params: { exhibitorId: h.a.exhibitorId }, body: { email: '' } }) },
   { route: 'announce', expect: ORG(), req: () => ({ body: { hallId: 'gulangyu', text: '展会将于 18:00 闭馆' } }) },
   { route: 'slots', expect: ORG(), req: () => ({ query: { hall: 'gulangyu' } }) },
+  {
+    route: 'register',
+    expect: PUBLIC(201),
+    req: (role) => ({ body: { email: `new-${role}-${Date.now()}@visitor.example`, password: 'long-enough-pass', displayName: '新访客' } }),
+  },
+  { route: 'myCard', expect: MEMBER(), req: () => ({}) },
+  {
+    route: 'saveCard',
+    expect: MEMBER(),
+    req: () => ({ body: { name: '林小鹭', company: '鹭岛科技', email: 'lin@visitor.example', phone: '+86 592 555 0101' } }),
+  },
+  { route: 'myConsents', expect: MEMBER(), req: () => ({}) },
+  { route: 'cardNotice', expect: PUBLIC(), req: () => ({ params: { boothId: h.b.boothId } }) },
+  {
+    route: 'leaveCard',
+    expect: MEMBER(201),
+    req: async () => {
+      const n = (await h.call('visitor', 'cardNotice', { params: { boothId: h.b.boothId } })).json;
+      return { body: { boothId: h.b.boothId, fields: ['email'], noticeVersion: n.version, noticeHash: n.hash, agree: true, idempotencyKey: 'matrix-key-1' } };
+    },
+  },
+  {
+    route: 'withdrawConsent',
+    expect: MEMBER(),
+    req: async (role) => {
+      if (role !== 'member') return { params: { consentId: 'aaaaaaaaaaaaaaaa' } };
+      const list = (await h.call('member', 'myConsents')).json;
+      return { params: { consentId: list.consents[0].id } };
+    },
+  },
+  { route: 'leads', expect: STAFF(), req: () => ({ params: booth(), query: { q: '林' } }) },
+  {
+    route: 'updateLead',
+    expect: STAFF(404),
+    req: () => ({ params: { ...booth(), leadId: 'aaaaaaaaaaaaaaaa' }, body: { rating: 'hot' } }),
+  },
+  { route: 'exportLeads', expect: STAFF(), req: () => ({ params: booth(), query: { format: 'csv' } }) },
+  { route: 'leadCounts', expect: ORG(), req: () => ({}) },
 ];
 
 let layoutSlots: string[] = [];
@@ -131,7 +173,8 @@ function slotOf(i: number): string {
   return layoutSlots[i];
 }
 
-const NOT_IN_MATRIX: RouteName[] = ['login', 'logout', 'events'];
+// event streams stay open: leads.test.ts checks leadEvents' access and events
+const NOT_IN_MATRIX: RouteName[] = ['login', 'logout', 'events', 'leadEvents'];
 
 describe('route × role matrix', () => {
   beforeAll(async () => {
@@ -147,7 +190,7 @@ describe('route × role matrix', () => {
   for (const c of cases) {
     it(`${routes[c.route].method.toUpperCase()} ${routes[c.route].path}`, async () => {
       const got: Partial<Expect> = {};
-      for (const role of ['visitor', 'exhibitorB', 'exhibitorA', 'organizer'] as Role[]) {
+      for (const role of ['visitor', 'member', 'exhibitorB', 'exhibitorA', 'organizer'] as Role[]) {
         const res = await h.call(role, c.route, await c.req(role));
         got[role] = res.status;
         if (res.status >= 400) {

@@ -10,12 +10,14 @@ import { hashPassword } from '../../server/auth/password';
 import { brochurePdf } from '../../server/seed/pdf';
 import { productModel } from '../../server/seed/models';
 
-export type Role = 'visitor' | 'exhibitorA' | 'exhibitorB' | 'organizer';
+/** visitor: anonymous; member: a signed-in visitor account (issue #10) */
+export type Role = 'visitor' | 'member' | 'exhibitorA' | 'exhibitorB' | 'organizer';
 export const PASSWORD = 'correct-horse-battery';
 export const EMAILS: Record<Exclude<Role, 'visitor'>, string> = {
   exhibitorA: 'a@staff.example',
   exhibitorB: 'b@staff.example',
   organizer: 'org@ludao.example',
+  member: 'member@visitor.example',
 };
 
 export interface Harness {
@@ -94,9 +96,18 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   await r.users.create({ email: EMAILS.exhibitorA, passwordHash: hash, role: 'exhibitor', exhibitorId: a.exhibitorId, displayName: 'A' });
   await r.users.create({ email: EMAILS.exhibitorB, passwordHash: hash, role: 'exhibitor', exhibitorId: b.exhibitorId, displayName: 'B' });
   await r.users.create({ email: EMAILS.organizer, passwordHash: hash, role: 'organizer', exhibitorId: null, displayName: 'Org' });
+  const member = await r.users.create({ email: EMAILS.member, passwordHash: hash, role: 'visitor', exhibitorId: null, displayName: 'M' });
+  await r.leads.saveCard(member.id, {
+    name: '林小鹭',
+    company: '鹭岛科技',
+    title: '经理',
+    email: 'lin@visitor.example',
+    phone: '+86 592 555 0101',
+    wechat: 'lin_xl',
+  });
 
-  const cookies: Record<Role, string> = { visitor: '', exhibitorA: '', exhibitorB: '', organizer: '' };
-  for (const role of ['exhibitorA', 'exhibitorB', 'organizer'] as const) {
+  const cookies: Record<Role, string> = { visitor: '', member: '', exhibitorA: '', exhibitorB: '', organizer: '' };
+  for (const role of ['member', 'exhibitorA', 'exhibitorB', 'organizer'] as const) {
     const res = await fetch(`${server.httpUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

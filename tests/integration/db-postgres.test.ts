@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropPgSchema, ensurePgSchema, openDatabase } from '../../server/db/open';
 import { repositorySuite, seedSuite } from '../unit/dbSuite';
+import { leadRepositorySuite } from '../unit/leadSuite';
 
 const url = process.env.DATABASE_URL;
 const run = `${process.pid}_${Date.now().toString(36)}`;
@@ -41,6 +42,11 @@ if (url) {
   repositorySuite(
     'PostgreSQL',
     () => fresh('repo'),
+    (d) => d.close(),
+  );
+  leadRepositorySuite(
+    'PostgreSQL',
+    () => fresh('leads'),
     (d) => d.close(),
   );
   seedSuite(

@@ -5,11 +5,17 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open';
 import { repositorySuite, seedSuite } from './dbSuite';
+import { leadRepositorySuite } from './leadSuite';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-db-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 repositorySuite(
+  'SQLite',
+  async () => openDatabase({ sqliteFile: ':memory:' }),
+  (d) => d.close(),
+);
+leadRepositorySuite(
   'SQLite',
   async () => openDatabase({ sqliteFile: ':memory:' }),
   (d) => d.close(),

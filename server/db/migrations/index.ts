@@ -1,9 +1,11 @@
 /** Every migration, in order. Names sort by their number; never rename or edit one that has shipped. */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_init';
+import * as m0002 from './0002_cards_leads';
 
 const all: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_cards_leads': m0002,
 };
 
 /** Migrations are bundled in code (no directory scan), so they work the same under tsx, vitest and a build. */

@@ -7,7 +7,7 @@ import { sql, type Transaction } from 'kysely';
 import type { BoothTable, DB, ExhibitorTable, Kdb, ProductTable } from '../types';
 import { MAX_IMAGES, MAX_PRODUCTS } from '../../../shared/api/common';
 import type { BoothUpdate, ProductInput } from '../../../shared/api/schemas';
-import { RepoError, isUniqueViolation, newId } from './ids';
+import { RepoError, isUniqueViolation, newId, likePattern } from './ids';
 import { mediaRow, type MediaRow, type NewMedia } from './media';
 
 export interface ProductRecord {
@@ -35,11 +35,6 @@ export interface DirectoryFilter {
 }
 
 export type BoothMediaSlot = 'logo' | 'video' | 'brochure';
-
-/** Escapes LIKE wildcards in user input (used with ESCAPE '\'). */
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export function boothRepository(db: Kdb) {
   async function assemble(exec: Kdb | Transaction<DB>, rows: { booth: BoothTable; exhibitor: ExhibitorTable }[]): Promise<BoothRecord[]> {

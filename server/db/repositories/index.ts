@@ -3,6 +3,7 @@ import { boothRepository } from './booths';
 import { exhibitorRepository } from './exhibitors';
 import { expoRepository } from './expos';
 import { inviteRepository } from './invites';
+import { leadRepository } from './leads';
 import { mediaRepository } from './media';
 import { sessionRepository } from './sessions';
 import { userRepository } from './users';
@@ -16,6 +17,7 @@ export function createRepositories(db: Kdb) {
     users: userRepository(db),
     sessions: sessionRepository(db),
     invites: inviteRepository(db),
+    leads: leadRepository(db),
   };
 }
 

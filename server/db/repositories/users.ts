@@ -6,7 +6,7 @@ export type UserRow = UserTable;
 export interface NewUser {
   email: string;
   passwordHash: string;
-  role: 'organizer' | 'exhibitor';
+  role: 'organizer' | 'exhibitor' | 'visitor';
   exhibitorId: string | null;
   displayName: string;
 }

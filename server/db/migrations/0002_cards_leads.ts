@@ -1,0 +1,77 @@
+/**
+ * Visitor cards, consent records and leads (issue #10). A lead exists only through a consent; the
+ * consent keeps what the visitor agreed to (fields, the notice's version and text hash, the time),
+ * and a lead keeps a snapshot of the consented fields only, so a later edit of the card does not
+ * widen what the exhibitor received.
+ */
+import { sql, type Kysely } from 'kysely';
+
+// Migrations must not depend on the app's types: they describe the schema as it was then.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('visitor_cards')
+    .addColumn('user_id', 'varchar(32)', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('company', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('phone', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('wechat', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('consents')
+    .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
+    .addColumn('visitor_id', 'varchar(32)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('exhibitor_id', 'varchar(32)', (c) => c.notNull().references('exhibitors.id').onDelete('cascade'))
+    .addColumn('booth_id', 'varchar(32)', (c) => c.notNull().references('booths.id').onDelete('cascade'))
+    .addColumn('fields', 'text', (c) => c.notNull())
+    .addColumn('notice_version', 'integer', (c) => c.notNull())
+    .addColumn('notice_hash', 'varchar(64)', (c) => c.notNull())
+    .addColumn('idempotency_key', 'varchar(64)', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('withdrawn_at', 'bigint')
+    .addUniqueConstraint('consents_idempotency', ['visitor_id', 'idempotency_key'])
+    .execute();
+  await db.schema.createIndex('consents_visitor').on('consents').column('visitor_id').execute();
+  // one active card per visitor and booth, whatever the race: withdrawn consents stay as records
+  await db.schema
+    .createIndex('consents_one_active')
+    .on('consents')
+    .columns(['visitor_id', 'booth_id'])
+    .unique()
+    .where(sql.ref('withdrawn_at'), 'is', null)
+    .execute();
+
+  await db.schema
+    .createTable('leads')
+    .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
+    .addColumn('consent_id', 'varchar(32)', (c) => c.notNull().unique().references('consents.id').onDelete('cascade'))
+    .addColumn('booth_id', 'varchar(32)', (c) => c.notNull().references('booths.id').onDelete('cascade'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('company', 'text')
+    .addColumn('title', 'text')
+    .addColumn('email', 'text')
+    .addColumn('phone', 'text')
+    .addColumn('wechat', 'text')
+    .addColumn('rating', 'varchar(8)')
+    .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('leads_booth').on('leads').columns(['booth_id', 'created_at']).execute();
+
+  await db.schema
+    .createTable('lead_exports')
+    .addColumn('booth_id', 'varchar(32)', (c) => c.primaryKey().references('booths.id').onDelete('cascade'))
+    .addColumn('exported_at', 'bigint', (c) => c.notNull())
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('lead_exports').execute();
+  await db.schema.dropTable('leads').execute();
+  await db.schema.dropTable('consents').execute();
+  await db.schema.dropTable('visitor_cards').execute();
+}
