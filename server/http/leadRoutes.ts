@@ -11,8 +11,8 @@ import { leadSseFrame } from '../../shared/api/leadEvents';
 import { consentNoticeText } from '../../shared/consentNotice';
 import { bind, HttpError, type BindDeps } from './bind';
 import type { ExpoServices } from './services';
-import { hashPassword } from '../auth/password';
-import { startSession } from '../auth/session';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { endSession, startSession } from '../auth/session';
 import { userView } from './authRoutes';
 import { cardView, consentView, leadView } from './leadViews';
 import { leadsCsv, leadsXlsx } from './leadExport';
@@ -98,6 +98,41 @@ export function leadRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
     const removed = await s.repos.leads.withdraw(user.id, params.consentId);
     if (removed) s.leadEvents.publish({ boothId: removed.boothId, name: 'lead-removed', data: { id: removed.leadId } });
     return { consents: (await s.repos.leads.consents(user.id)).map(consentView) };
+  });
+
+  bind(router, routes.myData, deps, async ({ user }) => {
+    const u = await s.repos.users.get(user.id);
+    if (!u) throw new HttpError(404, 'not_found', 'No such account');
+    const card = await s.repos.leads.getCard(user.id);
+    const leads = await s.repos.leads.leadsOfVisitor(user.id);
+    return {
+      exportedAt: Date.now(),
+      account: { id: u.id, email: u.email, displayName: u.display_name, createdAt: u.created_at, lastLoginAt: u.last_login_at },
+      card: card ? cardView(card) : null,
+      consents: (await s.repos.leads.consents(user.id)).map(consentView),
+      leads: leads.map((l) => ({
+        consentId: l.consent_id,
+        boothId: l.booth_id,
+        fields: { name: l.name, company: l.company, title: l.title, email: l.email, phone: l.phone, wechat: l.wechat },
+        createdAt: l.created_at,
+      })),
+    };
+  });
+
+  bind(router, routes.deleteAccount, deps, async ({ req, res, user, body }) => {
+    // the same throttle as sign-in: a stolen session cannot guess the password here either
+    const wait = s.throttle.attempt(s.addresses.of(req), user.email);
+    if (wait > 0) throw new HttpError(429, 'too_many_attempts', `Too many attempts; try again in ${wait} s`, { 'Retry-After': String(wait) });
+    const u = await s.repos.users.get(user.id);
+    if (!u || !(await verifyPassword(body.password, u.password_hash))) {
+      s.throttle.failed(user.email);
+      throw new HttpError(403, 'wrong_password', 'The password is not right');
+    }
+    s.throttle.succeeded(user.email);
+    const gone = await s.repos.leads.deleteVisitor(user.id);
+    for (const g of gone) s.leadEvents.publish({ boothId: g.boothId, name: 'lead-removed', data: { id: g.leadId } });
+    await endSession(req, res, s.repos);
+    return { ok: true as const };
   });
 
   bind(router, routes.leads, deps, async ({ params, query }) => {

@@ -97,6 +97,20 @@ export const leaveCardResultSchema = z.object({ consent: consentViewSchema, lead
 export const consentListSchema = z.object({ consents: z.array(consentViewSchema) });
 export const consentParamsSchema = z.object({ consentId: idSchema });
 
+/** Everything the platform holds about a visitor (PIPL Art. 45: access and a copy). */
+export const myDataSchema = z.object({
+  exportedAt: z.number(),
+  account: z.object({ id: z.string(), email: z.string(), displayName: z.string(), createdAt: z.number(), lastLoginAt: z.number().nullable() }),
+  card: cardSchema.nullable(),
+  consents: z.array(consentViewSchema),
+  /** what each exhibitor received, as they hold it now (withdrawn ones are gone) */
+  leads: z.array(z.object({ consentId: z.string(), boothId: z.string(), fields: z.record(z.string(), z.string().nullable()), createdAt: z.number() })),
+});
+export type MyData = z.infer<typeof myDataSchema>;
+
+/** Deleting an account asks for the password again: a borrowed, signed-in phone cannot do it. */
+export const deleteAccountSchema = z.strictObject({ password: z.string().min(1).max(200) });
+
 export const LEAD_RATINGS = ['hot', 'warm', 'cold'] as const;
 export type LeadRating = (typeof LEAD_RATINGS)[number];
 

@@ -158,6 +158,9 @@ const cases: Case[] = [
       return { params: { consentId: list.consents[0].id } };
     },
   },
+  { route: 'myData', expect: MEMBER(), req: () => ({}) },
+  // the shared member account stays: a wrong password (leads.test.ts deletes an account for real)
+  { route: 'deleteAccount', expect: MEMBER(403), req: () => ({ body: { password: 'not-the-password' } }) },
   { route: 'leads', expect: STAFF(), req: () => ({ params: booth(), query: { q: '林' } }) },
   {
     route: 'updateLead',

@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import { routes, routePath, type RouteName } from '../../shared/api/routes';
 import { startServer, type TestServer } from '../fixtures/server';
+import type { Logger } from '../../server/lib/logger';
 import { hashPassword } from '../../server/auth/password';
 import { brochurePdf } from '../../server/seed/pdf';
 import { productModel } from '../../server/seed/models';
@@ -59,9 +60,9 @@ async function toRes(r: Response): Promise<Res> {
   return { status: r.status, headers: r.headers, text, json };
 }
 
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, opts: { logger?: Logger } = {}): Promise<Harness> {
   // A generous per-address login budget: every role signs in from 127.0.0.1.
-  const server = await startServer({ LOGIN_IP_BURST: '500', ...env });
+  const server = await startServer({ LOGIN_IP_BURST: '500', ...env }, { logger: opts.logger });
   const s = server.app.expo;
   await s.prepare();
   const r = s.repos;

@@ -7,10 +7,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness, type Role } from './apiHarness';
 import { waitFor } from '../fixtures/wait';
+import { createLogger } from '../../server/lib/logger';
 
+// Every line the server logs, at the most verbose level, to check no card data reaches the logs.
+const logged: string[] = [];
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({}, { logger: createLogger('trace', { write: (line: string) => void logged.push(line) }) });
 }, 60_000);
 afterAll(async () => {
   await h?.stop();
@@ -244,5 +247,65 @@ describe('the inbox', () => {
     const names = ws.getColumn(1).values.slice(2).map(String);
     expect(names).toContain('吴新增');
     expect(ws.getRow(1).getCell(1).value).toBe('姓名 Name');
+  });
+});
+
+describe('the privacy centre', () => {
+  it('exports everything held as JSON and deletes the account, taking its leads out of the inbox live', async () => {
+    const email = `del${Date.now()}@visitor.example`;
+    const res = await fetch(`${h.server.httpUrl}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'long-enough-pass', displayName: '郑删除' }),
+    });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    await fetch(`${h.server.httpUrl}/api/me/card`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '郑删除', email: 'zheng@visitor.example', phone: '13600000000' }),
+    });
+    expect((await leave(cookie, h.a.boothId, ['email'])).status).toBe(201);
+    expect((await leave(cookie, h.b.boothId, ['phone'])).status).toBe(201);
+
+    const data = await fetch(`${h.server.httpUrl}/api/me/data`, { headers: { cookie } }).then((r) => r.json());
+    expect(data.account.email).toBe(email);
+    expect(data.card).toMatchObject({ name: '郑删除', phone: '13600000000' });
+    expect(data.consents).toHaveLength(2);
+    expect(data.leads.map((l: { boothId: string }) => l.boothId).sort()).toEqual([h.a.boothId, h.b.boothId].sort());
+    expect(JSON.stringify(data)).not.toContain('password');
+
+    const bus = h.server.app.expo.leadEvents;
+    const before = bus.listeners();
+    const stream = listen(h.a.boothId, 'exhibitorA');
+    expect(await stream.ready).toBe(200);
+    await waitFor(() => bus.listeners() > before, 5000, 'the lead stream to subscribe');
+    const del = (password: string) =>
+      fetch(`${h.server.httpUrl}/api/me/delete`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ password }),
+      });
+    expect((await del('wrong-password')).status).toBe(403);
+    expect((await del('long-enough-pass')).status).toBe(200);
+    await waitFor(() => stream.text().includes('event: lead-removed') || null, 5000, 'the lead-removed event');
+    stream.close();
+    expect((await leadsOf('exhibitorA', h.a.boothId, { q: '郑删除' })).json.leads).toHaveLength(0);
+    expect((await leadsOf('exhibitorB', h.b.boothId, { q: '郑删除' })).json.leads).toHaveLength(0);
+    // the session went with the account, and the email can sign up again
+    expect((await fetch(`${h.server.httpUrl}/api/me/data`, { headers: { cookie } })).status).toBe(401);
+    const login = await fetch(`${h.server.httpUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'long-enough-pass' }),
+    });
+    expect(login.status).toBe(401);
+  });
+});
+
+describe('the logs', () => {
+  it('hold no card data after every flow above', () => {
+    expect(logged.length).toBeGreaterThan(0); // the logger was live
+    const all = logged.join('\n');
+    for (const pii of ['wang@visitor.example', '13800000000', 'zheng@visitor.example', '13600000000', '王海鸥', 'wang_hy']) expect(all).not.toContain(pii);
   });
 });

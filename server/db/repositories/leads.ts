@@ -151,6 +151,34 @@ export function leadRepository(db: Kdb) {
 
     consents: (visitorId: string) => consentWithName().where('consents.visitor_id', '=', visitorId).orderBy('consents.created_at', 'desc').execute(),
 
+    /** The leads made from this visitor's consents, as the exhibitors hold them. */
+    leadsOfVisitor: (visitorId: string) =>
+      db
+        .selectFrom('leads')
+        .innerJoin('consents', 'consents.id', 'leads.consent_id')
+        .selectAll('leads')
+        .where('consents.visitor_id', '=', visitorId)
+        .orderBy('leads.created_at', 'desc')
+        .execute(),
+
+    /**
+     * Deletes a visitor account; the foreign keys cascade to the card, sessions, consents and
+     * leads in the same statement. Returns the leads that went, for the live inboxes.
+     */
+    async deleteVisitor(visitorId: string): Promise<{ leadId: string; boothId: string }[]> {
+      return db.transaction().execute(async (trx) => {
+        const gone = await trx
+          .selectFrom('leads')
+          .innerJoin('consents', 'consents.id', 'leads.consent_id')
+          .select(['leads.id', 'leads.booth_id'])
+          .where('consents.visitor_id', '=', visitorId)
+          .execute();
+        const r = await trx.deleteFrom('users').where('id', '=', visitorId).where('role', '=', 'visitor').executeTakeFirst();
+        if (!r.numDeletedRows) throw new RepoError('not_found', 'No such visitor account');
+        return gone.map((g) => ({ leadId: g.id, boothId: g.booth_id }));
+      });
+    },
+
     /** Withdraws a consent of this visitor: deletes its lead. Returns the lead removed (for the live inbox), or null if none was left. */
     async withdraw(visitorId: string, consentId: string, now = Date.now()): Promise<{ leadId: string; boothId: string } | null> {
       return db.transaction().execute(async (trx) => {
