@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { DEFAULT_HALL_CAPACITY, SEAT_RESERVATION_S } from '../shared/constants';
+import { LEAD_RETENTION_DAYS } from '../shared/api/leads';
 
 /** Prefix of every key and channel Ludao keeps in presence (PRESENCE_PREFIX overrides it). */
 export const DEFAULT_PRESENCE_PREFIX = 'ludao:';
@@ -57,6 +58,8 @@ export interface ExpoConfig {
   /** LOGIN_IP_BURST / LOGIN_EMAIL_BURST: sign-in attempts per address (10, then 1 per 6 s) and failures per email (5, then 1 per minute) */
   loginIpBurst: number;
   loginEmailBurst: number;
+  /** LEAD_RETENTION_DAYS: leads are deleted this many days after their expo ends (default 180); the consent notice says so */
+  leadRetentionDays: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,6 +112,7 @@ export function readExpoConfig(env: NodeJS.ProcessEnv = process.env): ExpoConfig
     organizerPassword: env.ORGANIZER_PASSWORD || null,
     loginIpBurst: Math.max(1, int('LOGIN_IP_BURST', 10, env)),
     loginEmailBurst: Math.max(1, int('LOGIN_EMAIL_BURST', 5, env)),
+    leadRetentionDays: int('LEAD_RETENTION_DAYS', LEAD_RETENTION_DAYS, env),
   };
 }
 

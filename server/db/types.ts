@@ -12,6 +12,8 @@ export interface ExpoTable {
   is_demo: number;
   active: number;
   created_at: number;
+  /** ms; null while no end is set (leads are then kept) */
+  ends_at: number | null;
 }
 
 export interface ExpoHallTable {

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { Router } from 'express';
 import { routes } from '../../shared/api/routes';
-import { CARD_FIELDS, CONSENT_NOTICE_VERSION, LEAD_RETENTION_DAYS, cardInputSchema, type CardField, type ConsentNotice } from '../../shared/api/leads';
+import { CARD_FIELDS, CONSENT_NOTICE_VERSION, cardInputSchema, type CardField, type ConsentNotice } from '../../shared/api/leads';
 import { leadSseFrame } from '../../shared/api/leadEvents';
 import { consentNoticeText } from '../../shared/consentNotice';
 import { bind, HttpError, type BindDeps } from './bind';
@@ -21,15 +21,16 @@ import { openSse } from './sse';
 export function noticeFor(
   booth: { id: string },
   ex: { id: string; name_zh: string; name_en: string; contact_email: string | null; contact_phone: string | null },
+  retentionDays: number,
 ): ConsentNotice {
   const party = { name: { zh: ex.name_zh, en: ex.name_en }, email: ex.contact_email ?? '', phone: ex.contact_phone ?? '' };
-  const text = consentNoticeText(party, LEAD_RETENTION_DAYS);
+  const text = consentNoticeText(party, retentionDays);
   return {
     version: CONSENT_NOTICE_VERSION,
     hash: crypto.createHash('sha256').update(`${text.zh}\n${text.en}`).digest('hex'),
     boothId: booth.id,
     exhibitor: { id: ex.id, ...party },
-    retentionDays: LEAD_RETENTION_DAYS,
+    retentionDays,
     fields: [...CARD_FIELDS],
     text,
   };
@@ -68,12 +69,12 @@ export function leadRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
 
   bind(router, routes.cardNotice, deps, async ({ params }) => {
     const r = await boothOrThrow(params.boothId);
-    return noticeFor(r.booth, r.exhibitor);
+    return noticeFor(r.booth, r.exhibitor, s.config.expo.leadRetentionDays);
   });
 
   bind(router, routes.leaveCard, deps, async ({ user, body }) => {
     const r = await boothOrThrow(body.boothId);
-    const notice = noticeFor(r.booth, r.exhibitor);
+    const notice = noticeFor(r.booth, r.exhibitor, s.config.expo.leadRetentionDays);
     // The agreement counts only for the words the visitor read: a notice changed since (new
     // version, another exhibitor contact) must be shown and agreed to again.
     if (body.noticeVersion !== notice.version || body.noticeHash !== notice.hash)

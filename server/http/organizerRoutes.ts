@@ -95,6 +95,13 @@ export function organizerRoutes(router: Router, s: ExpoServices, deps: BindDeps,
     };
   });
 
+  bind(router, routes.expoEnd, deps, async ({ body }) => {
+    const expo = await s.repos.expos.getActive();
+    if (!expo) throw new HttpError(404, 'no_expo', 'No expo is running');
+    await s.repos.expos.setEndsAt(expo.id, body.endsAt);
+    return { endsAt: body.endsAt };
+  });
+
   bind(router, routes.announce, deps, async ({ body }) => {
     const r = await announceToHall(body.hallId, body.text, { presence: presence(), prefix: s.config.presencePrefix });
     if (!r.ok)

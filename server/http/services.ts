@@ -16,6 +16,7 @@ import { DEFAULT_THROTTLE, LoginThrottle } from '../auth/throttle';
 import { clientAddresses, type ClientAddresses } from './clientAddress';
 import { ensureOrganizer } from '../auth/organizer';
 import { reconcileBooths, seedDemoIfEmpty } from '../seed/demo';
+import { startRetention } from '../jobs/retention';
 
 export interface ExpoServices {
   readonly database: Database;
@@ -48,6 +49,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
   const events = createBoothEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'booth event bus'));
   const leadEvents = createLeadEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'lead event bus'));
   const streams = new Set<{ end(): void }>();
+  let stopRetention: (() => void) | null = null;
 
   return {
     get database() {
@@ -84,9 +86,12 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
         const removed = await store.sweep(await r.media.allFiles());
         if (removed) logger.info({ removed }, 'removed orphaned upload files');
       });
+      stopRetention ??= startRetention(this);
     },
 
     async close() {
+      stopRetention?.();
+      stopRetention = null;
       for (const s of streams) s.end();
       streams.clear();
       events.close();

@@ -29,6 +29,7 @@ export const endpoints = {
   updateLead: { method: 'patch', path: '/api/booths/{boothId}/leads/{leadId}' },
   exportLeads: { method: 'get', path: '/api/booths/{boothId}/leads/export' },
   leadEvents: { method: 'get', path: '/api/booths/{boothId}/leads/events' },
+  expoEnd: { method: 'put', path: '/api/organizer/expo/end' },
   leadCounts: { method: 'get', path: '/api/organizer/leads/counts' },
   updateBooth: { method: 'patch', path: '/api/booths/{boothId}' },
   uploadLogo: { method: 'put', path: '/api/booths/{boothId}/logo' },

@@ -16,7 +16,7 @@ export type CardField = (typeof CARD_FIELDS)[number];
 
 export const CARD_LIMITS = { name: 60, company: 100, title: 60, wechat: 40 } as const;
 
-/** Leads are kept this many days after the expo ends, then the retention job deletes them. */
+/** Leads are kept this many days after the expo ends, then the retention job deletes them (default of LEAD_RETENTION_DAYS). */
 export const LEAD_RETENTION_DAYS = 180;
 
 /** Raised whenever the notice's wording changes; consent records keep the version and text hash they agreed to. */
@@ -110,6 +110,9 @@ export type MyData = z.infer<typeof myDataSchema>;
 
 /** Deleting an account asks for the password again: a borrowed, signed-in phone cannot do it. */
 export const deleteAccountSchema = z.strictObject({ password: z.string().min(1).max(200) });
+
+/** When the running expo ends (ms), or null: the retention of its leads counts from then. */
+export const expoEndSchema = z.strictObject({ endsAt: z.number().int().positive().nullable() });
 
 export const LEAD_RATINGS = ['hot', 'warm', 'cold'] as const;
 export type LeadRating = (typeof LEAD_RATINGS)[number];

@@ -46,6 +46,7 @@ import {
   consentNoticeSchema,
   consentParamsSchema,
   deleteAccountSchema,
+  expoEndSchema,
   myDataSchema,
   leadExportQuerySchema,
   leadListSchema,
@@ -409,6 +410,14 @@ export const routes = {
     access: 'organizer',
     body: announceSchema,
     response: announceResultSchema,
+  },
+  expoEnd: {
+    ...endpoints.expoEnd,
+    summary: 'Set when the running expo ends; its leads are deleted LEAD_RETENTION_DAYS later',
+    tag: 'organizer',
+    access: 'organizer',
+    body: expoEndSchema,
+    response: expoEndSchema,
   },
   leadCounts: {
     ...endpoints.leadCounts,

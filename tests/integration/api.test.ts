@@ -169,6 +169,7 @@ const cases: Case[] = [
   },
   { route: 'exportLeads', expect: STAFF(), req: () => ({ params: booth(), query: { format: 'csv' } }) },
   { route: 'leadCounts', expect: ORG(), req: () => ({}) },
+  { route: 'expoEnd', expect: ORG(), req: () => ({ body: { endsAt: null } }) },
 ];
 
 let layoutSlots: string[] = [];

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness, type Role } from './apiHarness';
 import { waitFor } from '../fixtures/wait';
 import { createLogger } from '../../server/lib/logger';
+import { runRetention } from '../../server/jobs/retention';
 
 // Every line the server logs, at the most verbose level, to check no card data reaches the logs.
 const logged: string[] = [];
@@ -299,6 +300,35 @@ describe('the privacy centre', () => {
       body: JSON.stringify({ email, password: 'long-enough-pass' }),
     });
     expect(login.status).toBe(401);
+  });
+});
+
+describe('retention', () => {
+  it('deletes leads LEAD_RETENTION_DAYS after the expo ends, not before, and tells the inbox', async () => {
+    const cookie = await newVisitor({ name: '冯保留', email: 'feng@visitor.example' });
+    expect((await leave(cookie, h.a.boothId, ['email'])).status).toBe(201);
+    const s = h.server.app.expo;
+    const days = s.config.expo.leadRetentionDays;
+    expect((await notice(h.a.boothId)).retentionDays).toBe(days);
+    const ends = Date.UTC(2026, 11, 31);
+    expect((await h.call('organizer', 'expoEnd', { body: { endsAt: ends } })).json).toEqual({ endsAt: ends });
+    const day = 86_400_000;
+    expect(await runRetention(s, ends + (days - 1) * day)).toBe(0);
+    expect((await leadsOf('exhibitorA', h.a.boothId, { q: '冯保留' })).json.leads).toHaveLength(1);
+
+    const before = s.leadEvents.listeners();
+    const stream = listen(h.a.boothId, 'exhibitorA');
+    expect(await stream.ready).toBe(200);
+    await waitFor(() => s.leadEvents.listeners() > before, 5000, 'the lead stream to subscribe');
+    const all = (await leadsOf('exhibitorA', h.a.boothId)).json.leads.length + (await leadsOf('exhibitorB', h.b.boothId)).json.leads.length;
+    expect(await runRetention(s, ends + days * day)).toBe(all);
+    await waitFor(() => stream.text().includes('event: lead-removed') || null, 5000, 'the lead-removed event');
+    stream.close();
+    expect((await leadsOf('exhibitorA', h.a.boothId)).json.leads).toHaveLength(0);
+    // the consent records stay, as proof of what was agreed
+    const consents = await fetch(`${h.server.httpUrl}/api/me/consents`, { headers: { cookie } }).then((r) => r.json());
+    expect(consents.consents).toHaveLength(1);
+    await h.call('organizer', 'expoEnd', { body: { endsAt: null } });
   });
 });
 

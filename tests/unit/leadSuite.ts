@@ -112,6 +112,18 @@ export function leadRepositorySuite(name: string, open: () => Promise<Database>,
       await expect(r.leads.updateLead('otherbooth000000', lead.id, { rating: 'hot' })).rejects.toMatchObject({ code: 'not_found' });
     });
 
+    it('purges the leads of expos ended more than the retention ago', async () => {
+      visitor = await newVisitor({ name: '冯', email: 'feng@x.example' });
+      await leave();
+      const expoId = (await r.expos.getActive())!.id;
+      await r.expos.setEndsAt(expoId, 10 * 86_400_000);
+      expect(await r.leads.purgeExpired(19 * 86_400_000, 10)).toEqual([]);
+      const gone = await r.leads.purgeExpired(20 * 86_400_000, 10);
+      expect(gone.length).toBeGreaterThan(0);
+      expect(await r.leads.leads(booth.boothId)).toEqual([]);
+      await r.expos.setEndsAt(expoId, null);
+    });
+
     it('remembers the last export per booth', async () => {
       expect(await r.leads.lastExport(booth.boothId)).toBeNull();
       await r.leads.markExported(booth.boothId, 1000);

@@ -8,6 +8,9 @@ import { sql, type Kysely } from 'kysely';
 
 // Migrations must not depend on the app's types: they describe the schema as it was then.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // when the expo ends: the retention clock of its leads starts then
+  await db.schema.alterTable('expos').addColumn('ends_at', 'bigint').execute();
+
   await db.schema
     .createTable('visitor_cards')
     .addColumn('user_id', 'varchar(32)', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
@@ -74,4 +77,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('leads').execute();
   await db.schema.dropTable('consents').execute();
   await db.schema.dropTable('visitor_cards').execute();
+  await db.schema.alterTable('expos').dropColumn('ends_at').execute();
 }

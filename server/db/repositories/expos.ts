@@ -1,5 +1,5 @@
 import type { Kdb } from '../types';
-import { newId } from './ids';
+import { RepoError, newId } from './ids';
 
 export interface ExpoRecord {
   id: string;
@@ -62,6 +62,11 @@ export function expoRepository(db: Kdb) {
     },
 
     /** Placed booths per hall. */
+    async setEndsAt(id: string, endsAt: number | null): Promise<void> {
+      const r = await db.updateTable('expos').set({ ends_at: endsAt }).where('id', '=', id).executeTakeFirst();
+      if (!r.numUpdatedRows) throw new RepoError('not_found', 'No such expo');
+    },
+    endsAt: async (id: string) => (await db.selectFrom('expos').select('ends_at').where('id', '=', id).executeTakeFirst())?.ends_at ?? null,
     async boothCounts(expoId: string): Promise<Record<string, number>> {
       const rows = await db
         .selectFrom('booths')

@@ -236,6 +236,31 @@ export function leadRepository(db: Kdb) {
         .execute();
     },
 
+    /**
+     * The retention rule: deletes the leads of every expo that ended more than `days` ago. Consent
+     * records stay (they hold no card data, only what was agreed). Returns what went, for the inboxes.
+     */
+    async purgeExpired(now: number, days: number): Promise<{ leadId: string; boothId: string }[]> {
+      const cutoff = now - days * 86_400_000;
+      return db.transaction().execute(async (trx) => {
+        const gone = await trx
+          .selectFrom('leads')
+          .innerJoin('booths', 'booths.id', 'leads.booth_id')
+          .innerJoin('expos', 'expos.id', 'booths.expo_id')
+          .select(['leads.id', 'leads.booth_id'])
+          .where('expos.ends_at', 'is not', null)
+          .where('expos.ends_at', '<=', cutoff)
+          .execute();
+        const ids = gone.map((g) => g.id);
+        for (let i = 0; i < ids.length; i += 500)
+          await trx
+            .deleteFrom('leads')
+            .where('id', 'in', ids.slice(i, i + 500))
+            .execute();
+        return gone.map((g) => ({ leadId: g.id, boothId: g.booth_id }));
+      });
+    },
+
     /** Live leads per booth: counts only, for organizers. */
     async counts(): Promise<{ boothId: string; leads: number }[]> {
       const rows = await db
