@@ -1,0 +1,154 @@
+/**
+ * Lead flow figures (issue #10), on a real server and database (embedded SQLite, or PostgreSQL
+ * with DATABASE_URL):
+ * - card-to-console latency: from a visitor's "leave my card" request to the lead arriving on the
+ *   booth staff's live event stream, p50/p95 over LEADS_SAMPLES cards;
+ * - export time for 10,000 leads, CSV and XLSX (target ≤ 5 s).
+ *
+ *   npm run bench:leads
+ *
+ * Still to come with their features: booking contention (meetings) and the crowd p99 with
+ * analytics sampling on and off.
+ */
+import { performance } from 'node:perf_hooks';
+import { startHarness } from '../tests/integration/apiHarness';
+import { newId } from '../server/db/repositories/ids';
+import { dropPgSchema } from '../server/db/open';
+
+const SAMPLES = Number(process.env.LEADS_SAMPLES ?? 200);
+const EXPORT_ROWS = 10_000;
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function main(): Promise<void> {
+  // PostgreSQL: a schema of its own, dropped afterwards, so a run leaves the database as it was
+  const pg = process.env.DATABASE_URL;
+  const schema = `ludao_bench_${process.pid}`;
+  const h = await startHarness(pg ? { DATABASE_URL: pg, DATABASE_SCHEMA: schema } : {});
+  try {
+    const s = h.server.app.expo;
+    const boothId = h.a.boothId;
+
+    // the staff's live stream
+    const arrived = new Map<string, number>();
+    const ctl = new AbortController();
+    const res = await fetch(`${h.server.httpUrl}/api/booths/${boothId}/leads/events`, { headers: { cookie: h.cookies.exhibitorA }, signal: ctl.signal });
+    const reader = res.body!.getReader();
+    const dec = new TextDecoder();
+    let buf = '';
+    void (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buf += dec.decode(value);
+        for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
+          const frame = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const data = /^data: (.*)$/m.exec(frame)?.[1];
+          if (frame.startsWith('event: lead\n') && data) arrived.set((JSON.parse(data) as { name: string }).name, performance.now());
+        }
+      }
+    })();
+    while (s.leadEvents.listeners() === 0) await new Promise((r) => setTimeout(r, 10));
+
+    const notice = (await h.call('visitor', 'cardNotice', { params: { boothId } })).json as { version: number; hash: string };
+    const latencies: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const name = `bench-visitor-${i}`;
+      const u = await s.repos.users.create({ email: `${name}@bench.example`, passwordHash: 'x', role: 'visitor', exhibitorId: null, displayName: name });
+      await s.repos.leads.saveCard(u.id, { name, company: '', title: '', email: `${name}@bench.example`, phone: '', wechat: '' });
+      const token = `bench${newId(24)}`;
+      await s.repos.sessions.create((await import('../server/auth/tokens')).hashToken(token), u.id, Date.now() + 3_600_000);
+      const t0 = performance.now();
+      const r = await fetch(`${h.server.httpUrl}/api/me/consents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          boothId,
+          fields: ['email'],
+          noticeVersion: notice.version,
+          noticeHash: notice.hash,
+          agree: true,
+          idempotencyKey: `bench-${i}-${Date.now()}`,
+        }),
+      });
+      if (r.status !== 201) throw new Error(`leave card: ${r.status} ${await r.text()}`);
+      while (!arrived.has(name)) await new Promise((r2) => setImmediate(r2));
+      latencies.push(arrived.get(name)! - t0);
+    }
+    ctl.abort();
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `card → console (${SAMPLES} cards, ${s.database.dialect}): p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms (target p95 ≤ 2000 ms)`,
+    );
+
+    // 10,000 leads for booth B, written straight to the database
+    const now = Date.now();
+    const db = s.database.db;
+    for (let i = 0; i < EXPORT_ROWS; i += 500) {
+      const users = [];
+      const consents = [];
+      const leads = [];
+      for (let j = i; j < Math.min(EXPORT_ROWS, i + 500); j++) {
+        const cid = newId();
+        const uid = newId();
+        // as the API would leave them: a visitor, a consent, a lead of its consented fields
+        users.push({
+          id: uid,
+          email: `v${j}@bench.example`,
+          password_hash: 'x',
+          role: 'visitor',
+          exhibitor_id: null,
+          display_name: `访客 ${j}`,
+          on_duty_until: null,
+          created_at: now,
+          last_login_at: null,
+        });
+        consents.push({
+          id: cid,
+          visitor_id: uid,
+          exhibitor_id: h.b.exhibitorId,
+          booth_id: h.b.boothId,
+          fields: '["company","email","phone"]',
+          notice_version: 1,
+          notice_hash: notice.hash,
+          idempotency_key: `bulk-${j}`,
+          created_at: now + j,
+          withdrawn_at: null,
+        });
+        leads.push({
+          id: newId(),
+          consent_id: cid,
+          booth_id: h.b.boothId,
+          name: `访客 ${j}`,
+          company: `厦门公司 ${j}`,
+          title: null,
+          email: `v${j}@bench.example`,
+          phone: '13800000000',
+          wechat: null,
+          rating: j % 3 ? 'warm' : 'hot',
+          tags: '["bench"]',
+          notes: '',
+          created_at: now + j,
+        });
+      }
+      await db.insertInto('users').values(users).execute();
+      await db.insertInto('consents').values(consents).execute();
+      await db.insertInto('leads').values(leads).execute();
+    }
+    for (const format of ['csv', 'xlsx'] as const) {
+      const t0 = performance.now();
+      const r = await fetch(`${h.server.httpUrl}/api/booths/${h.b.boothId}/leads/export?format=${format}`, { headers: { cookie: h.cookies.exhibitorB } });
+      const bytes = (await r.arrayBuffer()).byteLength;
+      const ms = performance.now() - t0;
+      console.log(`export ${EXPORT_ROWS} leads as ${format.toUpperCase()}: ${(ms / 1000).toFixed(2)} s, ${(bytes / 1024).toFixed(0)} KB (target ≤ 5 s)`);
+    }
+  } finally {
+    await h.stop();
+    if (pg) await dropPgSchema(pg, schema);
+  }
+}
+
+void main();
