@@ -58,6 +58,11 @@ export interface ExpoConfig {
   /** LOGIN_IP_BURST / LOGIN_EMAIL_BURST: sign-in attempts per address (10, then 1 per 6 s) and failures per email (5, then 1 per minute) */
   loginIpBurst: number;
   loginEmailBurst: number;
+  /**
+   * SMS_PROVIDER: how phone verification codes are sent. `dev` writes the code to the log (for
+   * development; refused when NODE_ENV=production); unset: no SMS, phone verification is off.
+   */
+  smsProvider: 'dev' | null;
   /** LEAD_RETENTION_DAYS: leads are deleted this many days after their expo ends (default 180); the consent notice says so */
   leadRetentionDays: number;
 }
@@ -77,6 +82,15 @@ function list(raw: string | undefined): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+function smsProvider(env: NodeJS.ProcessEnv): 'dev' | null {
+  const v = env.SMS_PROVIDER || '';
+  if (!v) return null;
+  if (v !== 'dev') throw new Error(`SMS_PROVIDER must be "dev" or unset, got "${v}"`);
+  // the development provider writes codes to the log: never where real people sign up
+  if (env.NODE_ENV === 'production') throw new Error('SMS_PROVIDER=dev writes codes to the log and is refused when NODE_ENV=production');
+  return v;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -113,6 +127,7 @@ export function readExpoConfig(env: NodeJS.ProcessEnv = process.env): ExpoConfig
     loginIpBurst: Math.max(1, int('LOGIN_IP_BURST', 10, env)),
     loginEmailBurst: Math.max(1, int('LOGIN_EMAIL_BURST', 5, env)),
     leadRetentionDays: int('LEAD_RETENTION_DAYS', LEAD_RETENTION_DAYS, env),
+    smsProvider: smsProvider(env),
   };
 }
 

@@ -162,6 +162,16 @@ export interface LeadTable {
   created_at: number;
 }
 
+export interface VisitorPhoneTable {
+  user_id: string;
+  phone: string;
+  /** sha256 of the pending code; null once verified */
+  code_hash: string | null;
+  code_sent_at: number | null;
+  attempts: number;
+  verified_at: number | null;
+}
+
 export interface LeadExportTable {
   booth_id: string;
   exported_at: number;
@@ -182,6 +192,7 @@ export interface DB {
   consents: ConsentTable;
   leads: LeadTable;
   lead_exports: LeadExportTable;
+  visitor_phones: VisitorPhoneTable;
 }
 
 export type Kdb = Kysely<DB>;

@@ -11,6 +11,7 @@ import { expoRoutes } from './expoRoutes';
 import { authRoutes } from './authRoutes';
 import { consoleRoutes } from './consoleRoutes';
 import { leadRoutes } from './leadRoutes';
+import { phoneRoutes } from './phoneRoutes';
 import { organizerRoutes } from './organizerRoutes';
 
 export interface ApiDeps {
@@ -58,6 +59,7 @@ export function apiRouter(deps: ApiDeps): Router {
     authRoutes(router, s, bindDeps);
     consoleRoutes(router, s, bindDeps);
     leadRoutes(router, s, bindDeps);
+    phoneRoutes(router, s, bindDeps);
     organizerRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
     // Errors from middleware (the JSON parser) answer in the same shape as the routes'.
     router.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => sendError(res, err, s.logger));

@@ -17,6 +17,7 @@ import { clientAddresses, type ClientAddresses } from './clientAddress';
 import { ensureOrganizer } from '../auth/organizer';
 import { reconcileBooths, seedDemoIfEmpty } from '../seed/demo';
 import { startRetention } from '../jobs/retention';
+import { devSmsProvider, type SmsProvider } from '../auth/sms';
 
 export interface ExpoServices {
   readonly database: Database;
@@ -25,6 +26,8 @@ export interface ExpoServices {
   readonly events: BoothEvents;
   /** new and withdrawn leads per booth, to the consoles' inboxes on every process */
   readonly leadEvents: LeadEvents;
+  /** SMS for phone verification (SMS_PROVIDER), or null when off */
+  readonly sms: SmsProvider | null;
   readonly throttle: LoginThrottle;
   /** who a request is from (TRUSTED_PROXIES), for the login throttle and every other per-client limit */
   readonly addresses: ClientAddresses;
@@ -62,6 +65,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
     store,
     events,
     leadEvents,
+    sms: config.expo.smsProvider === 'dev' ? devSmsProvider(logger) : null,
     throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ipBurst: cfg.loginIpBurst, emailBurst: cfg.loginEmailBurst }),
     addresses: clientAddresses(config.trustedProxies),
     config,

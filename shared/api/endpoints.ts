@@ -22,6 +22,8 @@ export const endpoints = {
   myConsents: { method: 'get', path: '/api/me/consents' },
   leaveCard: { method: 'post', path: '/api/me/consents' },
   withdrawConsent: { method: 'delete', path: '/api/me/consents/{consentId}' },
+  phoneCode: { method: 'post', path: '/api/me/phone/code' },
+  phoneVerify: { method: 'post', path: '/api/me/phone/verify' },
   myData: { method: 'get', path: '/api/me/data' },
   deleteAccount: { method: 'post', path: '/api/me/delete' },
   cardNotice: { method: 'get', path: '/api/booths/{boothId}/card-notice' },

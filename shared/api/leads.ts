@@ -111,6 +111,18 @@ export type MyData = z.infer<typeof myDataSchema>;
 /** Deleting an account asks for the password again: a borrowed, signed-in phone cannot do it. */
 export const deleteAccountSchema = z.strictObject({ password: z.string().min(1).max(200) });
 
+/** Phone verification by SMS: ask for a code, then send it back. */
+export const PHONE_CODE_TTL_MS = 10 * 60 * 1000;
+export const PHONE_CODE_ATTEMPTS = 5;
+export const phoneCodeRequestSchema = z.strictObject({
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9]{6,20}$/, 'A phone number: digits, optionally with a leading +'),
+});
+export const phoneVerifySchema = z.strictObject({ code: z.string().regex(/^[0-9]{6}$/, 'The code has 6 digits') });
+export const phoneStateSchema = z.object({ phone: z.string().nullable(), verifiedAt: z.number().nullable(), codeExpiresAt: z.number().nullable() });
+
 /** When the running expo ends (ms), or null: the retention of its leads counts from then. */
 export const expoEndSchema = z.strictObject({ endsAt: z.number().int().positive().nullable() });
 

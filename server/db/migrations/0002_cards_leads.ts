@@ -65,6 +65,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('leads_booth').on('leads').columns(['booth_id', 'created_at']).execute();
 
+  // a visitor's phone: a pending code (hashed) until verified, then the verified number
+  await db.schema
+    .createTable('visitor_phones')
+    .addColumn('user_id', 'varchar(32)', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+    .addColumn('phone', 'text', (c) => c.notNull())
+    .addColumn('code_hash', 'varchar(64)')
+    .addColumn('code_sent_at', 'bigint')
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('verified_at', 'bigint')
+    .execute();
+
   await db.schema
     .createTable('lead_exports')
     .addColumn('booth_id', 'varchar(32)', (c) => c.primaryKey().references('booths.id').onDelete('cascade'))
@@ -74,6 +85,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('lead_exports').execute();
+  await db.schema.dropTable('visitor_phones').execute();
   await db.schema.dropTable('leads').execute();
   await db.schema.dropTable('consents').execute();
   await db.schema.dropTable('visitor_cards').execute();

@@ -4,6 +4,7 @@ import { exhibitorRepository } from './exhibitors';
 import { expoRepository } from './expos';
 import { inviteRepository } from './invites';
 import { leadRepository } from './leads';
+import { phoneRepository } from './phones';
 import { mediaRepository } from './media';
 import { sessionRepository } from './sessions';
 import { userRepository } from './users';
@@ -18,6 +19,7 @@ export function createRepositories(db: Kdb) {
     sessions: sessionRepository(db),
     invites: inviteRepository(db),
     leads: leadRepository(db),
+    phones: phoneRepository(db),
   };
 }
 
