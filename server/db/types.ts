@@ -162,6 +162,27 @@ export interface LeadTable {
   created_at: number;
 }
 
+export interface ConversationTable {
+  id: string;
+  booth_id: string;
+  visitor_id: string;
+  created_at: number;
+  updated_at: number;
+  visitor_read_at: number;
+  staff_read_at: number;
+}
+
+export interface ConversationMessageTable {
+  id: string;
+  conversation_id: string;
+  /** 0 visitor, 1 staff */
+  from_staff: number;
+  staff_user_id: string | null;
+  staff_name: string | null;
+  text: string;
+  created_at: number;
+}
+
 export interface VisitorPhoneTable {
   user_id: string;
   phone: string;
@@ -193,6 +214,8 @@ export interface DB {
   leads: LeadTable;
   lead_exports: LeadExportTable;
   visitor_phones: VisitorPhoneTable;
+  conversations: ConversationTable;
+  conversation_messages: ConversationMessageTable;
 }
 
 export type Kdb = Kysely<DB>;

@@ -12,6 +12,7 @@ import { authRoutes } from './authRoutes';
 import { consoleRoutes } from './consoleRoutes';
 import { leadRoutes } from './leadRoutes';
 import { phoneRoutes } from './phoneRoutes';
+import { conversationRoutes } from './conversationRoutes';
 import { organizerRoutes } from './organizerRoutes';
 
 export interface ApiDeps {
@@ -60,6 +61,7 @@ export function apiRouter(deps: ApiDeps): Router {
     consoleRoutes(router, s, bindDeps);
     leadRoutes(router, s, bindDeps);
     phoneRoutes(router, s, bindDeps);
+    conversationRoutes(router, s, bindDeps);
     organizerRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
     // Errors from middleware (the JSON parser) answer in the same shape as the routes'.
     router.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => sendError(res, err, s.logger));

@@ -12,6 +12,7 @@ import { createRepositories, type Repositories } from '../db/repositories';
 import { MediaStore } from '../uploads/storage';
 import { createBoothEvents, type BoothEvents } from '../events';
 import { createLeadEvents, type LeadEvents } from '../leadEvents';
+import { createConversationEvents, type ConversationEvents } from '../conversationEvents';
 import { DEFAULT_THROTTLE, LoginThrottle } from '../auth/throttle';
 import { clientAddresses, type ClientAddresses } from './clientAddress';
 import { ensureOrganizer } from '../auth/organizer';
@@ -26,6 +27,8 @@ export interface ExpoServices {
   readonly events: BoothEvents;
   /** new and withdrawn leads per booth, to the consoles' inboxes on every process */
   readonly leadEvents: LeadEvents;
+  /** conversations changed, to booth inboxes and visitors on every process */
+  readonly conversationEvents: ConversationEvents;
   /** SMS for phone verification (SMS_PROVIDER), or null when off */
   readonly sms: SmsProvider | null;
   readonly throttle: LoginThrottle;
@@ -51,6 +54,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
   const store = new MediaStore(cfg.uploadDir);
   const events = createBoothEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'booth event bus'));
   const leadEvents = createLeadEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'lead event bus'));
+  const conversationEvents = createConversationEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'conversation event bus'));
   const streams = new Set<{ end(): void }>();
   let stopRetention: (() => void) | null = null;
 
@@ -65,6 +69,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
     store,
     events,
     leadEvents,
+    conversationEvents,
     sms: config.expo.smsProvider === 'dev' ? devSmsProvider(logger) : null,
     throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ipBurst: cfg.loginIpBurst, emailBurst: cfg.loginEmailBurst }),
     addresses: clientAddresses(config.trustedProxies),
@@ -100,6 +105,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
       streams.clear();
       events.close();
       leadEvents.close();
+      conversationEvents.close();
       if (database) await database.close();
       database = null;
       repos = null;

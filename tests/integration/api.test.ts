@@ -159,6 +159,13 @@ const cases: Case[] = [
     },
   },
   { route: 'myData', expect: MEMBER(), req: () => ({}) },
+  { route: 'askStaff', expect: MEMBER(201), req: () => ({ body: { boothId: h.a.boothId, text: '请问有样品吗？' } }) },
+  { route: 'myConversations', expect: MEMBER(), req: () => ({}) },
+  { route: 'visitorReply', expect: MEMBER(201), req: async (role) => ({ params: { conversationId: await conversationId(role) }, body: { text: '谢谢' } }) },
+  { route: 'visitorRead', expect: MEMBER(), req: async (role) => ({ params: { conversationId: await conversationId(role) } }) },
+  { route: 'boothConversations', expect: STAFF(), req: () => ({ params: booth() }) },
+  { route: 'staffReply', expect: STAFF(201), req: async () => ({ params: { ...booth(), conversationId: await conversationId('member') }, body: { text: '有的' } }) },
+  { route: 'staffRead', expect: STAFF(), req: async () => ({ params: { ...booth(), conversationId: await conversationId('member') } }) },
   // this server has no SMS provider (leads.test.ts runs one): 503 says so
   { route: 'phoneCode', expect: MEMBER(503), req: () => ({ body: { phone: '+8613900000000' } }) },
   { route: 'phoneVerify', expect: MEMBER(410), req: () => ({ body: { code: '123456' } }) },
@@ -180,8 +187,14 @@ function slotOf(i: number): string {
   return layoutSlots[i];
 }
 
-// event streams stay open: leads.test.ts checks leadEvents' access and events
-const NOT_IN_MATRIX: RouteName[] = ['login', 'logout', 'events', 'leadEvents'];
+// event streams stay open: leads.test.ts checks their access and events
+const NOT_IN_MATRIX: RouteName[] = ['login', 'logout', 'events', 'leadEvents', 'myEvents', 'boothInboxEvents'];
+
+/** The member's conversation with booth A (askStaff ran before); other roles get an id that is nobody's. */
+async function conversationId(role: Role): Promise<string> {
+  if (role !== 'member') return 'aaaaaaaaaaaaaaaa';
+  return (await h.call('member', 'myConversations')).json.conversations[0].id;
+}
 
 describe('route × role matrix', () => {
   beforeAll(async () => {

@@ -65,6 +65,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('leads_booth').on('leads').columns(['booth_id', 'created_at']).execute();
 
+  // "ask staff": one conversation per visitor and booth, its messages, and read marks per side
+  await db.schema
+    .createTable('conversations')
+    .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
+    .addColumn('booth_id', 'varchar(32)', (c) => c.notNull().references('booths.id').onDelete('cascade'))
+    .addColumn('visitor_id', 'varchar(32)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addColumn('visitor_read_at', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('staff_read_at', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addUniqueConstraint('conversations_one', ['booth_id', 'visitor_id'])
+    .execute();
+  await db.schema
+    .createTable('conversation_messages')
+    .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
+    .addColumn('conversation_id', 'varchar(32)', (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('from_staff', 'integer', (c) => c.notNull())
+    .addColumn('staff_user_id', 'varchar(32)', (c) => c.references('users.id').onDelete('set null'))
+    .addColumn('staff_name', 'text')
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('conversation_messages_by').on('conversation_messages').columns(['conversation_id', 'created_at']).execute();
+
   // a visitor's phone: a pending code (hashed) until verified, then the verified number
   await db.schema
     .createTable('visitor_phones')
@@ -86,6 +110,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('lead_exports').execute();
   await db.schema.dropTable('visitor_phones').execute();
+  await db.schema.dropTable('conversation_messages').execute();
+  await db.schema.dropTable('conversations').execute();
   await db.schema.dropTable('leads').execute();
   await db.schema.dropTable('consents').execute();
   await db.schema.dropTable('visitor_cards').execute();

@@ -5,6 +5,7 @@ import { expoRepository } from './expos';
 import { inviteRepository } from './invites';
 import { leadRepository } from './leads';
 import { phoneRepository } from './phones';
+import { conversationRepository } from './conversations';
 import { mediaRepository } from './media';
 import { sessionRepository } from './sessions';
 import { userRepository } from './users';
@@ -20,6 +21,7 @@ export function createRepositories(db: Kdb) {
     invites: inviteRepository(db),
     leads: leadRepository(db),
     phones: phoneRepository(db),
+    conversations: conversationRepository(db),
   };
 }
 
