@@ -111,6 +111,12 @@ export function leadRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
       account: { id: u.id, email: u.email, displayName: u.display_name, createdAt: u.created_at, lastLoginAt: u.last_login_at },
       card: card ? cardView(card) : null,
       consents: (await s.repos.leads.consents(user.id)).map(consentView),
+      conversations: (await s.repos.conversations.forVisitor(user.id)).map((c) => ({
+        boothId: c.row.booth_id,
+        exhibitorName: { zh: c.row.name_zh, en: c.row.name_en },
+        messages: c.messages.map((m) => ({ from: m.from_staff ? 'staff' : 'visitor', text: m.text, at: m.created_at })),
+      })),
+      phone: await s.repos.phones.get(user.id).then((p) => (p ? { phone: p.phone, verifiedAt: p.verified_at } : null)),
       leads: leads.map((l) => ({
         consentId: l.consent_id,
         boothId: l.booth_id,

@@ -105,6 +105,15 @@ export const myDataSchema = z.object({
   consents: z.array(consentViewSchema),
   /** what each exhibitor received, as they hold it now (withdrawn ones are gone) */
   leads: z.array(z.object({ consentId: z.string(), boothId: z.string(), fields: z.record(z.string(), z.string().nullable()), createdAt: z.number() })),
+  /** "ask staff" conversations with every message */
+  conversations: z.array(
+    z.object({
+      boothId: z.string(),
+      exhibitorName: z.object({ zh: z.string(), en: z.string() }),
+      messages: z.array(z.object({ from: z.string(), text: z.string(), at: z.number() })),
+    }),
+  ),
+  phone: z.object({ phone: z.string(), verifiedAt: z.number().nullable() }).nullable(),
 });
 export type MyData = z.infer<typeof myDataSchema>;
 
