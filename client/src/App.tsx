@@ -7,6 +7,8 @@ import { HallPage } from './ui/HallPage';
 // The consoles load only when visited: visitors never download them.
 const ConsolePage = lazy(() => import('./ui/console/ConsolePage'));
 const OrganizerPage = lazy(() => import('./ui/console/OrganizerPage'));
+// The privacy centre too: its own small chunk, opened from the hall in a new tab.
+const PrivacyPage = lazy(() => import('./ui/privacy/PrivacyPage'));
 
 export function App() {
   const path = usePath();
@@ -22,6 +24,12 @@ export function App() {
     return (
       <Suspense fallback={null}>
         <OrganizerPage />
+      </Suspense>
+    );
+  if (/^\/privacy\/?$/.test(path))
+    return (
+      <Suspense fallback={null}>
+        <PrivacyPage />
       </Suspense>
     );
   return <Landing />;

@@ -77,7 +77,9 @@ export function ProfileForm({ initial, onDone, children }: { initial: Profile | 
       <button type="submit" className="primary" data-testid="enter-hall">
         {t('landing.enter')}
       </button>
-      <p className="fineprint">{t('landing.privacy')}</p>
+      <p className="fineprint">
+        {t('landing.privacy')} <a href="/privacy">{t('landing.privacyCentre')}</a>
+      </p>
     </form>
   );
 }

@@ -3,7 +3,7 @@
  * their website, whether staff are on duty, and how many visitors stand at the booth right now.
  * Everything from exhibitors is rendered as text; links are shown only when they are http(s).
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoothView } from '../../../../shared/api/schemas';
 import { isSafeLink } from '../../../../shared/api/terms';
@@ -14,6 +14,7 @@ import { api } from '../../net/api';
 import { useStore } from '../../store';
 import { localPlayer, remotePoses } from '../../store/transient';
 import { Slot } from '../layout/Overlay';
+import { LeaveCardSlot } from '../visitor/LeaveCardSlot';
 import './booth.css';
 
 function mb(bytes: number): string {
@@ -48,6 +49,10 @@ export function BoothPanel({ hallId }: { hallId: HallId }) {
   const panel = useStore((s) => (s.card?.kind === 'booth' ? s.card : null));
   const booth = useStore((s) => (s.card?.kind === 'booth' ? s.booths[s.card.id] : undefined));
   const close = useStore((s) => s.closeBoothPanel);
+  const raise = useStore((s) => s.raisePanel);
+  // the booth whose "leave my card" dialog is open (it closes when the panel moves to another booth)
+  const [leaving, setLeaving] = useState<string | null>(null);
+  const closeLeaving = useCallback(() => setLeaving(null), []);
   // Duty expires without an event: refresh the open booth now and then.
   useEffect(() => {
     if (!panel) return;
@@ -60,13 +65,26 @@ export function BoothPanel({ hallId }: { hallId: HallId }) {
   }, [panel]);
   if (!panel || !booth) return null;
   return (
-    <Slot id="boothPanel" onClose={close}>
-      <PanelBody key={booth.id} hallId={hallId} booth={booth} onClose={close} />
-    </Slot>
+    <>
+      <Slot id="boothPanel" onClose={close}>
+        <PanelBody
+          key={booth.id}
+          hallId={hallId}
+          booth={booth}
+          onClose={close}
+          onLeaveCard={() => {
+            setLeaving(booth.id);
+            // above the booth panel even when that one was raised (opened from the directory)
+            raise('leaveCard');
+          }}
+        />
+      </Slot>
+      {leaving === booth.id && <LeaveCardSlot boothId={booth.id} onClose={closeLeaving} />}
+    </>
   );
 }
 
-function PanelBody({ hallId, booth, onClose }: { hallId: HallId; booth: BoothView; onClose: () => void }) {
+function PanelBody({ hallId, booth, onClose, onLeaveCard }: { hallId: HallId; booth: BoothView; onClose: () => void; onLeaveCard: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const visitors = useVisitorsAt(hallId, booth.slotId);
@@ -114,6 +132,9 @@ function PanelBody({ hallId, booth, onClose }: { hallId: HallId; booth: BoothVie
           {booth.staffOnDuty ? t('booth.staffOnDuty') : t('booth.staffAway')}
         </span>
         <span data-testid="booth-visitors">{t('booth.visitorsHere', { count: visitors })}</span>
+        <button type="button" className="primary booth-leave-card" onClick={onLeaveCard} data-testid="booth-leave-card">
+          {t('booth.leaveCard')}
+        </button>
       </p>
       <div className="booth-panel-scroll">
         {description ? <p className="booth-description">{description}</p> : <p className="booth-description muted">{t('booth.noDescription')}</p>}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { BoothEditor } from './BoothEditor';
 import { InviteAccept } from './InviteAccept';
+import { LeadsInbox } from './LeadsInbox';
 import { LoginForm } from './LoginForm';
 import { useSession } from './session';
 import './console.css';
@@ -60,6 +61,8 @@ export default function ConsolePage() {
           </>
         )}
       </p>
+      {/* leads are the booth staff's own: an organizer editing a booth does not see its cards */}
+      {!organizer && user.boothIds.filter((id) => /^[a-z0-9]{6,32}$/.test(id)).map((id) => <LeadsInbox key={id} boothId={id} />)}
       {boothId && /^[a-z0-9]{6,32}$/.test(boothId) ? (
         <BoothEditor key={boothId} boothId={boothId} isStaff={!organizer} />
       ) : (

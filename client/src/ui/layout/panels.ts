@@ -14,6 +14,7 @@ export type PanelId =
   | 'directory'
   | 'visitorList'
   | 'boothPanel'
+  | 'leaveCard'
   | 'landmarkCard'
   | 'minimap'
   | 'dock'
@@ -48,6 +49,8 @@ export const PANELS: Record<PanelId, PanelSpec> = {
   announcement: { region: 'banner', priority: 95, label: 'hud.announcement' },
   guideCaptions: { region: 'captions', priority: 90, label: 'layout.guideCaptions' },
   boothPanel: { region: 'end', priority: 80, label: 'layout.boothPanel' },
+  // leaving a card at the open booth (ui/visitor/): the booth panel waits in the dock meanwhile
+  leaveCard: { region: 'end', priority: 85, label: 'layout.leaveCard' },
   stage: { region: 'end', priority: 75, label: 'layout.stage' },
   directory: { region: 'start', priority: 70, label: 'directory.title' },
   auction: { region: 'end', priority: 65, label: 'layout.auction' },
