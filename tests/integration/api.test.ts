@@ -164,7 +164,11 @@ const cases: Case[] = [
   { route: 'visitorReply', expect: MEMBER(201), req: async (role) => ({ params: { conversationId: await conversationId(role) }, body: { text: '谢谢' } }) },
   { route: 'visitorRead', expect: MEMBER(), req: async (role) => ({ params: { conversationId: await conversationId(role) } }) },
   { route: 'boothConversations', expect: STAFF(), req: () => ({ params: booth() }) },
-  { route: 'staffReply', expect: STAFF(201), req: async () => ({ params: { ...booth(), conversationId: await conversationId('member') }, body: { text: '有的' } }) },
+  {
+    route: 'staffReply',
+    expect: STAFF(201),
+    req: async () => ({ params: { ...booth(), conversationId: await conversationId('member') }, body: { text: '有的' } }),
+  },
   { route: 'staffRead', expect: STAFF(), req: async () => ({ params: { ...booth(), conversationId: await conversationId('member') } }) },
   // this server has no SMS provider (leads.test.ts runs one): 503 says so
   { route: 'phoneCode', expect: MEMBER(503), req: () => ({ body: { phone: '+8613900000000' } }) },
