@@ -7,7 +7,8 @@
 import type { Router } from 'express';
 import { routes } from '../../shared/api/routes';
 import { CHAT_BURST, CHAT_REFILL_MS } from '../../shared/constants';
-import type { ConversationView } from '../../shared/api/conversations';
+import { conversationEvents, type ConversationView } from '../../shared/api/conversations';
+import { formatSse } from '../../shared/api/sse';
 import { bind, HttpError, type BindDeps } from './bind';
 import type { ExpoServices } from './services';
 import type { ConversationRecord } from '../db/repositories/conversations';
@@ -28,7 +29,7 @@ export function conversationView(c: ConversationRecord, side: 'visitor' | 'staff
   };
 }
 
-const sseFrame = (v: ConversationView) => `event: conversation\ndata: ${JSON.stringify(v)}\n\n`;
+const sseFrame = (v: ConversationView) => formatSse('conversation' satisfies keyof typeof conversationEvents, v);
 
 export function conversationRoutes(router: Router, s: ExpoServices, deps: BindDeps): void {
   // hall chat's budget, per account and process (most accounts write from one process at a time)

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema } from './common';
+import { formatSse, parseSse } from './sse';
 
 const boothRef = z.object({ boothId: idSchema, /** ms; the booth's updatedAt for `booth` */ at: z.number() });
 
@@ -19,17 +20,10 @@ export type HallEventName = keyof typeof hallEvents;
 export type HallEventData<N extends HallEventName> = z.output<(typeof hallEvents)[N]['data']>;
 export const hallEventNames = Object.keys(hallEvents) as HallEventName[];
 
-/** One event on the wire: `event: <name>`, one `data:` line of JSON, a blank line. */
 export function sseFrame<N extends HallEventName>(name: N, data: HallEventData<N>): string {
-  return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+  return formatSse(name, data);
 }
 
-/** An event's data checked against its schema; null for anything else. */
 export function parseHallEvent<N extends HallEventName>(name: N, raw: string): HallEventData<N> | null {
-  try {
-    const r = hallEvents[name].data.safeParse(JSON.parse(raw));
-    return r.success ? (r.data as HallEventData<N>) : null;
-  } catch {
-    return null;
-  }
+  return parseSse(hallEvents, name, raw);
 }

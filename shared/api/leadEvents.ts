@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { leadViewSchema } from './leads';
+import { formatSse, parseSse } from './sse';
 
 export const leadEvents = {
   /** a visitor left a card (consent given) */
@@ -17,14 +18,9 @@ export type LeadEventData<N extends LeadEventName> = z.output<(typeof leadEvents
 export const leadEventNames = Object.keys(leadEvents) as LeadEventName[];
 
 export function leadSseFrame<N extends LeadEventName>(name: N, data: LeadEventData<N>): string {
-  return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+  return formatSse(name, data);
 }
 
 export function parseLeadEvent<N extends LeadEventName>(name: N, raw: string): LeadEventData<N> | null {
-  try {
-    const r = leadEvents[name].data.safeParse(JSON.parse(raw));
-    return r.success ? (r.data as LeadEventData<N>) : null;
-  } catch {
-    return null;
-  }
+  return parseSse(leadEvents, name, raw);
 }

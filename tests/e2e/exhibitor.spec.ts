@@ -24,17 +24,6 @@ async function visitorInHall(page: Page): Promise<HallPage> {
 }
 
 /** Opens a booth's panel from the directory ("take me there") and returns the booth id. */
-async function openBoothFromDirectory(page: Page, search: string): Promise<string> {
-  await page.getByTestId('directory-toggle').click();
-  await page.getByTestId('directory-search').fill(search);
-  const entry = page.getByTestId('directory-list').locator('li').first();
-  await expect(entry).toContainText(search);
-  const boothId = (await entry.getAttribute('data-booth'))!;
-  await entry.getByTestId('directory-go').click();
-  await expect(page.getByTestId('booth-panel')).toHaveAttribute('data-booth', boothId);
-  return boothId;
-}
-
 function sign(page: Page, boothId: string): Promise<SignInfo | null> {
   return page.evaluate((id) => window.__ludaoBooths?.signs()[id] ?? null, boothId);
 }
@@ -42,8 +31,8 @@ function sign(page: Page, boothId: string): Promise<SignInfo | null> {
 test('an exhibitor changes title and logo; a visitor already in the hall sees both change', async ({ page, openVisitor }) => {
   test.setTimeout(120_000);
   const visitor = await openVisitor();
-  await visitorInHall(visitor);
-  const boothId = await openBoothFromDirectory(visitor, EXHIBITOR.nameZh);
+  const hall = await visitorInHall(visitor);
+  const boothId = await hall.openBoothFromDirectory(EXHIBITOR.nameZh);
   const panelTitle = visitor.getByTestId('booth-panel-title');
   const panelLogo = visitor.getByTestId('booth-panel-logo');
   const oldLogo = await panelLogo.getAttribute('src');

@@ -24,17 +24,6 @@ async function exhibitorInbox(page: Page): Promise<string> {
   return (await inbox.getAttribute('data-booth'))!;
 }
 
-async function openBooth(visitor: Page, search: string): Promise<string> {
-  await visitor.getByTestId('directory-toggle').click();
-  await visitor.getByTestId('directory-search').fill(search);
-  const entry = visitor.getByTestId('directory-list').locator('li').first();
-  await expect(entry).toContainText(search);
-  const boothId = (await entry.getAttribute('data-booth'))!;
-  await entry.getByTestId('directory-go').click();
-  await expect(visitor.getByTestId('booth-panel')).toHaveAttribute('data-booth', boothId);
-  return boothId;
-}
-
 test('a visitor leaves a card with two fields; the exhibitor sees it live; withdrawn, it leaves the inbox live', async ({ page, openVisitor }) => {
   test.slow();
   const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -54,7 +43,7 @@ test('a visitor leaves a card with two fields; the exhibitor sees it live; withd
   const hall = new HallPage(visitor);
   await hall.waitJoined('gulangyu');
   await hall.closeHotspotCard();
-  const boothId = await openBooth(visitor, EXHIBITOR.nameZh);
+  const boothId = await hall.openBoothFromDirectory(EXHIBITOR.nameZh);
   expect(boothId).toBe(inboxBooth);
 
   await visitor.getByTestId('booth-leave-card').click();

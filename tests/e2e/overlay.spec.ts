@@ -96,6 +96,16 @@ for (const size of SIZES) {
     await overlay.expectNoOverlap(`${tag} booth panel`);
     await shot(overlay, testInfo, `${tag}-3-booth`);
 
+    // "Leave my card" opens beside the booth panel (or folds it to the dock) and covers nothing;
+    // Escape closes it and the booth panel is back.
+    await page.getByTestId('booth-leave-card').click();
+    await expect(overlay.panel('leaveCard')).toBeVisible();
+    await overlay.expectNoOverlap(`${tag} leave-card dialog`);
+    await shot(overlay, testInfo, `${tag}-3b-leave-card`);
+    await page.keyboard.press('Escape');
+    await expect(overlay.panel('leaveCard')).toBeHidden();
+    await expect(overlay.panel('boothPanel')).toBeVisible();
+
     // The directory again, beside (or folding) the booth panel.
     await page.getByTestId('directory-toggle').click();
     await expect(overlay.panel('directory')).toBeVisible();

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './apiHarness';
 import { waitFor } from '../fixtures/wait';
+import { listenSse } from '../fixtures/sse';
 import { CHAT_BURST, CHAT_MAX } from '../../shared/constants';
 
 let h: Harness;
@@ -16,25 +17,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-/** Reads an event stream into a string; `ready` resolves with the HTTP status once connected. */
-function listen(path: string, cookie: string) {
-  const ctl = new AbortController();
-  let seen = '';
-  const ready = fetch(`${h.server.httpUrl}${path}`, { headers: { cookie }, signal: ctl.signal }).then((res) => {
-    if (res.status !== 200) return res.status;
-    const reader = res.body!.getReader();
-    const dec = new TextDecoder();
-    void (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        seen += dec.decode(value);
-      }
-    })();
-    return 200;
-  });
-  return { ready, text: () => seen, close: () => ctl.abort() };
-}
+const listen = (path: string, cookie: string) => listenSse(`${h.server.httpUrl}${path}`, cookie);
 
 async function register(name: string): Promise<string> {
   const res = await fetch(`${h.server.httpUrl}/api/auth/register`, {

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness, type Role } from './apiHarness';
 import { waitFor } from '../fixtures/wait';
+import { listenSse } from '../fixtures/sse';
 import { createLogger } from '../../server/lib/logger';
 import { runRetention } from '../../server/jobs/retention';
 
@@ -61,27 +62,8 @@ async function leadsOf(role: Role, boothId: string, query: Record<string, string
   return h.call(role, 'leads', { params: { boothId }, query });
 }
 
-/** Reads a booth's lead stream until `until` matches what arrived. */
-function listen(boothId: string, role: Role) {
-  const ctl = new AbortController();
-  let seen = '';
-  const ready = fetch(`${h.server.httpUrl}/api/booths/${boothId}/leads/events`, { headers: { cookie: h.cookies[role] }, signal: ctl.signal }).then(
-    async (res) => {
-      if (res.status !== 200) return res.status;
-      const reader = res.body!.getReader();
-      const dec = new TextDecoder();
-      void (async () => {
-        for (;;) {
-          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-          if (done) return;
-          seen += dec.decode(value);
-        }
-      })();
-      return 200;
-    },
-  );
-  return { ready, text: () => seen, close: () => ctl.abort() };
-}
+/** A booth's lead stream, as `role` */
+const listen = (boothId: string, role: Role) => listenSse(`${h.server.httpUrl}/api/booths/${boothId}/leads/events`, h.cookies[role]);
 
 describe('the consent notice', () => {
   it('names the receiver, the purpose, the fields and the retention, with a hash of its words', async () => {

@@ -179,6 +179,19 @@ export class HallPage {
   }
 
   /** Closes the landmark card that opens where a visitor stands (it covers part of a small screen). */
+  /** Finds an exhibitor in the directory and goes to its booth; returns the booth id once its panel shows. */
+  async openBoothFromDirectory(search: string): Promise<string> {
+    const page = this.page;
+    await page.getByTestId('directory-toggle').click();
+    await page.getByTestId('directory-search').fill(search);
+    const entry = page.getByTestId('directory-list').locator('li').first();
+    await expect(entry).toContainText(search);
+    const boothId = (await entry.getAttribute('data-booth'))!;
+    await entry.getByTestId('directory-go').click();
+    await expect(page.getByTestId('booth-panel')).toHaveAttribute('data-booth', boothId);
+    return boothId;
+  }
+
   async closeHotspotCard(): Promise<void> {
     const card = this.page.getByTestId('hotspot-card');
     if (await card.isVisible()) {

@@ -5,6 +5,7 @@ export const PANEL_TESTIDS = {
   landmarkCard: 'hotspot-card',
   directory: 'directory',
   boothPanel: 'booth-panel',
+  leaveCard: 'leave-card-dialog',
   minimap: 'minimap',
   visitorList: 'visitor-list',
   announcement: 'announcement',
