@@ -140,11 +140,15 @@ export function leadRepository(db: Kdb) {
       } catch (err) {
         // a concurrent request with the same key won the race: answer with its consent; with
         // another key, the one-active-card-per-booth index refused it
-        if (isUniqueViolation(err)) {
+        // (PostgreSQL's read committed can also show the winner's row to the "already at this booth"
+        // check of a request with the same key: that is the same retry, not a second card)
+        const raced = isUniqueViolation(err) || (err instanceof RepoError && err.code === 'conflict');
+        if (raced) {
           const won = await again();
           if (won) return won;
-          throw new RepoError('conflict', 'Your card is already at this booth; withdraw it in the privacy centre to change what you share');
         }
+        if (isUniqueViolation(err))
+          throw new RepoError('conflict', 'Your card is already at this booth; withdraw it in the privacy centre to change what you share');
         throw err;
       }
     },
