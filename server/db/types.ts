@@ -198,6 +198,34 @@ export interface LeadExportTable {
   exported_at: number;
 }
 
+export interface MeetingSlotTable {
+  id: string;
+  booth_id: string;
+  staff_id: string;
+  starts_at: number;
+  ends_at: number;
+  /** 'booth' | 'video' */
+  mode: string;
+  video_url: string | null;
+  created_at: number;
+  withdrawn_at: number | null;
+}
+
+export interface MeetingTable {
+  id: string;
+  booth_id: string;
+  slot_id: string;
+  visitor_id: string | null;
+  visitor_name: string;
+  /** 'booked' | 'cancelled' */
+  status: string;
+  sequence: number;
+  /** 'visitor' | 'staff' | 'slot_withdrawn' | 'account_deleted' */
+  cancelled_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DB {
   expos: ExpoTable;
   expo_halls: ExpoHallTable;
@@ -216,6 +244,8 @@ export interface DB {
   visitor_phones: VisitorPhoneTable;
   conversations: ConversationTable;
   conversation_messages: ConversationMessageTable;
+  meeting_slots: MeetingSlotTable;
+  meetings: MeetingTable;
 }
 
 export type Kdb = Kysely<DB>;

@@ -13,6 +13,7 @@ import { consoleRoutes } from './consoleRoutes';
 import { leadRoutes } from './leadRoutes';
 import { phoneRoutes } from './phoneRoutes';
 import { conversationRoutes } from './conversationRoutes';
+import { meetingRoutes } from './meetingRoutes';
 import { organizerRoutes } from './organizerRoutes';
 
 export interface ApiDeps {
@@ -62,6 +63,7 @@ export function apiRouter(deps: ApiDeps): Router {
     leadRoutes(router, s, bindDeps);
     phoneRoutes(router, s, bindDeps);
     conversationRoutes(router, s, bindDeps);
+    meetingRoutes(router, s, bindDeps);
     organizerRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
     // Errors from middleware (the JSON parser) answer in the same shape as the routes'.
     router.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => sendError(res, err, s.logger));

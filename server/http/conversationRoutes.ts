@@ -14,6 +14,7 @@ import type { ExpoServices } from './services';
 import type { ConversationRecord } from '../db/repositories/conversations';
 import { TokenBucket } from '../lib/tokenBucket';
 import { openSse } from './sse';
+import { meetingStream } from './meetingRoutes';
 
 /** The view from one side: unread counts the other side's messages after this side's read mark. */
 export function conversationView(c: ConversationRecord, side: 'visitor' | 'staff'): ConversationView {
@@ -101,6 +102,15 @@ export function conversationRoutes(router: Router, s: ExpoServices, deps: BindDe
         .catch((err: unknown) => s.logger.warn({ err }, 'conversation event'));
     });
 
-  bind(router, routes.myEvents, deps, async ({ user, req, res }) => openSse(s, req, res, stream(`visitor:${user.id}`)));
-  bind(router, routes.boothInboxEvents, deps, async ({ params, req, res }) => openSse(s, req, res, stream(`booth:${params.boothId}`)));
+  // One stream per side carries conversations and meetings (a browser allows few connections per origin).
+  const both = (key: string) => (write: (frame: string) => void) => {
+    const offConversations = stream(key)(write);
+    const offMeetings = meetingStream(s, key)(write);
+    return () => {
+      offConversations();
+      offMeetings();
+    };
+  };
+  bind(router, routes.myEvents, deps, async ({ user, req, res }) => openSse(s, req, res, both(`visitor:${user.id}`)));
+  bind(router, routes.boothInboxEvents, deps, async ({ params, req, res }) => openSse(s, req, res, both(`booth:${params.boothId}`)));
 }

@@ -17,6 +17,7 @@ import { userView } from './authRoutes';
 import { cardView, consentView, leadView } from './leadViews';
 import { leadsCsv, leadsXlsx } from './leadExport';
 import { openSse } from './sse';
+import { meetingView } from './meetingRoutes';
 
 export function noticeFor(
   booth: { id: string },
@@ -123,6 +124,7 @@ export function leadRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
         fields: { name: l.name, company: l.company, title: l.title, email: l.email, phone: l.phone, wechat: l.wechat },
         createdAt: l.created_at,
       })),
+      meetings: (await s.repos.meetings.forVisitor(user.id)).map(meetingView),
     };
   });
 
@@ -136,6 +138,8 @@ export function leadRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
       throw new HttpError(403, 'wrong_password', 'The password is not right');
     }
     s.throttle.succeeded(user.email);
+    // meetings first: the exhibitors are told, and keep a cancelled, nameless record
+    for (const m of await s.repos.meetings.releaseVisitor(user.id)) s.meetingEvents.publish({ key: `booth:${m.booth_id}`, meetingId: m.id });
     const gone = await s.repos.leads.deleteVisitor(user.id);
     for (const g of gone) s.leadEvents.publish({ boothId: g.boothId, name: 'lead-removed', data: { id: g.leadId } });
     await endSession(req, res, s.repos);

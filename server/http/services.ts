@@ -13,6 +13,7 @@ import { MediaStore } from '../uploads/storage';
 import { createBoothEvents, type BoothEvents } from '../events';
 import { createLeadEvents, type LeadEvents } from '../leadEvents';
 import { createConversationEvents, type ConversationEvents } from '../conversationEvents';
+import { createMeetingEvents, type MeetingEvents } from '../meetingEvents';
 import { DEFAULT_THROTTLE, LoginThrottle } from '../auth/throttle';
 import { clientAddresses, type ClientAddresses } from './clientAddress';
 import { ensureOrganizer } from '../auth/organizer';
@@ -29,6 +30,8 @@ export interface ExpoServices {
   readonly leadEvents: LeadEvents;
   /** conversations changed, to booth inboxes and visitors on every process */
   readonly conversationEvents: ConversationEvents;
+  /** meetings booked, moved or cancelled, to both sides' streams on every process */
+  readonly meetingEvents: MeetingEvents;
   /** SMS for phone verification (SMS_PROVIDER), or null when off */
   readonly sms: SmsProvider | null;
   readonly throttle: LoginThrottle;
@@ -55,6 +58,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
   const events = createBoothEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'booth event bus'));
   const leadEvents = createLeadEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'lead event bus'));
   const conversationEvents = createConversationEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'conversation event bus'));
+  const meetingEvents = createMeetingEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'meeting event bus'));
   const streams = new Set<{ end(): void }>();
   let stopRetention: (() => void) | null = null;
 
@@ -70,6 +74,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
     events,
     leadEvents,
     conversationEvents,
+    meetingEvents,
     sms: config.expo.smsProvider === 'dev' ? devSmsProvider(logger) : null,
     throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ipBurst: cfg.loginIpBurst, emailBurst: cfg.loginEmailBurst }),
     addresses: clientAddresses(config.trustedProxies),
@@ -106,6 +111,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
       events.close();
       leadEvents.close();
       conversationEvents.close();
+      meetingEvents.close();
       if (database) await database.close();
       database = null;
       repos = null;

@@ -8,6 +8,7 @@
  * withdrawn lead leaves the inbox and every later export.
  */
 import { z } from 'zod';
+import { meetingViewSchema } from './meetings';
 import { emailSchema, idSchema, passwordSchema, phoneSchema } from './common';
 
 /** The optional fields of a card a visitor may tick; the name always goes with a card. */
@@ -114,6 +115,8 @@ export const myDataSchema = z.object({
     }),
   ),
   phone: z.object({ phone: z.string(), verifiedAt: z.number().nullable() }).nullable(),
+  /** meetings booked, cancelled ones included */
+  meetings: z.array(meetingViewSchema),
 });
 export type MyData = z.infer<typeof myDataSchema>;
 

@@ -182,6 +182,37 @@ const cases: Case[] = [
     req: () => ({ params: { ...booth(), leadId: 'aaaaaaaaaaaaaaaa' }, body: { rating: 'hot' } }),
   },
   { route: 'exportLeads', expect: STAFF(), req: () => ({ params: booth(), query: { format: 'csv' } }) },
+  { route: 'meetingSlots', expect: PUBLIC(), req: () => ({ params: booth() }) },
+  {
+    route: 'addMeetingSlot',
+    expect: STAFF(201),
+    req: async () => ({ params: booth(), body: { startsAt: await nextStart(), minutes: 30, mode: 'video', videoUrl: 'https://meet.alpha.example/room' } }),
+  },
+  {
+    route: 'withdrawMeetingSlot',
+    expect: STAFF(),
+    req: async (role) => ({ params: { ...booth(), slotId: role === 'exhibitorA' ? await freeSlot() : 'aaaaaaaaaaaaaaaa' } }),
+  },
+  { route: 'boothMeetings', expect: STAFF(), req: () => ({ params: booth() }) },
+  { route: 'bookMeeting', expect: MEMBER(201), req: async (role) => ({ body: { slotId: role === 'member' ? await freeSlot() : 'aaaaaaaaaaaaaaaa' } }) },
+  { route: 'myMeetings', expect: MEMBER(), req: () => ({}) },
+  {
+    route: 'rescheduleMyMeeting',
+    expect: MEMBER(),
+    req: async (role) => ({ params: { meetingId: await memberMeeting(role) }, body: { slotId: role === 'member' ? await freeSlot() : 'aaaaaaaaaaaaaaaa' } }),
+  },
+  { route: 'myMeetingIcs', expect: MEMBER(), req: async (role) => ({ params: { meetingId: await memberMeeting(role) } }) },
+  { route: 'cancelMyMeeting', expect: MEMBER(), req: async (role) => ({ params: { meetingId: await memberMeeting(role) } }) },
+  {
+    route: 'staffRescheduleMeeting',
+    expect: STAFF(),
+    req: async (role) => ({
+      params: { ...booth(), meetingId: await boothMeeting(role) },
+      body: { slotId: role === 'exhibitorA' ? await freeSlot() : 'aaaaaaaaaaaaaaaa' },
+    }),
+  },
+  { route: 'boothMeetingIcs', expect: STAFF(), req: async (role) => ({ params: { ...booth(), meetingId: await boothMeeting(role) } }) },
+  { route: 'staffCancelMeeting', expect: STAFF(), req: async (role) => ({ params: { ...booth(), meetingId: await boothMeeting(role) } }) },
   { route: 'leadCounts', expect: ORG(), req: () => ({}) },
   { route: 'expoEnd', expect: ORG(), req: () => ({ body: { endsAt: null } }) },
 ];
@@ -193,6 +224,31 @@ function slotOf(i: number): string {
 
 // event streams stay open: leads.test.ts checks their access and events
 const NOT_IN_MATRIX: RouteName[] = ['login', 'logout', 'events', 'leadEvents', 'myEvents', 'boothInboxEvents'];
+
+/** Meeting slots at booth A for the matrix, each an hour after the last, so none clash. */
+let slotHour = 0;
+async function nextStart(): Promise<number> {
+  return Date.now() + 24 * 3600_000 + ++slotHour * 3600_000;
+}
+async function freeSlot(): Promise<string> {
+  const repos = h.server.app.expo.repos;
+  const [staff] = await repos.meetings.staffOf(h.a.boothId);
+  const startsAt = await nextStart();
+  return (await repos.meetings.addSlot({ boothId: h.a.boothId, staffId: staff.id, startsAt, endsAt: startsAt + 30 * 60_000, mode: 'booth', videoUrl: null }))
+    .id;
+}
+/** The member's live meeting at booth A (bookMeeting ran before; cancelMyMeeting ends it); others get an id that is nobody's. */
+async function memberMeeting(role: Role): Promise<string> {
+  if (role !== 'member') return 'aaaaaaaaaaaaaaaa';
+  return (await h.call('member', 'myMeetings')).json.meetings.find((m: { status: string }) => m.status === 'booked').id;
+}
+/** A live booking at booth A for the staff cases: the member books one if none is live. */
+async function boothMeeting(role: Role): Promise<string> {
+  if (role !== 'exhibitorA') return 'aaaaaaaaaaaaaaaa';
+  const live = (await h.call('member', 'myMeetings')).json.meetings.find((m: { status: string }) => m.status === 'booked');
+  if (live) return live.id;
+  return (await h.call('member', 'bookMeeting', { body: { slotId: await freeSlot() } })).json.id;
+}
 
 /** The member's conversation with booth A (askStaff ran before); other roles get an id that is nobody's. */
 async function conversationId(role: Role): Promise<string> {

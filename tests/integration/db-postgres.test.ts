@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dropPgSchema, ensurePgSchema, openDatabase } from '../../server/db/open';
 import { repositorySuite, seedSuite } from '../unit/dbSuite';
 import { leadRepositorySuite } from '../unit/leadSuite';
+import { meetingRepositorySuite } from '../unit/meetingSuite';
 
 const url = process.env.DATABASE_URL;
 const run = `${process.pid}_${Date.now().toString(36)}`;
@@ -47,6 +48,11 @@ if (url) {
   leadRepositorySuite(
     'PostgreSQL',
     () => fresh('leads'),
+    (d) => d.close(),
+  );
+  meetingRepositorySuite(
+    'PostgreSQL',
+    () => fresh('meetings'),
     (d) => d.close(),
   );
   seedSuite(

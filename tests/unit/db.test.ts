@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open';
 import { repositorySuite, seedSuite } from './dbSuite';
 import { leadRepositorySuite } from './leadSuite';
+import { meetingRepositorySuite } from './meetingSuite';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-db-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -16,6 +17,11 @@ repositorySuite(
   (d) => d.close(),
 );
 leadRepositorySuite(
+  'SQLite',
+  async () => openDatabase({ sqliteFile: ':memory:' }),
+  (d) => d.close(),
+);
+meetingRepositorySuite(
   'SQLite',
   async () => openDatabase({ sqliteFile: ':memory:' }),
   (d) => d.close(),

@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_init';
 import * as m0002 from './0002_cards_leads';
+import * as m0003 from './0003_meetings';
 
 const all: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_cards_leads': m0002,
+  '0003_meetings': m0003,
 };
 
 /** Migrations are bundled in code (no directory scan), so they work the same under tsx, vitest and a build. */

@@ -7,6 +7,7 @@ import { leadRepository } from './leads';
 import { phoneRepository } from './phones';
 import { conversationRepository } from './conversations';
 import { mediaRepository } from './media';
+import { meetingRepository } from './meetings';
 import { sessionRepository } from './sessions';
 import { userRepository } from './users';
 
@@ -22,6 +23,7 @@ export function createRepositories(db: Kdb) {
     leads: leadRepository(db),
     phones: phoneRepository(db),
     conversations: conversationRepository(db),
+    meetings: meetingRepository(db),
   };
 }
 
