@@ -8,12 +8,16 @@
  *   npx tsx bench/crowd.ts            (npm run bench:crowd)
  *   BENCH_SIZES=50,300 BENCH_MEASURE_MS=4000 npx tsx bench/crowd.ts
  *   BENCH_CPU_PROF=/tmp/prof BENCH_NODE_FLAGS=--trace-gc ...   (for digging into a server, not for figures)
+ *   BENCH_ANALYTICS=compare|on|off    (default compare: Ludao with the analytics sampler on AND off, same run)
  *
  * Prints, per N: patch time p50/p99 (server-side, the whole broadcast including socket writes),
  * server CPU per visitor (% of one core), bytes per second per visitor (received by the bots,
  * WebSocket framing included), server memory per visitor (growth over the settled idle server of
  * RSS and of live heap + buffers, both after full collections), and the ratios Ludao / bare.
- * Loopback only; every loop is bounded; the whole run takes 3-5 minutes.
+ * With BENCH_ANALYTICS=compare (the default) each N runs the Ludao server twice, analytics sampling
+ * on (the production default) and off, and prints both p99s and their ratio, with what the sampler
+ * itself costs a second and how long its flushes to SQLite took (every 5 s in the bench).
+ * Loopback only; every loop is bounded; the whole run takes 4-7 minutes.
  * Figures are from a shared 2-core machine: compare within one run.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -27,6 +31,9 @@ import { HallState } from '../shared/schema/HallState';
 import type { Protocol } from './crowd/bots';
 import type { BotsReply, FromServer, Mem, ServerReport, ToBots, ToServer } from './crowd/ipc';
 import { BENCH_HALL, botIndex, percentile } from './crowd/world';
+import { createExpoServices } from '../server/http/services';
+import { readConfig } from '../server/config';
+import { createLogger } from '../server/lib/logger';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env.BENCH_SIZES || '50,100,200,300,500')
@@ -38,11 +45,21 @@ const WARM_MS = Number(process.env.BENCH_WARM_MS || 3000);
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS || 10000);
 const PORTS: Record<Protocol, number> = { colyseus: 3403, bare: 3404 };
 const TARGET = { n: 300, p99Ms: 10, kbPerS: 10, kbPerVisitor: 100 };
+const ANALYTICS = analyticsRuns(process.env.BENCH_ANALYTICS);
+
+function analyticsRuns(asked: string | undefined): boolean[] {
+  if (asked === 'on') return [true];
+  if (asked === 'off') return [false];
+  if (asked && asked !== 'compare') throw new Error(`BENCH_ANALYTICS must be compare, on or off, got "${asked}"`);
+  return [true, false];
+}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 interface Row {
   server: Protocol;
+  /** the analytics sampler (Ludao only) */
+  sampling?: boolean;
   n: number;
   p50: number;
   p99: number;
@@ -61,6 +78,7 @@ interface Row {
   views?: number;
   cells?: number;
   check?: string;
+  analytics?: ServerReport['analytics'];
 }
 
 /** A child process spoken to over IPC, one awaited reply at a time. */
@@ -122,14 +140,14 @@ function botsScheduling(asked: string | undefined): 'idle' | 'nice' | 'normal' {
   return spawnSync('chrt', ['--version']).status === 0 ? 'idle' : 'nice';
 }
 
-function startServer(kind: Protocol): ServerChild {
+function startServer(kind: Protocol, sampling: boolean): ServerChild {
   const file = path.join(here, 'crowd', kind === 'colyseus' ? 'colyseusServer.ts' : 'bareServer.ts');
   // BENCH_CPU_PROF=dir writes a V8 CPU profile of each server process there, BENCH_NODE_FLAGS adds
   // node flags to the servers (for digging, not figures).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   if (process.env.BENCH_NODE_FLAGS) prof.push(...process.env.BENCH_NODE_FLAGS.split(' '));
   const proc = spawn(process.execPath, ['--expose-gc', ...prof, '--import', 'tsx', file], {
-    env: { ...process.env, PORT: String(PORTS[kind]), NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(PORTS[kind]), NODE_ENV: 'production', ANALYTICS_SAMPLING: sampling ? 'on' : 'off' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Child(proc, ['ready', 'memory', 'marked', 'report']);
@@ -202,8 +220,8 @@ async function idleMemory(server: ServerChild): Promise<Mem> {
   }
 }
 
-async function measure(kind: Protocol, n: number): Promise<Row> {
-  const server = startServer(kind);
+async function measure(kind: Protocol, n: number, sampling = false): Promise<Row> {
+  const server = startServer(kind, sampling);
   const bots = startBots();
   try {
     const [ready] = await Promise.all([server.next('ready'), bots.next('ready')]);
@@ -211,7 +229,7 @@ async function measure(kind: Protocol, n: number): Promise<Row> {
     bots.send({ type: 'start', kind, n, port: ready.port });
     await bots.next('started', 120_000);
     let check: string | undefined;
-    if (kind === 'colyseus' && (n === SIZES[0] || n === TARGET.n)) {
+    if (kind === 'colyseus' && sampling === ANALYTICS[0] && (n === SIZES[0] || n === TARGET.n)) {
       const r = await observe(ready.port, n);
       check = `${r.ok ? 'OK' : 'FAILED'}: ${r.text}`;
       if (!r.ok) process.exitCode = 1;
@@ -230,6 +248,7 @@ async function measure(kind: Protocol, n: number): Promise<Row> {
     const seconds = (performance.now() - t0) / 1000;
     return {
       server: kind,
+      sampling: kind === 'colyseus' ? sampling : undefined,
       n,
       p50: percentile(rep.patchMs, 50),
       p99: percentile(rep.patchMs, 99),
@@ -245,6 +264,7 @@ async function measure(kind: Protocol, n: number): Promise<Row> {
       views: rep.views,
       cells: rep.cells,
       check,
+      analytics: rep.analytics,
     };
   } finally {
     await bots.stop();
@@ -269,18 +289,20 @@ function printTable(rows: Row[]): void {
     'heap KB/visitor',
     'RSS MB',
   ];
-  const widths = [5, 9, 13, 13, 11, 11, 14, 13, 15, 16, 8];
+  const widths = [5, 15, 13, 13, 11, 11, 14, 13, 15, 16, 8];
   const line = (cells: string[]) => console.log(cells.map((c, i) => pad(c, widths[i])).join(' '));
   console.log('');
   line(head);
   for (const n of SIZES) {
-    const c = rows.find((r) => r.n === n && r.server === 'colyseus');
+    // the production default (sampling on) is the Ludao row compared with bare ws
+    const c = rows.find((r) => r.n === n && r.server === 'colyseus' && r.sampling === ANALYTICS[0]);
+    const off = ANALYTICS.length > 1 ? rows.find((r) => r.n === n && r.server === 'colyseus' && r.sampling === false) : undefined;
     const b = rows.find((r) => r.n === n && r.server === 'bare');
-    for (const r of [c, b]) {
+    for (const r of [c, off, b]) {
       if (!r) continue;
       line([
         String(n),
-        r.server === 'colyseus' ? 'ludao' : 'bare ws',
+        r.server === 'bare' ? 'bare ws' : r.sampling ? 'ludao' : 'ludao, no stats',
         f(r.p50),
         f(r.p99),
         f(r.cpuP50),
@@ -307,13 +329,48 @@ function printTable(rows: Row[]): void {
         f(c.rssMb / b.rssMb, 1) + 'x',
       ]);
     }
+    if (c && off) {
+      line([
+        String(n),
+        'stats on / off',
+        f(c.p50 / off.p50, 2) + 'x',
+        f(c.p99 / off.p99, 2) + 'x',
+        f(c.cpuP50 / off.cpuP50, 2) + 'x',
+        f(c.cpuP99 / off.cpuP99, 2) + 'x',
+        f(c.cpuPctPerVisitor / off.cpuPctPerVisitor, 2) + 'x',
+        f(c.kbpsPerVisitor / off.kbpsPerVisitor, 2) + 'x',
+        '',
+        f(c.liveKbPerVisitor / off.liveKbPerVisitor, 1) + 'x',
+        f(c.rssMb / off.rssMb, 2) + 'x',
+      ]);
+    }
   }
   console.log('');
+  for (const r of rows) {
+    const a = r.analytics;
+    if (!a) continue;
+    const loop = `event loop held up p99 ${f(a.loopDelayP99Ms)} / max ${f(a.loopDelayMaxMs)} ms`;
+    if (!a.sampling) {
+      console.log(`ludao N=${r.n}, analytics off: ${loop}`);
+      continue;
+    }
+    console.log(
+      `ludao N=${r.n}, analytics on: ${loop}; sampler p50 ${f(percentile(a.sampleMs, 50), 3)} / p99 ${f(percentile(a.sampleMs, 99), 3)} ms once a second (outside the patch); ` +
+        `${a.flushes} flushes of ${a.rows} rows in all (wall time with yields, p50 ${f(percentile(a.flushMs, 50))} / max ${f(a.flushMs.at(-1) ?? NaN)} ms)`,
+    );
+  }
   for (const r of rows) {
     if (r.views !== undefined) console.log(`ludao N=${r.n}: ${r.patches} patches measured, ${r.views} interest views for ${r.cells} occupied cells`);
     if (r.check) console.log(`ludao N=${r.n}: ${r.check}`);
   }
-  const t = rows.find((r) => r.server === 'colyseus' && r.n === TARGET.n);
+  const t = rows.find((r) => r.server === 'colyseus' && r.sampling === ANALYTICS[0] && r.n === TARGET.n);
+  const tOff = rows.find((r) => r.server === 'colyseus' && r.sampling === false && r.n === TARGET.n);
+  if (t && tOff && t !== tOff) {
+    console.log(
+      `\nanalytics sampling, ${TARGET.n} visitors, same run: p99 ${f(t.p99)} ms on / ${f(tOff.p99)} ms off (x${f(t.p99 / tOff.p99)}), ` +
+        `on-CPU p99 ${f(t.cpuP99)} / ${f(tOff.cpuP99)} ms: ${t.p99 <= TARGET.p99Ms ? 'within' : 'NOT within'} ${TARGET.p99Ms} ms with sampling on`,
+    );
+  }
   if (t) {
     // Both memory figures must hold: RSS (what the issue names) and live heap + buffers (the steady one).
     const memOk = t.liveKbPerVisitor <= TARGET.kbPerVisitor && t.rssKbPerVisitor <= TARGET.kbPerVisitor;
@@ -340,16 +397,26 @@ async function main(): Promise<void> {
   console.log(
     `machine: ${os.cpus().length} cores, load average ${load()} (patch wall times stretch under load; on-CPU times much less); load bots in their own process, scheduled ${BOTS_SCHED === 'idle' ? 'SCHED_IDLE' : BOTS_SCHED === 'nice' ? `at nice ${BOTS_NICE}` : 'like the server'}`,
   );
+  // One demo expo for every Ludao server of the run, seeded before any is measured (so no run
+  // carries the seed's time or memory); each server then finds the work done.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-bench-data-'));
+  process.env.BENCH_DATA_DIR = dataDir;
+  const seed = createExpoServices(readConfig({ DATA_DIR: dataDir, SEED_DEMO: '1', LOG_LEVEL: 'silent' }), createLogger('silent'), () => undefined);
+  await seed.prepare();
+  await seed.close();
   const rows: Row[] = [];
+  const runs = [...ANALYTICS.map((sampling) => ({ kind: 'colyseus' as const, sampling })), { kind: 'bare' as const, sampling: false }];
   for (const n of SIZES) {
-    for (const kind of ['colyseus', 'bare'] as const) {
-      const row = await measure(kind, n);
+    for (const { kind, sampling } of runs) {
+      const row = await measure(kind, n, sampling);
       rows.push(row);
+      const label = kind === 'bare' ? 'bare' : sampling ? 'ludao' : 'ludao-off';
       console.log(
-        `  ${kind.padEnd(8)} N=${String(n).padEnd(4)} p50 ${f(row.p50)} ms  p99 ${f(row.p99)} ms  ${f(row.kbpsPerVisitor)} KB/s/visitor  ${f(row.rssKbPerVisitor, 1)} KB RSS / ${f(row.liveKbPerVisitor, 1)} KB heap per visitor  (bots ${f(row.botsCpuPct, 0)}% CPU)`,
+        `  ${label.padEnd(9)} N=${String(n).padEnd(4)} p50 ${f(row.p50)} ms  p99 ${f(row.p99)} ms  ${f(row.kbpsPerVisitor)} KB/s/visitor  ${f(row.rssKbPerVisitor, 1)} KB RSS / ${f(row.liveKbPerVisitor, 1)} KB heap per visitor  (bots ${f(row.botsCpuPct, 0)}% CPU)`,
       );
     }
   }
+  fs.rmSync(dataDir, { recursive: true, force: true });
   printTable(rows);
   const out = path.join(here, 'results');
   fs.mkdirSync(out, { recursive: true });

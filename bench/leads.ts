@@ -7,8 +7,9 @@
  *
  *   npm run bench:leads
  *
- * Still to come with their features: booking contention (meetings) and the crowd p99 with
- * analytics sampling on and off.
+ * - booking contention: 20 slots, each booked by 20 visitors at once over HTTP: exactly one wins.
+ * `npm run bench:leads` then runs the crowd bench at 300 visitors with analytics sampling on and
+ * off in the same run (bench/crowd.ts, BENCH_ANALYTICS=compare).
  */
 import { performance } from 'node:perf_hooks';
 import { startHarness } from '../tests/integration/apiHarness';
@@ -145,6 +146,52 @@ async function main(): Promise<void> {
       const ms = performance.now() - t0;
       console.log(`export ${EXPORT_ROWS} leads as ${format.toUpperCase()}: ${(ms / 1000).toFixed(2)} s, ${(bytes / 1024).toFixed(0)} KB (target ≤ 5 s)`);
     }
+
+    // booking contention: ROUNDS slots, each wanted by BOOKERS visitors at the same instant
+    const ROUNDS = 20;
+    const BOOKERS = 20;
+    const tokens: string[] = [];
+    const { hashToken } = await import('../server/auth/tokens');
+    for (let i = 0; i < BOOKERS; i++) {
+      const u = await s.repos.users.create({
+        email: `booker-${i}@bench.example`,
+        passwordHash: 'x',
+        role: 'visitor',
+        exhibitorId: null,
+        displayName: `抢约 ${i}`,
+      });
+      const token = `bench${newId(24)}`;
+      await s.repos.sessions.create(hashToken(token), u.id, Date.now() + 3_600_000);
+      tokens.push(token);
+    }
+    const [staff] = await s.repos.meetings.staffOf(boothId);
+    let exactlyOne = 0;
+    const roundMs: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const startsAt = Date.now() + (round + 1) * 3_600_000;
+      const slot = await s.repos.meetings.addSlot({ boothId, staffId: staff.id, startsAt, endsAt: startsAt + 30 * 60_000, mode: 'booth', videoUrl: null });
+      const t0 = performance.now();
+      const statuses = await Promise.all(
+        tokens.map((token) =>
+          fetch(`${h.server.httpUrl}/api/me/meetings`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ slotId: slot.id }),
+          }).then((r) => r.status),
+        ),
+      );
+      roundMs.push(performance.now() - t0);
+      const won = statuses.filter((x) => x === 201).length;
+      const lost = statuses.filter((x) => x === 409).length;
+      const rows = await db.selectFrom('meetings').select('id').where('slot_id', '=', slot.id).where('status', '=', 'booked').execute();
+      if (won === 1 && lost === BOOKERS - 1 && rows.length === 1) exactlyOne++;
+      // the winner cancels, so every visitor may book the next round's slot
+      await db.updateTable('meetings').set({ status: 'cancelled', cancelled_by: 'visitor' }).where('slot_id', '=', slot.id).execute();
+    }
+    roundMs.sort((a, b) => a - b);
+    console.log(
+      `booking contention (${s.database.dialect}): ${ROUNDS} slots × ${BOOKERS} concurrent bookers: exactly one booking in ${exactlyOne}/${ROUNDS} (target ${ROUNDS}/${ROUNDS}); a round takes p50 ${pct(roundMs, 50).toFixed(0)} ms`,
+    );
   } finally {
     await h.stop();
     if (pg) await dropPgSchema(pg, schema);

@@ -21,6 +21,9 @@ import { staticClient } from './http/static';
 import { createColyseusAdapter, guardMatchmaking, restrictMatchmaker, type ColyseusAdapterOptions } from './colyseus';
 import { announceToHall, type AnnounceResult } from './scale/announce';
 import { checkHallLayouts } from './hallLayouts';
+import type { IncomingHttpHeaders } from 'node:http';
+import { identifyHallAccount } from './rooms/account';
+import { createAnalytics, type Analytics } from './analytics';
 
 /** Biggest WebSocket frame a visitor may send; a chat line is well under 2 KB. */
 const MAX_PAYLOAD_BYTES = 4 * 1024;
@@ -34,6 +37,8 @@ export interface LudaoApp {
   announce(hallId: string, text: string): Promise<AnnounceResult>;
   /** database, repositories, uploads, booth events (issue #4); `expo.prepare()` migrates and seeds */
   expo: ExpoServices;
+  /** booth and hall analytics of this process (issue #10): sampling, counted links, flushes */
+  analytics: Analytics;
 }
 
 export interface AppOptions {
@@ -83,7 +88,14 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
       filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
     }),
   );
-  app.use('/api', apiRouter({ stats, expo, presence: () => matchMaker.presence }));
+  const analytics = createAnalytics({
+    db: () => expo.database.db,
+    events: expo.events,
+    log: logger,
+    flushMs: config.analytics.flushMs,
+    sampling: config.analytics.sampling,
+  });
+  app.use('/api', apiRouter({ stats, expo, analytics, presence: () => matchMaker.presence }));
   app.use('/media', mediaRouter(expo.store));
   app.use(staticClient(config.distDir));
 
@@ -119,12 +131,14 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
     presencePrefix: config.presencePrefix,
     seatReservationS: config.seatReservationS,
     colyseus,
+    analytics: config.analytics.sampling ? analytics : undefined,
   };
   gameServer
     .define(
       ROOM_HALL,
       class ConfiguredHallRoom extends HallRoom {
         protected override deps = deps;
+        static override identify = (headers: IncomingHttpHeaders, hallId: string) => identifyHallAccount(expo.repos, headers, hallId);
       },
     )
     .filterBy(['hallId'])
@@ -154,6 +168,8 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
         // Give the notice one patch interval to leave the socket before rooms close.
         await new Promise((r) => setTimeout(r, 100));
         stopGuard();
+        // the last counts (open visits end now) go to the database before it closes
+        await analytics.stop();
         await expo.close();
         await gameServer.gracefullyShutdown(false);
         await new Promise<void>((r) => httpServer.close(() => r()));
@@ -162,6 +178,7 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
       return shuttingDown;
     },
     expo,
+    analytics,
     announce(hallId, text) {
       return announceToHall(hallId, text, { presence: matchMaker.presence, prefix: config.presencePrefix });
     },

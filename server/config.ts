@@ -37,6 +37,15 @@ export interface Config {
   trustedProxies: string[];
   /** database, uploads, accounts and demo content (issue #4) */
   expo: ExpoConfig;
+  /** booth and hall analytics (issue #10, server/analytics) */
+  analytics: AnalyticsConfig;
+}
+
+export interface AnalyticsConfig {
+  /** ANALYTICS_SAMPLING=on|off (default on): sample hall visitors once a second for visits, dwell and the heatmap */
+  sampling: boolean;
+  /** ANALYTICS_FLUSH_S (default 60): how often counts are written; a kill -9 loses at most this window */
+  flushMs: number;
 }
 
 export interface ExpoConfig {
@@ -84,6 +93,14 @@ function list(raw: string | undefined): string[] {
     .filter(Boolean);
 }
 
+function onOff(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
+  const v = (env[name] || '').toLowerCase();
+  if (!v) return fallback;
+  if (v === 'on' || v === '1' || v === 'true') return true;
+  if (v === 'off' || v === '0' || v === 'false') return false;
+  throw new Error(`${name} must be "on" or "off", got "${env[name]}"`);
+}
+
 function smsProvider(env: NodeJS.ProcessEnv): 'dev' | null {
   const v = env.SMS_PROVIDER || '';
   if (!v) return null;
@@ -110,6 +127,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     matchmakePerMinute: Math.max(1, int('MATCHMAKE_PER_MINUTE', 30, env)),
     trustedProxies: list(env.TRUSTED_PROXIES),
     expo: readExpoConfig(env),
+    analytics: { sampling: onOff('ANALYTICS_SAMPLING', true, env), flushMs: Math.max(1, int('ANALYTICS_FLUSH_S', 60, env)) * 1000 },
   };
 }
 

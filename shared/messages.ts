@@ -33,6 +33,8 @@ export type SenderRole = (typeof SENDER_ROLES)[number];
 export const BUDGETS = {
   messages: { burst: MSG_BURST, refillMs: 1000 / MSG_PER_SECOND },
   chat: { burst: CHAT_BURST, refillMs: CHAT_REFILL_MS },
+  // a like or a raised hand at a booth: a few in a row, then one every two seconds
+  reactions: { burst: 4, refillMs: 2000 },
 } as const satisfies Record<string, { burst: number; refillMs: number }>;
 export type BudgetName = keyof typeof BUDGETS;
 
@@ -48,12 +50,30 @@ export interface ServerMessageDef {
   schema: z.ZodType;
 }
 
+/** Reactions at a booth: a like, and "I have a question" (a raised hand the staff can see). */
+export const REACTION_KINDS = ['like', 'question'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+const boothSlotIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
+
+/** What booth staff put in front of everyone at the booth: a product (its model turns on the plinth), a picture, a brochure page. */
+export const presentItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('product'), id: z.string().regex(/^[a-z0-9]{6,32}$/) }),
+  z.strictObject({ kind: z.literal('image'), id: z.string().regex(/^[a-z0-9]{6,32}$/) }),
+  z.strictObject({ kind: z.literal('brochure'), page: z.number().int().min(1).max(999) }),
+]);
+export type PresentItem = z.infer<typeof presentItemSchema>;
+const presentingSchema = z.object({ slotId: z.string(), item: presentItemSchema.nullable(), by: z.string(), at: z.number() });
+
 /** Client to server. */
 export const clientMessages = {
   /** where the client believes it is; the server clamps it to what is reachable */
   move: { schema: moveSchema, senders: ['visitor'], budget: 'messages' },
   /** one line of hall chat (text rules are in the schema: folded, trimmed, 1..CHAT_MAX) */
   chat: { schema: chatSchema, senders: ['visitor'], budget: 'chat' },
+  /** a reaction at the booth one stands at (the server checks one is there) */
+  react: { schema: z.strictObject({ slotId: boothSlotIdSchema, kind: z.enum(REACTION_KINDS) }), senders: ['visitor'], budget: 'reactions' },
+  /** staff on duty show an item to everyone at their booth (null: stop); only for their own booth */
+  present: { schema: z.strictObject({ slotId: boothSlotIdSchema, item: presentItemSchema.nullable() }), senders: ['staff'], budget: 'messages' },
 } as const satisfies Record<string, ClientMessageDef>;
 
 const chatMessageSchema = z.object({
@@ -75,6 +95,12 @@ export const serverMessages = {
   notice: { schema: z.object({ code: z.enum(NoticeCode) }) },
   /** an organizer's announcement to every instance of the hall */
   announce: { schema: z.object({ hallId: z.string(), text: z.string(), at: z.number() }) },
+  /** visitors standing at each booth slot, summed over every instance of the hall; sent when it changes */
+  boothCounts: { schema: z.object({ counts: z.record(z.string(), z.number().int().nonnegative()) }) },
+  /** someone reacted at a booth (any instance of the hall) */
+  reaction: { schema: z.object({ slotId: z.string(), kind: z.enum(REACTION_KINDS), at: z.number() }) },
+  /** what staff present at a booth, from any instance; item null: the presentation ended. Sent to each joiner for every live one. */
+  presenting: { schema: presentingSchema },
 } as const satisfies Record<string, ServerMessageDef>;
 
 export type ClientMessageName = keyof typeof clientMessages;

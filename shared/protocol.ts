@@ -7,8 +7,9 @@
 /**
  * 2: interest management (pose fields only for visitors in range, coarse dots gx/gz for all),
  *    hall announcements, invite codes.
+ * 3: staff on duty in the roster (Visitor.staff), hall-wide booth counts and booth reactions.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const ROOM_HALL = 'hall' as const;
 

@@ -2,8 +2,14 @@
  * The Ludao server as the bench measures it: the real createApp in its own process, with the
  * patch timed and bench bots placed at their scatter points on join (server-side, as a guided
  * tour would), so a run starts from a spread-out crowd instead of everyone at the pier.
+ *
+ * The expo is real too: the demo expo is seeded into BENCH_DATA_DIR (once per bench run, shared by
+ * its servers), so the analytics sampler (ANALYTICS_SAMPLING=on|off, set by the bench) finds the
+ * hall's booths, counts visits and cells, and flushes them to SQLite every BENCH_ANALYTICS_FLUSH_S
+ * (5 s: a dozen times more often than the default, so flushes fall inside every measured window).
  */
 import fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@colyseus/core';
@@ -11,11 +17,30 @@ import { createApp } from '../../server/app';
 import { readConfig } from '../../server/config';
 import { createLogger } from '../../server/lib/logger';
 import { HallRoom, liveRooms } from '../../server/rooms/HallRoom';
+import { HallSampler } from '../../server/analytics/sampler';
 import type { JoinAuth } from '../../server/rooms/handlers/join';
 import { Meter, serveIpc, type FromServer } from './ipc';
 import { botIndex, scatterPoint } from './world';
 
 const meter = new Meter();
+
+// How long the event loop was held up (a flush to SQLite runs on it): reset at the mark, like the patch times.
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+const mark = meter.mark.bind(meter);
+meter.mark = () => {
+  loop.reset();
+  mark();
+};
+
+// The sampler's own cost per second, timed like the patch (it runs outside it, between patches).
+const sampleMs: number[] = [];
+const sample = HallSampler.prototype.sample;
+HallSampler.prototype.sample = function (this: HallSampler, visitors, now) {
+  const t0 = performance.now();
+  sample.call(this, visitors, now);
+  if (sampleMs.length < 100_000) sampleMs.push(performance.now() - t0);
+};
 
 const proto = HallRoom.prototype as unknown as {
   broadcastPatch(): boolean;
@@ -40,8 +65,19 @@ proto.onJoin = function (this: HallRoom, client, options, auth) {
 
 const port = Number(process.env.PORT || 3403);
 const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-bench-'));
-const config = readConfig({ ...process.env, LOG_LEVEL: 'silent', DIST_DIR: distDir, REDIS_URL: '', HALL_CAPACITY: process.env.HALL_CAPACITY || '1000' });
+const config = readConfig({
+  ...process.env,
+  LOG_LEVEL: 'silent',
+  DIST_DIR: distDir,
+  REDIS_URL: '',
+  DATABASE_URL: '',
+  HALL_CAPACITY: process.env.HALL_CAPACITY || '1000',
+  DATA_DIR: process.env.BENCH_DATA_DIR || path.join(distDir, 'data'),
+  SEED_DEMO: '1',
+  ANALYTICS_FLUSH_S: process.env.BENCH_ANALYTICS_FLUSH_S || '5',
+});
 const app = createApp(config, createLogger('silent'));
+await app.expo.prepare();
 await app.listen(port, '127.0.0.1');
 
 let visitors = 0;
@@ -60,7 +96,21 @@ serveIpc(
       views += s.views;
       cells += s.cells;
     }
-    return { views, cells };
+    const a = app.analytics.stats();
+    const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
+    return {
+      views,
+      cells,
+      analytics: {
+        sampling: app.analytics.sampling,
+        flushes: a.flushes,
+        rows: a.rows,
+        flushMs: sorted(a.flushMs),
+        sampleMs: sorted(sampleMs),
+        loopDelayP99Ms: loop.percentile(99) / 1e6,
+        loopDelayMaxMs: loop.max / 1e6,
+      },
+    };
   },
 );
 process.on('exit', () => fs.rmSync(distDir, { recursive: true, force: true }));

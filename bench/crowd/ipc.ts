@@ -16,6 +16,8 @@ export interface ServerReport {
   /** interest-management views / occupied cells (Colyseus only) */
   views?: number;
   cells?: number;
+  /** the analytics sampler and its flushes over the whole run (Colyseus only), ms sorted */
+  analytics?: { sampling: boolean; flushes: number; rows: number; flushMs: number[]; sampleMs: number[]; loopDelayP99Ms: number; loopDelayMaxMs: number };
 }
 
 export type FromServer = { type: 'ready'; port: number } | { type: 'memory'; mem: Mem } | { type: 'marked' } | ServerReport;

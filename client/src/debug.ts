@@ -4,7 +4,7 @@
  */
 import { useStore } from './store';
 import type { ProximityState } from './store/proximity';
-import { input, localPlayer, remotePoses } from './store/transient';
+import { input, localPlayer, reactionsInFlight, remotePoses } from './store/transient';
 import { allDesks, type Desk } from './scene/proximity/desks';
 
 export interface RenderInfo {
@@ -20,6 +20,10 @@ export interface LudaoProbe {
   self(): { x: number; y: number; z: number; ry: number; ready: boolean };
   remotes(): Record<string, { x: number; y: number; z: number }>;
   status(): string;
+  /** the roster as the name tags show it: names, and the booth a staff member on duty stands for */
+  roster(): { name: string; staff: string }[];
+  /** reactions floating over booths right now (scene/booths/BoothReactions) */
+  reactionsInFlight(): number;
   /** the walk-up machine: the desk the visitor stands at, the card open, the one closed by hand */
   proximity(): ProximityState;
   /** every desk a visitor can walk up to (booths, landmark hotspots), as circles on the floor */
@@ -51,6 +55,8 @@ export function captureRequested(): boolean {
 export function installProbe(): void {
   window.__ludao = {
     self: () => ({ x: localPlayer.x, y: localPlayer.y, z: localPlayer.z, ry: localPlayer.ry, ready: localPlayer.ready }),
+    roster: () => Object.values(useStore.getState().visitors).map((v) => ({ name: v.name, staff: v.staff })),
+    reactionsInFlight: () => reactionsInFlight.n,
     remotes: () => {
       const out: Record<string, { x: number; y: number; z: number }> = {};
       for (const [id, buf] of remotePoses) {

@@ -226,6 +226,36 @@ export interface MeetingTable {
   updated_at: number;
 }
 
+/** Analytics (0004): counts only, added into by every process (server/analytics). */
+export interface AnalyticsBoothMinuteTable {
+  booth_id: string;
+  /** ms at the start of the minute */
+  minute: number;
+  visits: number;
+  uniques: number;
+  dwell_s: number;
+  dwell_n: number;
+  brochure: number;
+  website: number;
+}
+
+export interface AnalyticsDwellTable {
+  booth_id: string;
+  minute: number;
+  bucket: number;
+  visits: number;
+}
+
+export interface AnalyticsCellTable {
+  expo_id: string;
+  hall_id: string;
+  minute: number;
+  cx: number;
+  cz: number;
+  /** visitor-seconds */
+  samples: number;
+}
+
 export interface DB {
   expos: ExpoTable;
   expo_halls: ExpoHallTable;
@@ -246,6 +276,9 @@ export interface DB {
   conversation_messages: ConversationMessageTable;
   meeting_slots: MeetingSlotTable;
   meetings: MeetingTable;
+  analytics_booth_minutes: AnalyticsBoothMinuteTable;
+  analytics_dwell: AnalyticsDwellTable;
+  analytics_cells: AnalyticsCellTable;
 }
 
 export type Kdb = Kysely<DB>;

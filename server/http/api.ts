@@ -15,6 +15,8 @@ import { phoneRoutes } from './phoneRoutes';
 import { conversationRoutes } from './conversationRoutes';
 import { meetingRoutes } from './meetingRoutes';
 import { organizerRoutes } from './organizerRoutes';
+import { analyticsRoutes } from './analyticsRoutes';
+import type { Analytics } from '../analytics';
 
 export interface ApiDeps {
   /** live numbers for /api/health */
@@ -23,6 +25,8 @@ export interface ApiDeps {
   expo?: ExpoServices;
   /** the running server's presence, for announcements and booth events across processes */
   presence?: () => Presence | undefined;
+  /** booth and hall analytics (issue #10): counted links and the consoles' figures */
+  analytics?: Analytics;
 }
 
 export function apiRouter(deps: ApiDeps): Router {
@@ -65,6 +69,7 @@ export function apiRouter(deps: ApiDeps): Router {
     conversationRoutes(router, s, bindDeps);
     meetingRoutes(router, s, bindDeps);
     organizerRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
+    if (deps.analytics) analyticsRoutes(router, s, bindDeps, deps.analytics);
     // Errors from middleware (the JSON parser) answer in the same shape as the routes'.
     router.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => sendError(res, err, s.logger));
   }

@@ -24,6 +24,10 @@ import type { ColyseusAdapter } from '../colyseus';
 import { claimInstance, INSTANCE_LEASE_S, type InstanceClaim } from '../scale/instances';
 import { announceChannel } from '../scale/announce';
 import { DEFAULT_PRESENCE_PREFIX } from '../config';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { HallAccount } from './account';
+import { BoothCrowd, boothChannel } from './boothCrowd';
+import type { Analytics, HallAnalytics } from '../analytics';
 
 export interface HallRoomDeps {
   logger: Logger;
@@ -34,6 +38,8 @@ export interface HallRoomDeps {
   seatReservationS?: number;
   /** which patch path the installed Colyseus allows (server/colyseus) */
   colyseus: ColyseusAdapter;
+  /** booth visits and the hall heatmap, sampled once a second outside the patch (server/analytics); absent: off */
+  analytics?: Analytics;
 }
 
 /** Rooms alive in this process, so shutdown can warn their visitors first. */
@@ -47,15 +53,25 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   private interest = new InterestManager();
   private claim: InstanceClaim | null = null;
   private announceTopic = '';
+  private analytics: HallAnalytics | null = null;
+  private crowd: BoothCrowd | null = null;
   private readonly onAnnounce = (p: AnnouncePayload): void => {
     broadcastMsg(this, 'announce', p);
   };
 
+  /**
+   * Set by the app's subclass (app.ts): who a matchmaking request's session cookie belongs to.
+   * Colyseus calls onAuth on the registered class, so `this` below is that subclass.
+   */
+  static identify: ((headers: IncomingHttpHeaders, hallId: string) => Promise<HallAccount | null>) | null = null;
+
   /** Runs before any seat is reserved or room created: bad options never cost a room. */
-  static override async onAuth(_token: string, options: unknown, _ctx: AuthContext): Promise<JoinAuth> {
+  static override async onAuth(this: { identify: typeof HallRoom.identify }, _token: string, options: unknown, ctx: AuthContext): Promise<JoinAuth> {
     const r = checkJoin(options);
     if (!r.ok) throw new ServerError(400, r.detail ? `${r.code}:${r.detail}` : r.code);
-    return r.auth;
+    // a broken session lookup must not keep anyone out: they join as a guest
+    const account = this.identify && ctx?.headers ? await this.identify(ctx.headers, r.auth.hallId).catch(() => null) : null;
+    return { ...r.auth, account };
   }
 
   /** Set by the app through a subclass (see app.ts), so rooms never read globals. */
@@ -96,6 +112,20 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       (INSTANCE_LEASE_S * 1000) / 3,
     );
     this.setState(state);
+    // who stands at which booth, summed over every instance, and reactions at booths
+    const crowd = new BoothCrowd({
+      presence: this.presence,
+      channel: boothChannel(prefix, hallId),
+      room: this.roomId,
+      layout: this.layout,
+      visitors: state.visitors,
+      send: (name, payload) => broadcastMsg(this, name, payload),
+      onError: (err) => this.log.warn({ err }, 'booth crowd channel'),
+    });
+    await crowd.open();
+    this.crowd = crowd;
+    this.clock.setInterval(() => crowd.tick(), 1000);
+    this.analytics = this.deps.analytics?.openHall(hallId, state.visitors) ?? null;
     liveRooms.add(this);
     this.log.info({ instance: claim.n }, 'hall instance opened');
 
@@ -105,6 +135,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
         chatLog: this.chatLog,
         broadcast: (name, payload) => broadcastMsg(this, name, payload),
         moved: (id) => this.interest.moved(id),
+        react: (slotId, kind) => this.crowd?.react(slotId, kind),
+        present: (sessionId, slotId, item, by) => this.crowd?.present(sessionId, slotId, item, by),
       },
       handlers: hallHandlers,
       visitorOf: (id) => this.state.visitors.get(id),
@@ -121,17 +153,26 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     // joinById (an invite code) skips the hallId filter: an invite to another hall is refused.
     if (auth.hallId !== this.state.hallId) throw new ServerError(400, JoinError.wrongHall);
     const now = Date.now();
-    client.userData = newSession(now);
+    const account = auth.account ?? null;
+    client.userData = newSession(now, account?.staffBoothId ? ['visitor', 'staff'] : ['visitor']);
+    client.userData.userId = account?.userId ?? null;
+    client.userData.staffSlotId = account?.staffSlotId ?? null;
     const visitor = createVisitor(auth, this.layout, this.joinSeq++);
     this.state.visitors.set(client.sessionId, visitor);
     this.interest.add(client.sessionId, visitor, client);
     sendTo(client, 'chatHistory', this.chatLog.messages);
+    if (this.crowd) {
+      sendTo(client, 'boothCounts', { counts: this.crowd.totals() });
+      for (const p of this.crowd.presentations()) sendTo(client, 'presenting', p);
+    }
     this.log.info({ session: client.sessionId, visitors: this.clients.length }, 'visitor joined');
   }
 
   override async onLeave(client: Client<Session, JoinAuth>, consented: boolean): Promise<void> {
     const visitor = this.state.visitors.get(client.sessionId);
     if (!visitor) return;
+    // a presentation ends with its presenter's connection (a reconnection can start it again)
+    this.crowd?.stopBy(client.sessionId);
     // A kicked visitor must not come back through the reconnection token.
     if (consented || client.userData?.kicked) {
       this.state.visitors.delete(client.sessionId);
@@ -155,6 +196,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
 
   override async onDispose(): Promise<void> {
     liveRooms.delete(this);
+    this.crowd?.close();
+    this.analytics?.close();
     if (this.announceTopic) {
       Promise.resolve(this.presence.unsubscribe(this.announceTopic, this.onAnnounce)).catch((err: unknown) =>
         this.log.warn({ err }, 'announcement unsubscribe failed'),

@@ -10,10 +10,14 @@ export interface Session extends MoveClock {
   roles: ReadonlySet<SenderRole>;
   strikes: number;
   kicked: boolean;
+  /** the signed-in account behind this connection (server-side only), or null for a guest */
+  userId: string | null;
+  /** for staff on duty: their booth's slot, the only one they may present at */
+  staffSlotId: string | null;
 }
 
 export function newSession(now: number, roles: readonly SenderRole[] = ['visitor']): Session {
   const buckets = {} as Record<BudgetName, TokenBucket>;
   for (const [name, b] of Object.entries(BUDGETS) as [BudgetName, (typeof BUDGETS)[BudgetName]][]) buckets[name] = new TokenBucket(b.burst, b.refillMs, now);
-  return { lastMoveAt: now, buckets, roles: new Set(roles), strikes: 0, kicked: false };
+  return { lastMoveAt: now, buckets, roles: new Set(roles), strikes: 0, kicked: false, userId: null, staffSlotId: null };
 }

@@ -77,6 +77,14 @@ export const endpoints = {
   createInvite: { method: 'post', path: '/api/organizer/exhibitors/{exhibitorId}/invites' },
   announce: { method: 'post', path: '/api/organizer/announcements' },
   slots: { method: 'get', path: '/api/organizer/slots' },
+  // analytics (issue #10)
+  boothAnalytics: { method: 'get', path: '/api/booths/{boothId}/analytics' },
+  boothAnalyticsExport: { method: 'get', path: '/api/booths/{boothId}/analytics/export' },
+  brochureDownload: { method: 'get', path: '/api/booths/{boothId}/brochure/download' },
+  websiteVisit: { method: 'get', path: '/api/booths/{boothId}/website' },
+  expoAnalytics: { method: 'get', path: '/api/organizer/analytics' },
+  expoAnalyticsExport: { method: 'get', path: '/api/organizer/analytics/export' },
+  hallHeatmap: { method: 'get', path: '/api/organizer/analytics/heatmap' },
 } as const satisfies Record<string, { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: `/api/${string}` }>;
 
 /** Fills `{name}` parameters of a route path. Values are URI-encoded. */

@@ -64,18 +64,20 @@ export function buildOpenApi(version = '0.1.0'): Json {
       };
     }
     const ok =
-      def.raw === 'text/event-stream'
-        ? { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }
-        : def.raw === 'file'
-          ? {
-              description: 'A file download',
-              content: {
-                'text/csv': { schema: { type: 'string' } },
-                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
-              },
-            }
-          : { description: 'OK', content: { 'application/json': { schema: schema(def.response, 'output') } } };
-    const responses: Json = { [String(def.status ?? 200)]: ok };
+      def.raw === 'redirect'
+        ? { description: 'Counted, then redirected (302) to the file or site', headers: { Location: { schema: { type: 'string', format: 'uri-reference' } } } }
+        : def.raw === 'text/event-stream'
+          ? { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }
+          : def.raw === 'file'
+            ? {
+                description: 'A file download',
+                content: {
+                  'text/csv': { schema: { type: 'string' } },
+                  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+                },
+              }
+            : { description: 'OK', content: { 'application/json': { schema: schema(def.response, 'output') } } };
+    const responses: Json = { [def.raw === 'redirect' ? '302' : String(def.status ?? 200)]: ok };
     if (def.params || def.query || def.body || def.upload) responses['400'] = errorResponse('The request is invalid; `issues` says where');
     if (def.access !== 'public') {
       responses['401'] = errorResponse('Not signed in');

@@ -82,6 +82,7 @@ import {
   slotViewListSchema,
   slotViewSchema,
 } from './meetings';
+import { analyticsQuerySchema, boothAnalyticsSchema, expoAnalyticsSchema, heatmapQuerySchema, heatmapSchema } from './analytics';
 
 /**
  * Who may call a route:
@@ -110,8 +111,8 @@ export interface RouteDef {
   response: z.ZodType;
   /** success status, 200 unless said */
   status?: 200 | 201;
-  /** not JSON: documented, bound by hand */
-  raw?: 'text/event-stream' | 'application/json' | 'file';
+  /** not JSON: documented, bound by hand (`redirect`: a 302 to the file or site, counted on the way) */
+  raw?: 'text/event-stream' | 'application/json' | 'file' | 'redirect';
 }
 
 export const routes = {
@@ -646,6 +647,70 @@ export const routes = {
     access: 'organizer',
     query: slotQuerySchema,
     response: slotListSchema,
+  },
+
+  // analytics (issue #10): a booth's own figures for its staff (and organizers), every booth and the hall heatmap for organizers
+  boothAnalytics: {
+    ...endpoints.boothAnalytics,
+    summary: "The booth's visits, unique visitors, dwell, downloads, clicks, questions, cards and meetings, totals and time series",
+    tag: 'console',
+    access: 'booth',
+    params: boothParamsSchema,
+    query: analyticsQuerySchema,
+    response: boothAnalyticsSchema,
+  },
+  boothAnalyticsExport: {
+    ...endpoints.boothAnalyticsExport,
+    summary: "The booth's time series as CSV (UTF-8 with BOM)",
+    tag: 'console',
+    access: 'booth',
+    params: boothParamsSchema,
+    query: analyticsQuerySchema,
+    response: z.string(),
+    raw: 'file',
+  },
+  brochureDownload: {
+    ...endpoints.brochureDownload,
+    summary: "Download the booth's brochure (counted, then redirected to the file)",
+    tag: 'expo',
+    access: 'public',
+    params: boothParamsSchema,
+    response: z.string(),
+    raw: 'redirect',
+  },
+  websiteVisit: {
+    ...endpoints.websiteVisit,
+    summary: "Go to the exhibitor's website (counted, then redirected)",
+    tag: 'expo',
+    access: 'public',
+    params: boothParamsSchema,
+    response: z.string(),
+    raw: 'redirect',
+  },
+  expoAnalytics: {
+    ...endpoints.expoAnalytics,
+    summary: 'Every booth of the running expo: totals per booth, and the expo-wide time series and dwell',
+    tag: 'organizer',
+    access: 'organizer',
+    query: analyticsQuerySchema,
+    response: expoAnalyticsSchema,
+  },
+  expoAnalyticsExport: {
+    ...endpoints.expoAnalyticsExport,
+    summary: 'Totals per booth as CSV (UTF-8 with BOM)',
+    tag: 'organizer',
+    access: 'organizer',
+    query: analyticsQuerySchema,
+    response: z.string(),
+    raw: 'file',
+  },
+  hallHeatmap: {
+    ...endpoints.hallHeatmap,
+    summary: 'Where visitors stood in a hall: visitor-seconds per 2 m cell over the range (sums only)',
+    tag: 'organizer',
+    access: 'organizer',
+    query: heatmapQuerySchema,
+    response: heatmapSchema,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -33,6 +33,8 @@ export class Visitor extends Schema {
   /** coarse position for the minimap: DOT_M steps around 128 (see shared/interest.ts toDot) */
   declare gx: number;
   declare gz: number;
+  /** the booth id a staff member on duty stands for ('' for everyone else): their avatar is marked */
+  declare staff: string;
 
   constructor() {
     super();
@@ -42,6 +44,7 @@ export class Visitor extends Schema {
     this.connected = true;
     this.gx = 128;
     this.gz = 128;
+    this.staff = '';
   }
 }
 defineTypes(Visitor, {
@@ -56,6 +59,7 @@ defineTypes(Visitor, {
   connected: 'boolean',
   gx: 'uint8',
   gz: 'uint8',
+  staff: 'string',
 });
 // The same as `@view() @type(...)`: these fields only reach the clients whose StateView holds this visitor.
 for (const field of ['x', 'y', 'z', 'ry', 'anim'] as const) view()(Visitor.prototype, field);

@@ -106,6 +106,25 @@ for (const size of SIZES) {
     await expect(overlay.panel('leaveCard')).toBeHidden();
     await expect(overlay.panel('boothPanel')).toBeVisible();
 
+    // "Ask staff" likewise (signed out, it shows the registration form, which scrolls inside it).
+    await page.getByTestId('booth-ask-staff').click();
+    await expect(overlay.panel('askStaff')).toBeVisible();
+    await expect(overlay.panel('askStaff').getByTestId('visitor-auth')).toBeVisible();
+    await overlay.expectNoOverlap(`${tag} ask-staff panel`);
+    await shot(overlay, testInfo, `${tag}-3c-ask-staff`);
+    await page.keyboard.press('Escape');
+    await expect(overlay.panel('askStaff')).toBeHidden();
+    await expect(overlay.panel('boothPanel')).toBeVisible();
+
+    // "Book a meeting" likewise (its free slots and, signed out, the account forms).
+    await page.getByTestId('booth-meeting').click();
+    await expect(overlay.panel('meetings')).toBeVisible();
+    await overlay.expectNoOverlap(`${tag} meeting dialog`);
+    await shot(overlay, testInfo, `${tag}-3d-meeting`);
+    await page.keyboard.press('Escape');
+    await expect(overlay.panel('meetings')).toBeHidden();
+    await expect(overlay.panel('boothPanel')).toBeVisible();
+
     // The directory again, beside (or folding) the booth panel.
     await page.getByTestId('directory-toggle').click();
     await expect(overlay.panel('directory')).toBeVisible();

@@ -215,6 +215,14 @@ const cases: Case[] = [
   { route: 'staffCancelMeeting', expect: STAFF(), req: async (role) => ({ params: { ...booth(), meetingId: await boothMeeting(role) } }) },
   { route: 'leadCounts', expect: ORG(), req: () => ({}) },
   { route: 'expoEnd', expect: ORG(), req: () => ({ body: { endsAt: null } }) },
+  // analytics (analytics.test.ts checks the figures, the redirects and that B never reads A's)
+  { route: 'boothAnalytics', expect: BOOTH(), req: () => ({ params: booth() }) },
+  { route: 'boothAnalyticsExport', expect: BOOTH(), req: () => ({ params: booth(), query: { bucket: '1h' } }) },
+  { route: 'expoAnalytics', expect: ORG(), req: () => ({}) },
+  { route: 'expoAnalyticsExport', expect: ORG(), req: () => ({}) },
+  { route: 'hallHeatmap', expect: ORG(), req: () => ({ query: { hall: 'gulangyu' } }) },
+  { route: 'brochureDownload', expect: PUBLIC(404), req: () => ({ params: { boothId: 'aaaaaaaaaaaaaaaa' } }) },
+  { route: 'websiteVisit', expect: PUBLIC(404), req: () => ({ params: { boothId: 'aaaaaaaaaaaaaaaa' } }) },
 ];
 
 let layoutSlots: string[] = [];

@@ -19,9 +19,12 @@ import { testLayout } from '../fixtures/layout';
 const samples: { [N in ClientMessageName]: ClientPayloadInput<N> } = {
   move: { x: 0.2, z: 0.1, ry: 0, moving: true },
   chat: { text: 'hello' },
+  react: { slotId: 'b1', kind: 'like' },
+  present: { slotId: 'b1', item: { kind: 'brochure', page: 2 } },
 };
 
-function stubClient(sessionId = 's1', roles = ['visitor'] as const as readonly ('visitor' | 'staff' | 'organizer')[]) {
+// every role by default: the sender rule has a test of its own below
+function stubClient(sessionId = 's1', roles = ['visitor', 'staff', 'organizer'] as const as readonly ('visitor' | 'staff' | 'organizer')[]) {
   const sent: Array<{ type: string; message: unknown }> = [];
   const client: DispatchClient & { sent: typeof sent; left: number[] } = {
     sessionId,
@@ -46,14 +49,22 @@ function setup(opts: { handlers?: HallHandlers; seated?: boolean } = {}) {
   let now = 0;
   const broadcasts: Array<{ name: string; payload: unknown }> = [];
   const moved: string[] = [];
+  const reactions: Array<{ slotId: string; kind: string }> = [];
   const r: MessageRouter = {
-    hall: { layout: testLayout(), chatLog: newChatLog(), broadcast: (name, payload) => broadcasts.push({ name, payload }), moved: (id) => moved.push(id) },
+    hall: {
+      layout: testLayout(),
+      chatLog: newChatLog(),
+      broadcast: (name, payload) => broadcasts.push({ name, payload }),
+      moved: (id) => moved.push(id),
+      react: (slotId, kind) => reactions.push({ slotId, kind }),
+      present: () => {},
+    },
     handlers: opts.handlers ?? hallHandlers,
     visitorOf: (id) => (opts.seated === false || id !== 's1' ? undefined : visitor),
     log: { warn: vi.fn() },
     now: () => now,
   };
-  return { r, visitor, broadcasts, moved, at: (t: number) => (now = t) };
+  return { r, visitor, broadcasts, moved, reactions, at: (t: number) => (now = t) };
 }
 
 function spyHandlers() {

@@ -14,7 +14,7 @@ import { fromDot } from '../../../shared/interest';
 import type { NoticePayload } from '../../../shared/messages';
 import { onServerMessage } from './messages';
 import { useStore } from '../store';
-import { PoseBuffer, farDots, localPlayer, remotePoses, serverSelf } from '../store/transient';
+import { PoseBuffer, boothReactions, farDots, localPlayer, remotePoses, serverSelf } from '../store/transient';
 
 /** Announcements join the chat as lines from nobody; negative ids never clash with chat ids. */
 export const ANNOUNCE_FROM = '@announce';
@@ -29,7 +29,7 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
 
   unsubs.push(
     $(room.state).visitors.onAdd((v: Visitor, id: string) => {
-      const info = () => ({ id, name: v.name, color: v.color, style: v.style, connected: v.connected });
+      const info = () => ({ id, name: v.name, color: v.color, style: v.style, connected: v.connected, staff: v.staff ?? '' });
       useStore.getState().upsertVisitor(info());
 
       if (id === selfId) {
@@ -104,6 +104,14 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
   unsubs.push(onServerMessage(room, 'chatHistory', (ms) => useStore.getState().setHistory(ms)));
   unsubs.push(onServerMessage(room, 'chat', (m) => useStore.getState().addMessage(m)));
   unsubs.push(onServerMessage(room, 'notice', onNotice));
+  unsubs.push(onServerMessage(room, 'presenting', (p) => useStore.getState().setPresenting(p.slotId, p.item, p.by)));
+  unsubs.push(onServerMessage(room, 'boothCounts', (m) => useStore.getState().setBoothCounts(m.counts)));
+  unsubs.push(
+    onServerMessage(room, 'reaction', (r) => {
+      useStore.getState().addReaction(r.slotId, r.kind);
+      boothReactions.push({ slotId: r.slotId, kind: r.kind, t: performance.now() });
+    }),
+  );
   unsubs.push(
     onServerMessage(room, 'announce', (a) =>
       // `at` is the local arrival time, so the banner's timing does not depend on clock skew.

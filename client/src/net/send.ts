@@ -1,7 +1,7 @@
 /** Typed, throttled sends: movement at most every MOVE_SEND_MS, and only when something changed. */
 import type { Room } from 'colyseus.js';
 import { MOVE_SEND_MS } from '../../../shared/constants';
-import type { MovePayload } from '../../../shared/messages';
+import type { MovePayload, PresentItem, ReactionKind } from '../../../shared/messages';
 import { sendMessage } from './messages';
 
 let room: Room | null = null;
@@ -29,5 +29,19 @@ export function sendMove(x: number, z: number, ry: number, moving: boolean, now:
 export function sendChat(text: string): boolean {
   if (!room) return false;
   sendMessage(room, 'chat', { text });
+  return true;
+}
+
+/** A reaction at the booth one stands at; the server drops it from anyone not there. */
+export function sendReaction(slotId: string, kind: ReactionKind): boolean {
+  if (!room) return false;
+  sendMessage(room, 'react', { slotId, kind });
+  return true;
+}
+
+/** Staff on duty: show an item to everyone at their booth, or stop (null). */
+export function sendPresent(slotId: string, item: PresentItem | null): boolean {
+  if (!room) return false;
+  sendMessage(room, 'present', { slotId, item });
   return true;
 }

@@ -12,6 +12,7 @@ import { CameraRig } from './camera/CameraRig';
 import { ClickToMove } from '../controls/ClickToMove';
 import { RenderProbe } from './RenderProbe';
 import { Booths } from './booths/Booths';
+import { BoothReactions } from './booths/BoothReactions';
 import { ProximityTracker } from './proximity/ProximityTracker';
 import { FirstFrame } from './FirstFrame';
 import { captureRequested } from '../debug';
@@ -36,6 +37,7 @@ export function HallCanvas({ hallId }: { hallId: HallId }) {
         </ClickToMove>
         <Avatars hallId={hallId} />
         <Booths hallId={hallId} />
+        <BoothReactions hallId={hallId} />
         <ProximityTracker hallId={hallId} />
         <CameraRig />
         <FirstFrame />

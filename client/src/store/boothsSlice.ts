@@ -3,6 +3,9 @@ import type { StateCreator } from 'zustand';
 import type { BoothView } from '../../../shared/api/schemas';
 import type { CardVia } from './proximity';
 import type { Store } from './index';
+import type { PresentItem, ReactionKind } from '../../../shared/messages';
+
+const REACTION_WINDOW_MS = 60_000;
 
 export interface BoothsSlice {
   /** booths placed in the current hall, by id */
@@ -18,6 +21,15 @@ export interface BoothsSlice {
   openBoothPanel(id: string, via: CardVia): void;
   closeBoothPanel(): void;
   setDirectoryOpen(open: boolean): void;
+  /** visitors at each booth slot, summed over every instance of the hall (the server's count) */
+  boothCounts: Record<string, number>;
+  setBoothCounts(counts: Record<string, number>): void;
+  /** reactions at each slot in the last minute, for the booth panel's tally */
+  reactions: { slotId: string; kind: ReactionKind; at: number }[];
+  addReaction(slotId: string, kind: ReactionKind): void;
+  /** what staff present at each slot right now (every instance of the hall) */
+  presenting: Record<string, { item: PresentItem; by: string }>;
+  setPresenting(slotId: string, item: PresentItem | null, by: string): void;
 }
 
 export const createBoothsSlice: StateCreator<Store, [], [], BoothsSlice> = (set, get) => ({
@@ -25,6 +37,19 @@ export const createBoothsSlice: StateCreator<Store, [], [], BoothsSlice> = (set,
   boothsHall: null,
   boothsStatus: 'idle',
   directoryOpen: false,
+  boothCounts: {},
+  setBoothCounts: (boothCounts) => set({ boothCounts }),
+  reactions: [],
+  presenting: {},
+  setPresenting: (slotId, item, by) =>
+    set((s) => {
+      const { [slotId]: _old, ...rest } = s.presenting;
+      return { presenting: item ? { ...rest, [slotId]: { item, by } } : rest };
+    }),
+  addReaction: (slotId, kind) => {
+    const at = Date.now();
+    set((s) => ({ reactions: [...s.reactions.filter((r) => at - r.at < REACTION_WINDOW_MS).slice(-199), { slotId, kind, at }] }));
+  },
   setBooths: (hallId, list) => set({ boothsHall: hallId, booths: Object.fromEntries(list.map((b) => [b.id, b])), boothsStatus: 'ready' }),
   setBoothsStatus: (boothsStatus) => set({ boothsStatus }),
   upsertBooth: (b) => {

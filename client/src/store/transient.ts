@@ -3,6 +3,11 @@
  * local player's pose and input. Written by net/ and controls/, read inside useFrame.
  */
 
+/** Reactions at booths waiting to float up in the 3D view (scene/booths/BoothReactions), oldest first. */
+export const boothReactions: { slotId: string; kind: 'like' | 'question'; t: number }[] = [];
+/** how many are floating now (the e2e probe reads it) */
+export const reactionsInFlight = { n: 0 };
+
 /** How far behind real time remote avatars are drawn, so there are always two snapshots to blend. */
 export const INTERP_DELAY_MS = 120;
 const RING = 8;

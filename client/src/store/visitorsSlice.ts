@@ -8,6 +8,8 @@ export interface VisitorInfo {
   color: number;
   style: number;
   connected: boolean;
+  /** the booth id a staff member on duty stands for, '' for everyone else */
+  staff: string;
 }
 
 export interface VisitorsSlice {

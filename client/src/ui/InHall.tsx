@@ -1,5 +1,5 @@
 /** The hall once the visitor has a name: the 3D canvas and the DOM overlay above it. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { HallId } from '../../../shared/halls';
 import { joinHall, leaveHall } from '../net/connection';
 import { HallCanvas } from '../scene/HallCanvas';
@@ -16,6 +16,9 @@ import { TouchJoystick } from './TouchJoystick';
 import { Overlay } from './layout/Overlay';
 import { Dock } from './layout/Dock';
 
+// the signed-in visitor's meeting reminders: loaded after the hall, never in its first bytes
+const MeetingReminders = lazy(() => import('./meetings/MeetingReminders'));
+
 export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }) {
   useEffect(() => {
     void joinHall(hallId, profile);
@@ -31,6 +34,9 @@ export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }
       <Overlay>
         <Hud hallId={hallId} />
         <AnnouncementBanner />
+        <Suspense fallback={null}>
+          <MeetingReminders hallId={hallId} />
+        </Suspense>
         <BoothLayer hallId={hallId} />
         <HotspotCard hallId={hallId} />
         <Minimap hallId={hallId} />

@@ -7,97 +7,16 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getLayout, type HallId } from '../../../shared/halls';
-import { isWalkable, SLOT_RADIUS, type HallLayout } from '../../../shared/layout';
+import { isWalkable, type HallLayout } from '../../../shared/layout';
 import { pick } from '../i18n';
 import { useStore } from '../store';
 import { farDots, input, localPlayer, remotePoses } from '../store/transient';
 import { Slot, useArrangement } from './layout/Overlay';
+import { drawHallPlan, planView, type PlanView } from './hallPlan';
 
 const SIZE = 180;
 
-interface View {
-  scale: number;
-  ox: number;
-  oz: number;
-}
-
-function viewOf(l: HallLayout): View {
-  const b = l.bounds;
-  const scale = (SIZE - 8) / Math.max(b.maxX - b.minX, b.maxZ - b.minZ);
-  return { scale, ox: 4 - b.minX * scale + (SIZE - 8 - (b.maxX - b.minX) * scale) / 2, oz: 4 - b.minZ * scale + (SIZE - 8 - (b.maxZ - b.minZ) * scale) / 2 };
-}
-
-function drawStatic(ctx: CanvasRenderingContext2D, l: HallLayout, v: View): void {
-  const X = (x: number) => v.ox + x * v.scale;
-  const Z = (z: number) => v.oz + z * v.scale;
-  ctx.fillStyle = '#2f7391';
-  ctx.fillRect(0, 0, SIZE, SIZE);
-  ctx.fillStyle = '#e8dcc0';
-  for (const { poly } of l.walkable) {
-    ctx.beginPath();
-    poly.forEach(([x, z], i) => (i ? ctx.lineTo(X(x), Z(z)) : ctx.moveTo(X(x), Z(z))));
-    ctx.closePath();
-    ctx.fill();
-  }
-  for (const e of l.elevations) {
-    ctx.fillStyle = 'rgba(140, 120, 95, 0.35)';
-    ctx.beginPath();
-    ctx.arc(X(e.x), Z(e.z), e.r * v.scale * 0.6, 0, Math.PI * 2);
-    ctx.fill();
-  }
-  ctx.strokeStyle = 'rgba(255,255,255,0.7)';
-  ctx.lineCap = 'round';
-  for (const lane of l.lanes) {
-    ctx.lineWidth = Math.max(1, lane.w * v.scale * 0.6);
-    ctx.beginPath();
-    lane.pts.forEach(([x, z], i) => (i ? ctx.lineTo(X(x), Z(z)) : ctx.moveTo(X(x), Z(z))));
-    ctx.stroke();
-  }
-  ctx.fillStyle = '#a0523d';
-  for (const c of l.colliders) {
-    if (c.type === 'circle') {
-      if (c.r < 1.5) continue;
-      ctx.beginPath();
-      ctx.arc(X(c.x), Z(c.z), c.r * v.scale, 0, Math.PI * 2);
-      ctx.fill();
-    } else {
-      ctx.save();
-      ctx.translate(X(c.x), Z(c.z));
-      ctx.rotate(c.rot);
-      ctx.fillRect((-c.w / 2) * v.scale, (-c.d / 2) * v.scale, c.w * v.scale, c.d * v.scale);
-      ctx.restore();
-    }
-  }
-  ctx.fillStyle = '#2d86c4';
-  for (const s of l.boothSlots) {
-    const r = Math.max(1.5, SLOT_RADIUS[s.size] * v.scale * 0.7);
-    ctx.fillRect(X(s.x) - r, Z(s.z) - r, r * 2, r * 2);
-  }
-  for (const p of l.portals) {
-    ctx.strokeStyle = '#5ee7ff';
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.arc(X(p.x), Z(p.z), Math.max(3, p.radius * v.scale), 0, Math.PI * 2);
-    ctx.stroke();
-  }
-  for (const m of l.landmarks) {
-    ctx.fillStyle = '#f2b63d';
-    ctx.strokeStyle = '#1d2430';
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    const x = X(m.x);
-    const z = Z(m.z);
-    for (let i = 0; i < 10; i++) {
-      const r = i % 2 ? 2.4 : 5.5;
-      const a = (i / 10) * Math.PI * 2 - Math.PI / 2;
-      if (i) ctx.lineTo(x + Math.cos(a) * r, z + Math.sin(a) * r);
-      else ctx.moveTo(x + Math.cos(a) * r, z + Math.sin(a) * r);
-    }
-    ctx.closePath();
-    ctx.fill();
-    ctx.stroke();
-  }
-}
+const viewOf = (l: HallLayout): PlanView => planView(l, SIZE, SIZE, 4);
 
 export function Minimap({ hallId }: { hallId: HallId }) {
   const { t, i18n } = useTranslation();
@@ -123,7 +42,7 @@ export function Minimap({ hallId }: { hallId: HallId }) {
     const ctx = c.getContext('2d');
     if (!bctx || !ctx) return;
     bctx.scale(dpr, dpr);
-    drawStatic(bctx, layout, view);
+    drawHallPlan(bctx, layout, view, SIZE, SIZE);
     const paint = () => {
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(base, 0, 0);

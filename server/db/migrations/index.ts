@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_init';
 import * as m0002 from './0002_cards_leads';
 import * as m0003 from './0003_meetings';
+import * as m0004 from './0004_analytics';
 
 const all: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_cards_leads': m0002,
   '0003_meetings': m0003,
+  '0004_analytics': m0004,
 };
 
 /** Migrations are bundled in code (no directory scan), so they work the same under tsx, vitest and a build. */

@@ -6,12 +6,15 @@ import type { HallLayout } from '../../../shared/layout';
 import { groundHeight, isWalkable } from '../../../shared/layout';
 import { toCm, yawToByte } from '../../../shared/quantize';
 import { Visitor } from '../../../shared/schema/Visitor';
+import type { HallAccount } from '../account';
 
 export interface JoinAuth {
   hallId: HallId;
   name: string;
   color: number;
   style: number;
+  /** the signed-in account, when the matchmaking request carried a session (server-side only) */
+  account?: HallAccount | null;
 }
 
 export type JoinCheck = { ok: true; auth: JoinAuth } | { ok: false; code: JoinError; detail?: string };
@@ -46,6 +49,7 @@ export function createVisitor(auth: JoinAuth, layout: HallLayout, seq: number): 
   v.name = auth.name;
   v.color = auth.color;
   v.style = auth.style;
+  v.staff = auth.account?.staffBoothId ?? '';
   v.x = toCm(x);
   v.z = toCm(z);
   v.y = toCm(groundHeight(layout, x, z));

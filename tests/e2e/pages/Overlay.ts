@@ -6,6 +6,8 @@ export const PANEL_TESTIDS = {
   directory: 'directory',
   boothPanel: 'booth-panel',
   leaveCard: 'leave-card-dialog',
+  askStaff: 'ask-staff-dialog',
+  meetings: 'meeting-dialog',
   minimap: 'minimap',
   visitorList: 'visitor-list',
   announcement: 'announcement',

@@ -15,6 +15,7 @@ import { GeoBuilder, vertexColorMaterial } from '../landmarks/common/GeoBuilder'
 import { AtlasCell, BoothAtlas } from './atlas';
 import { boothDims, drawBooth, frontPoint, type BoothShape } from './boothShapes';
 import { placeBooths, structureKey, type PlacedBooth } from './placement';
+import { DutyBadges } from './DutyBadges';
 import { ProductModels } from './ProductModels';
 import { VideoScreen } from './VideoScreen';
 import { exposeBoothProbe } from './probe';
@@ -167,6 +168,7 @@ function HallBooths({ hallId }: { hallId: HallId }) {
         );
       })}
       <ProductModels booths={current} />
+      <DutyBadges booths={current} />
       <VideoScreen booths={current} />
       <BoothProximity booths={current} />
     </group>

@@ -6,6 +6,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import { FRAME } from '../../controls/frameOrder';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { LABEL_HEIGHT } from '../avatars/avatarParts';
 import { crowd } from '../avatars/crowd';
@@ -120,14 +121,16 @@ export function NameLabels() {
   const visitors = useStore((s) => s.visitors);
   const selfId = useStore((s) => s.sessionId);
   const batch = useMemo(() => new LabelBatch(), []);
+  const { t } = useTranslation();
+  const staffTag = t('hall.staffTag');
 
   useEffect(() => () => batch.dispose(), [batch]);
 
   useEffect(() => {
     const atlas = batch.atlas;
     for (const id of [...atlas.ids()]) if (!visitors[id]) atlas.release(id);
-    for (const v of Object.values(visitors)) atlas.set(v.id, v.name, v.color, v.id === selfId);
-  }, [batch, visitors, selfId]);
+    for (const v of Object.values(visitors)) atlas.set(v.id, v.staff ? `${v.name} · ${staffTag}` : v.name, v.color, v.id === selfId, !!v.staff);
+  }, [batch, visitors, selfId, staffTag]);
 
   useFrame(({ size, viewport }) => batch.update(size.height * viewport.dpr, viewport.dpr), FRAME.labels);
 

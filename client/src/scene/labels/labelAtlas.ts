@@ -56,8 +56,8 @@ export class LabelAtlas {
   }
 
   /** Paints (or repaints) the tag for `id`; safe to call again with the same values. */
-  set(id: string, name: string, colorIndex: number, self: boolean): void {
-    const key = `${colorIndex}|${self ? 1 : 0}|${name}`;
+  set(id: string, name: string, colorIndex: number, self: boolean, staff = false): void {
+    const key = `${colorIndex}|${self ? 1 : 0}|${staff ? 1 : 0}|${name}`;
     let s = this.slots.get(id);
     if (s?.key === key) return;
     if (!s) {
@@ -75,7 +75,7 @@ export class LabelAtlas {
       .catch(() => [])
       .then(() => {
         if (this.slots.get(id) !== slot || slot.key !== key) return;
-        slot.width = this.paint(slot.index, name, colorIndex, self);
+        slot.width = this.paint(slot.index, name, colorIndex, self, staff);
         slot.ready = true;
         this.version++;
       });
@@ -123,7 +123,8 @@ export class LabelAtlas {
     return t;
   }
 
-  private paint(index: number, name: string, colorIndex: number, self: boolean): number {
+  /** Booth staff on duty get the brick-red tag of the booth desks, so visitors find someone to ask. */
+  private paint(index: number, name: string, colorIndex: number, self: boolean, staff: boolean): number {
     const ctx = this.ctx;
     const x0 = (index % COLS) * SLOT_W;
     const y0 = Math.floor(index / COLS) * SLOT_H;
@@ -143,7 +144,7 @@ export class LabelAtlas {
     const h = SLOT_H - 8;
     const top = y0 + 4;
 
-    ctx.fillStyle = self ? 'rgba(11, 84, 128, 0.86)' : 'rgba(22, 28, 38, 0.72)';
+    ctx.fillStyle = staff ? 'rgba(181, 69, 47, 0.92)' : self ? 'rgba(11, 84, 128, 0.86)' : 'rgba(22, 28, 38, 0.72)';
     ctx.beginPath();
     ctx.roundRect(x0 + 1, top, w - 2, h, h / 2);
     ctx.fill();

@@ -10,38 +10,50 @@ import { isSafeLink } from '../../../../shared/api/terms';
 import { getLayout, type HallId } from '../../../../shared/halls';
 import { SLOT_RADIUS } from '../../../../shared/layout';
 import { pick } from '../../i18n';
-import { api } from '../../net/api';
+import { api, routeUrl } from '../../net/api';
 import { useStore } from '../../store';
 import { localPlayer, remotePoses } from '../../store/transient';
 import { Slot } from '../layout/Overlay';
 import { LeaveCardSlot } from '../visitor/LeaveCardSlot';
+import { MeetingSlot } from '../meetings/MeetingSlot';
+import { BoothReactionButtons } from './BoothReactionButtons';
+import { PresentControls, PresentingView } from './Presenting';
+import { AskStaffLayer } from '../askStaff/AskStaffLayer';
+import { useAskStaff } from '../askStaff/askStaffStore';
 import './booth.css';
 
 function mb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** Visitors (including you) within the booth's footprint plus a step, counted once a second. */
-function useVisitorsAt(hallId: HallId, slotId: string | null): number {
-  const [n, setN] = useState(0);
+/**
+ * Visitors at the booth: the server's hall-wide count (every instance, once a second) when it has
+ * sent one, else those this client sees within the booth's footprint plus two steps (you
+ * included). `near`: you stand there yourself, so you can react.
+ */
+function useVisitorsAt(hallId: HallId, slotId: string | null): { count: number; near: boolean } {
+  const [local, setLocal] = useState({ count: 0, near: false });
+  const server = useStore((s) => (slotId ? s.boothCounts[slotId] : undefined));
+  const heard = useStore((s) => Object.keys(s.boothCounts).length > 0);
   useEffect(() => {
     const slot = slotId ? getLayout(hallId).boothSlots.find((s) => s.id === slotId) : undefined;
     if (!slot) return;
     const r = SLOT_RADIUS[slot.size] + 2;
     const count = () => {
       let c = 0;
-      if (localPlayer.ready && Math.hypot(localPlayer.x - slot.x, localPlayer.z - slot.z) <= r) c++;
+      const near = localPlayer.ready && Math.hypot(localPlayer.x - slot.x, localPlayer.z - slot.z) <= r;
+      if (near) c++;
       for (const buf of remotePoses.values()) {
         const p = buf.latest();
         if (p && Math.hypot(p.x - slot.x, p.z - slot.z) <= r) c++;
       }
-      setN(c);
+      setLocal((o) => (o.count === c && o.near === near ? o : { count: c, near }));
     };
     count();
     const id = window.setInterval(count, 1000);
     return () => window.clearInterval(id);
   }, [hallId, slotId]);
-  return n;
+  return { count: heard ? (server ?? 0) : local.count, near: local.near };
 }
 
 export function BoothPanel({ hallId }: { hallId: HallId }) {
@@ -53,6 +65,10 @@ export function BoothPanel({ hallId }: { hallId: HallId }) {
   // the booth whose "leave my card" dialog is open (it closes when the panel moves to another booth)
   const [leaving, setLeaving] = useState<string | null>(null);
   const closeLeaving = useCallback(() => setLeaving(null), []);
+  // the booth whose "book a meeting" dialog is open
+  const [meeting, setMeeting] = useState<string | null>(null);
+  const closeMeeting = useCallback(() => setMeeting(null), []);
+  const lang = useTranslation().i18n.language;
   // Duty expires without an event: refresh the open booth now and then.
   useEffect(() => {
     if (!panel) return;
@@ -63,31 +79,60 @@ export function BoothPanel({ hallId }: { hallId: HallId }) {
     }, 60_000);
     return () => window.clearInterval(id);
   }, [panel]);
-  if (!panel || !booth) return null;
   return (
     <>
-      <Slot id="boothPanel" onClose={close}>
-        <PanelBody
-          key={booth.id}
-          hallId={hallId}
-          booth={booth}
-          onClose={close}
-          onLeaveCard={() => {
-            setLeaving(booth.id);
-            // above the booth panel even when that one was raised (opened from the directory)
-            raise('leaveCard');
-          }}
-        />
-      </Slot>
-      {leaving === booth.id && <LeaveCardSlot boothId={booth.id} onClose={closeLeaving} />}
+      {/* "Ask staff" lives for the hall's whole life: answers arrive with no booth open */}
+      <AskStaffLayer />
+      {panel && booth && (
+        <>
+          <Slot id="boothPanel" onClose={close}>
+            <PanelBody
+              key={booth.id}
+              hallId={hallId}
+              booth={booth}
+              onClose={close}
+              onLeaveCard={() => {
+                setLeaving(booth.id);
+                // above the booth panel even when that one was raised (opened from the directory)
+                raise('leaveCard');
+              }}
+              onMeeting={() => {
+                setMeeting(booth.id);
+                raise('meetings');
+              }}
+              onAskStaff={() => {
+                useAskStaff.getState().open(booth.id);
+                raise('askStaff');
+              }}
+            />
+          </Slot>
+          {leaving === booth.id && <LeaveCardSlot boothId={booth.id} onClose={closeLeaving} />}
+          {meeting === booth.id && <MeetingSlot boothId={booth.id} exhibitor={pick(booth.exhibitor.name, lang)} onClose={closeMeeting} />}
+        </>
+      )}
     </>
   );
 }
 
-function PanelBody({ hallId, booth, onClose, onLeaveCard }: { hallId: HallId; booth: BoothView; onClose: () => void; onLeaveCard: () => void }) {
+function PanelBody({
+  hallId,
+  booth,
+  onClose,
+  onLeaveCard,
+  onMeeting,
+  onAskStaff,
+}: {
+  hallId: HallId;
+  booth: BoothView;
+  onClose: () => void;
+  onLeaveCard: () => void;
+  onMeeting: () => void;
+  onAskStaff: () => void;
+}) {
   const { t, i18n } = useTranslation();
+  const asked = useAskStaff((s) => s.conversations?.[booth.id]);
   const lang = i18n.language;
-  const visitors = useVisitorsAt(hallId, booth.slotId);
+  const { count: visitors, near } = useVisitorsAt(hallId, booth.slotId);
   const e = booth.exhibitor;
   const name = pick(e.name, lang);
   const description = pick(e.description, lang);
@@ -131,12 +176,28 @@ function PanelBody({ hallId, booth, onClose, onLeaveCard }: { hallId: HallId; bo
           <span className="dot" aria-hidden="true" />
           {booth.staffOnDuty ? t('booth.staffOnDuty') : t('booth.staffAway')}
         </span>
-        <span data-testid="booth-visitors">{t('booth.visitorsHere', { count: visitors })}</span>
+        <span data-testid="booth-visitors" data-count={visitors}>
+          {t('booth.visitorsHere', { count: visitors })}
+        </span>
+        {booth.slotId && <BoothReactionButtons slotId={booth.slotId} near={near} />}
         <button type="button" className="primary booth-leave-card" onClick={onLeaveCard} data-testid="booth-leave-card">
           {t('booth.leaveCard')}
         </button>
+        <button type="button" className="booth-meeting" onClick={onMeeting} data-testid="booth-meeting">
+          {t('meetings.button')}
+        </button>
+        <button type="button" className="booth-ask-staff" onClick={onAskStaff} data-testid="booth-ask-staff">
+          {t('askStaff.button')}
+          {!!asked?.unread && (
+            <span className="badge" aria-label={t('askStaff.unread', { count: asked.unread })} data-testid="booth-ask-staff-unread">
+              {asked.unread}
+            </span>
+          )}
+        </button>
       </p>
       <div className="booth-panel-scroll">
+        <PresentingView booth={booth} />
+        <PresentControls booth={booth} />
         {description ? <p className="booth-description">{description}</p> : <p className="booth-description muted">{t('booth.noDescription')}</p>}
 
         {booth.products.length > 0 && (
@@ -183,12 +244,25 @@ function PanelBody({ hallId, booth, onClose, onLeaveCard }: { hallId: HallId; bo
 
         <section className="booth-links">
           {booth.brochure && (
-            <a className="button primary" href={booth.brochure.url} download={booth.brochure.name} data-testid="booth-brochure">
+            // counted on the server (booth analytics), which then redirects to the file
+            <a
+              className="button primary"
+              href={routeUrl('brochureDownload', { params: { boothId: booth.id } })}
+              download={booth.brochure.name}
+              data-testid="booth-brochure"
+            >
               {t('booth.brochure')} ({mb(booth.brochure.bytes)})
             </a>
           )}
           {website && (
-            <a className="button" href={website} target="_blank" rel="noopener noreferrer nofollow" data-testid="booth-website">
+            // counted, then redirected to the exhibitor's own (http/https) site
+            <a
+              className="button"
+              href={routeUrl('websiteVisit', { params: { boothId: booth.id } })}
+              target="_blank"
+              rel="noopener noreferrer nofollow"
+              data-testid="booth-website"
+            >
               {t('booth.website')}
             </a>
           )}

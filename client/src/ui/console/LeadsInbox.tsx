@@ -10,7 +10,7 @@ import { LEAD_RATINGS, type LeadRating, type LeadView } from '../../../../shared
 import { api, routeUrl } from '../../net/api';
 import { followLeads } from './leads/leadStream';
 import { LeadRow } from './leads/LeadRow';
-import { useUnreadTitle } from './leads/unreadTitle';
+import { useTitleBadge } from '../titleBadge';
 import { errorText } from './session';
 import './leads/leads.css';
 
@@ -102,7 +102,7 @@ export function LeadsInbox({ boothId }: { boothId: string }) {
     [boothId],
   );
 
-  useUnreadTitle(boothId, unread.size, t('console.title'));
+  useTitleBadge(`leads:${boothId}`, unread.size, t('console.title'));
   const markRead = () => {
     if (unread.size > 0) setUnread(new Set());
   };

@@ -1,5 +1,5 @@
 /** /organizer — exhibitors of the running expo: add, place, invite staff, edit, remove; hall announcements. */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOOTH_TEMPLATES, INDUSTRIES, PARKS, TEXT_LIMITS } from '../../../../shared/api/common';
 import { exhibitorCreateSchema } from '../../../../shared/api/schemas';
@@ -12,6 +12,9 @@ import { ConsoleShell } from './ConsolePage';
 import { LoginForm } from './LoginForm';
 import { errorText, useSession } from './session';
 import './console.css';
+
+// every booth's figures and the hall heatmap; analytics and ECharts load only with this card
+const ExpoAnalytics = lazy(() => import('./analytics/ExpoAnalytics'));
 
 type Exhibitor = RouteResponse<'organizerExhibitors'>['exhibitors'][number];
 type Slot = RouteResponse<'slots'>['slots'][number];
@@ -165,6 +168,9 @@ function Organizer() {
           </table>
         )}
       </section>
+      <Suspense fallback={null}>
+        <ExpoAnalytics />
+      </Suspense>
     </>
   );
 }

@@ -15,6 +15,9 @@ export type PanelId =
   | 'visitorList'
   | 'boothPanel'
   | 'leaveCard'
+  | 'meetings'
+  | 'meetingReminder'
+  | 'askStaff'
   | 'landmarkCard'
   | 'minimap'
   | 'dock'
@@ -51,6 +54,13 @@ export const PANELS: Record<PanelId, PanelSpec> = {
   boothPanel: { region: 'end', priority: 80, label: 'layout.boothPanel' },
   // leaving a card at the open booth (ui/visitor/): the booth panel waits in the dock meanwhile
   leaveCard: { region: 'end', priority: 85, label: 'layout.leaveCard' },
+  // a private conversation with a booth's staff (ui/askStaff/); an answer with no conversation open
+  // arrives folded, as its dock button
+  askStaff: { region: 'end', priority: 84, label: 'askStaff.title' },
+  // booking a meeting at the open booth (ui/meetings/): like leaving a card
+  meetings: { region: 'end', priority: 83, label: 'meetings.title' },
+  // 15 minutes before a visitor's meeting; an announcement arriving meanwhile wins the banner
+  meetingReminder: { region: 'banner', priority: 94, label: 'meetings.reminderTitle' },
   stage: { region: 'end', priority: 75, label: 'layout.stage' },
   directory: { region: 'start', priority: 70, label: 'directory.title' },
   auction: { region: 'end', priority: 65, label: 'layout.auction' },

@@ -10,7 +10,9 @@ import { useSession } from '../console/session';
 import { AccountPanel } from '../visitor/AccountPanel';
 import { ConsentList } from './ConsentList';
 import { MyCard } from './MyCard';
+import { MyConversations } from './MyConversations';
 import { MyDataActions } from './MyDataActions';
+import { MyMeetings } from './MyMeetings';
 import './privacy.css';
 
 export default function PrivacyPage() {
@@ -39,6 +41,14 @@ export default function PrivacyPage() {
           <section className="privacy-box" aria-labelledby="privacy-consents">
             <h2 id="privacy-consents">{t('privacy.consents')}</h2>
             <ConsentList key={visitor.id} />
+          </section>
+          <section className="privacy-box" aria-labelledby="privacy-conversations">
+            <h2 id="privacy-conversations">{t('askStaff.privacyTitle')}</h2>
+            <MyConversations key={visitor.id} visitorName={visitor.displayName} />
+          </section>
+          <section className="privacy-box" aria-labelledby="privacy-meetings">
+            <h2 id="privacy-meetings">{t('meetings.privacyTitle')}</h2>
+            <MyMeetings key={visitor.id} />
           </section>
           <section className="privacy-box">
             <MyDataActions

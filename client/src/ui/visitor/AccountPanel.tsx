@@ -18,11 +18,14 @@ export function AccountPanel({
   onSignedIn,
   onSignOut,
   onRetry,
+  why,
 }: {
   state: SessionState;
   onSignedIn: (u: UserView) => void;
   onSignOut: () => void;
   onRetry: () => void;
+  /** why an account is asked for here (the leave-a-card reason by default) */
+  why?: string;
 }) {
   const { t } = useTranslation();
   if (state.status === 'loading') return <p className="visitor-muted">{t('visitor.loading')}</p>;
@@ -35,7 +38,7 @@ export function AccountPanel({
         </button>
       </p>
     );
-  if (state.status === 'signed-out') return <AuthForms onSignedIn={onSignedIn} />;
+  if (state.status === 'signed-out') return <AuthForms onSignedIn={onSignedIn} why={why ?? t('visitor.why')} />;
   const u = state.user;
   return (
     <div className="visitor-account" data-testid="visitor-account">
@@ -55,7 +58,7 @@ export function AccountPanel({
 }
 
 /** Register or sign in; registering signs in too. */
-function AuthForms({ onSignedIn }: { onSignedIn: (u: UserView) => void }) {
+function AuthForms({ onSignedIn, why }: { onSignedIn: (u: UserView) => void; why: string }) {
   const { t } = useTranslation();
   const id = useId();
   const [mode, setMode] = useState<'register' | 'signIn'>('register');
@@ -84,7 +87,7 @@ function AuthForms({ onSignedIn }: { onSignedIn: (u: UserView) => void }) {
   return (
     <form className="visitor-form" onSubmit={(e) => void submit(e)} data-testid="visitor-auth" data-mode={mode} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{registering ? t('visitor.registerTitle') : t('visitor.signInTitle')}</h3>
-      <p className="visitor-muted">{t('visitor.why')}</p>
+      <p className="visitor-muted">{why}</p>
       <label>
         {t('visitor.email')}
         <input
