@@ -95,8 +95,6 @@ export const serverMessages = {
   notice: { schema: z.object({ code: z.enum(NoticeCode) }) },
   /** an organizer's announcement to every instance of the hall */
   announce: { schema: z.object({ hallId: z.string(), text: z.string(), at: z.number() }) },
-  /** visitors standing at each booth slot, summed over every instance of the hall; sent when it changes */
-  boothCounts: { schema: z.object({ counts: z.record(z.string(), z.number().int().nonnegative()) }) },
   /** someone reacted at a booth (any instance of the hall) */
   reaction: { schema: z.object({ slotId: z.string(), kind: z.enum(REACTION_KINDS), at: z.number() }) },
   /** what staff present at a booth, from any instance; item null: the presentation ended. Sent to each joiner for every live one. */

@@ -7,7 +7,8 @@
 /**
  * 2: interest management (pose fields only for visitors in range, coarse dots gx/gz for all),
  *    hall announcements, invite codes.
- * 3: staff on duty in the roster (Visitor.staff), hall-wide booth counts and booth reactions.
+ * 3: staff on duty in the roster (Visitor.staff), hall-wide booth counts (HallState.booths),
+ *    booth reactions and presentations.
  */
 export const PROTOCOL_VERSION = 3;
 

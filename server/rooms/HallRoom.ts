@@ -120,6 +120,11 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       layout: this.layout,
       visitors: state.visitors,
       send: (name, payload) => broadcastMsg(this, name, payload),
+      onTotals: (counts) => {
+        const map = state.booths;
+        for (const [slot, n] of Object.entries(counts)) if (map.get(slot) !== n) map.set(slot, n);
+        for (const slot of [...map.keys()]) if (!(slot in counts)) map.delete(slot);
+      },
       onError: (err) => this.log.warn({ err }, 'booth crowd channel'),
     });
     await crowd.open();
@@ -162,7 +167,6 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     this.interest.add(client.sessionId, visitor, client);
     sendTo(client, 'chatHistory', this.chatLog.messages);
     if (this.crowd) {
-      sendTo(client, 'boothCounts', { counts: this.crowd.totals() });
       for (const p of this.crowd.presentations()) sendTo(client, 'presenting', p);
     }
     this.log.info({ session: client.sessionId, visitors: this.clients.length }, 'visitor joined');

@@ -2,8 +2,8 @@
  * Who stands at which booth, hall-wide, and the reactions at booths (issue #10, "booth
  * interactions everyone at the booth shares"). Each hall instance counts its own visitors per booth
  * slot once a second from the server's poses and publishes the counts on the hall's presence
- * channel; every instance, on any process, sums the latest counts of all instances and tells its
- * visitors when the sum changes. A reaction is published on the same channel and shown by every
+ * channel; every instance, on any process, sums the latest counts of all instances and writes the
+ * sum into its room state when it changes (one patch entry for everyone, not a message each). A reaction is published on the same channel and shown by every
  * instance. The radius is the booth panel's: the footprint plus two steps.
  */
 import type { Presence } from '@colyseus/core';
@@ -71,7 +71,9 @@ export interface BoothCrowdDeps {
   room: string;
   layout: HallLayout;
   visitors: { forEach(cb: (v: PoseLike) => void): void };
-  send: <N extends 'boothCounts' | 'reaction' | 'presenting'>(name: N, payload: ServerPayload<N>) => void;
+  send: <N extends 'reaction' | 'presenting'>(name: N, payload: ServerPayload<N>) => void;
+  /** the hall-wide counts changed: into the room state (HallState.booths) */
+  onTotals: (counts: Record<string, number>) => void;
   onError: (err: unknown) => void;
   now?: () => number;
 }
@@ -180,6 +182,6 @@ export class BoothCrowd {
     const key = JSON.stringify(Object.entries(totals).sort(([a], [b]) => (a < b ? -1 : 1)));
     if (key === this.lastSent) return;
     this.lastSent = key;
-    this.d.send('boothCounts', { counts: totals });
+    this.d.onTotals(totals);
   }
 }

@@ -7,16 +7,24 @@ export class HallState extends Schema {
   /** 1-based instance number of this hall, shown in the HUD */
   declare instance: number;
   declare visitors: MapSchema<Visitor>;
+  /**
+   * Visitors standing at each booth slot, summed over every instance of the hall (server/rooms/
+   * boothCrowd.ts), once a second. In the state rather than a message: the change is encoded once
+   * into the patch everyone gets, not sent 300 times.
+   */
+  declare booths: MapSchema<number>;
 
   constructor() {
     super();
     this.hallId = '';
     this.instance = 1;
     this.visitors = new MapSchema<Visitor>();
+    this.booths = new MapSchema<number>();
   }
 }
 defineTypes(HallState, {
   hallId: 'string',
   instance: 'uint16',
   visitors: { map: Visitor },
+  booths: { map: 'uint16' },
 });

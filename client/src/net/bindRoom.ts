@@ -105,7 +105,17 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
   unsubs.push(onServerMessage(room, 'chat', (m) => useStore.getState().addMessage(m)));
   unsubs.push(onServerMessage(room, 'notice', onNotice));
   unsubs.push(onServerMessage(room, 'presenting', (p) => useStore.getState().setPresenting(p.slotId, p.item, p.by)));
-  unsubs.push(onServerMessage(room, 'boothCounts', (m) => useStore.getState().setBoothCounts(m.counts)));
+  // hall-wide visitors per booth: a small map in the state, copied to the store when it changes
+  let countsKey = '';
+  const copyCounts = () => {
+    const entries = [...(room.state.booths?.entries() ?? [])] as [string, number][];
+    const key = entries.map(([k, n]) => `${k}:${n}`).join();
+    if (key === countsKey) return;
+    countsKey = key;
+    useStore.getState().setBoothCounts(Object.fromEntries(entries));
+  };
+  room.onStateChange(copyCounts);
+  unsubs.push(() => room.onStateChange.remove(copyCounts));
   unsubs.push(
     onServerMessage(room, 'reaction', (r) => {
       useStore.getState().addReaction(r.slotId, r.kind);
