@@ -74,7 +74,9 @@ test('a visit at a booth shows in its exhibitor’s console with charts and a CS
   await expect(visitor.getByTestId('booth-panel')).toHaveAttribute('data-booth', target.id);
   await expect.poll(async () => Number((await counter('visits')).replace(/,/g, '')), { message: 'the visit counted', timeout: 15_000 }).toBe(visitsBefore + 1);
   await expect(card.getByTestId('analytics-uniqueVisitors').locator('b')).not.toHaveText('0');
-  // Leaving the hall ends the visit, which then has its dwell.
+  // Stay a little (the sampler counts whole seconds: a visit left within its first second has a dwell
+  // of 0 s), then leaving the hall ends the visit, which then has its dwell.
+  await visitor.waitForTimeout(2500);
   await visitor.getByTestId('leave').dispatchEvent('click');
   await expect.poll(() => counter('avgDwell'), { message: 'the dwell counted', timeout: 15_000 }).not.toMatch(/^0 /);
   for (const id of ['analytics-series', 'analytics-dwell', 'analytics-funnel']) await expectDrawn(card.getByTestId(id));
