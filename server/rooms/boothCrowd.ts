@@ -3,16 +3,16 @@
  * interactions everyone at the booth shares"). Each hall instance counts its own visitors per booth
  * slot once a second from the server's poses and publishes the counts on the hall's presence
  * channel; every instance, on any process, sums the latest counts of all instances and writes the
- * sum into its room state when it changes (one patch entry for everyone, not a message each). A reaction is published on the same channel and shown by every
- * instance. The radius is the booth panel's: the footprint plus two steps.
+ * sum into its room state when it changes (one patch entry for everyone, not a message each).
+ * Reactions and presentations go over the same channel to every instance. "At the booth" is
+ * shared/boothReach.ts, the booth panel's rule too.
  */
 import type { Presence } from '@colyseus/core';
-import { SLOT_RADIUS, type HallLayout } from '../../shared/layout';
+import type { HallLayout } from '../../shared/layout';
+import { slotAt } from '../../shared/boothReach';
 import { POS_SCALE } from '../../shared/constants';
 import type { PresentItem, ReactionKind, ServerPayload } from '../../shared/messages';
 
-/** The booth panel's "at the booth": within the footprint radius plus this, metres. */
-export const BOOTH_NEAR_PAD_M = 2;
 /** An instance's counts older than this are dropped (its room closed or its process died). */
 const STALE_MS = 3500;
 
@@ -31,28 +31,6 @@ type Wire =
   | { kind: 'present'; slotId: string; item: PresentItem | null; by: string; at: number };
 
 export const boothChannel = (prefix: string, hallId: string) => `${prefix}booths:${hallId}`;
-
-/** The slot a point stands at (the nearest, when booths' reaches overlap), or null. */
-export function slotAt(layout: HallLayout, x: number, z: number): string | null {
-  let best: string | null = null;
-  let bestD = Infinity;
-  for (const s of layout.boothSlots) {
-    const r = SLOT_RADIUS[s.size] + BOOTH_NEAR_PAD_M;
-    const d = (x - s.x) ** 2 + (z - s.z) ** 2;
-    if (d <= r * r && d < bestD) {
-      best = s.id;
-      bestD = d;
-    }
-  }
-  return best;
-}
-
-export function isNearSlot(layout: HallLayout, slotId: string, x: number, z: number): boolean {
-  const s = layout.boothSlots.find((b) => b.id === slotId);
-  if (!s) return false;
-  const r = SLOT_RADIUS[s.size] + BOOTH_NEAR_PAD_M;
-  return (x - s.x) ** 2 + (z - s.z) ** 2 <= r * r;
-}
 
 /** Visitors per slot in one instance (connected ones; a dropped connection is not standing there). */
 export function countAtBooths(layout: HallLayout, visitors: { forEach(cb: (v: PoseLike) => void): void }): Record<string, number> {

@@ -146,6 +146,20 @@ export async function startHarness(env: Record<string, string> = {}, opts: { log
 
 // ---- sample files ----
 
+/** The password of every visitor account `registerVisitor` makes. */
+export const VISITOR_PASSWORD = 'long-enough-pass';
+
+/** Signs up a new visitor account through the API; returns its session cookie (`name=value`). */
+export async function registerVisitor(h: Harness, displayName: string): Promise<string> {
+  const res = await fetch(`${h.server.httpUrl}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${Date.now()}-${Math.random().toString(36).slice(2)}@visitor.example`, password: VISITOR_PASSWORD, displayName }),
+  });
+  if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
 export async function png(width = 64, height = 48, color = '#d6336c'): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: color } })
     .png()

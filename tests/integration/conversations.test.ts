@@ -4,7 +4,7 @@
  * exhibitors are refused; hall chat's length and rate rules apply; deleting the account removes it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './apiHarness';
+import { registerVisitor, startHarness, type Harness } from './apiHarness';
 import { waitFor } from '../fixtures/wait';
 import { listenSse } from '../fixtures/sse';
 import { CHAT_BURST, CHAT_MAX } from '../../shared/constants';
@@ -19,15 +19,7 @@ afterAll(async () => {
 
 const listen = (path: string, cookie: string) => listenSse(`${h.server.httpUrl}${path}`, cookie);
 
-async function register(name: string): Promise<string> {
-  const res = await fetch(`${h.server.httpUrl}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${Date.now()}-${Math.random().toString(36).slice(2)}@visitor.example`, password: 'long-enough-pass', displayName: name }),
-  });
-  expect(res.status).toBe(201);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
-}
+const register = (name: string) => registerVisitor(h, name);
 
 const post = (path: string, cookie: string, body?: unknown) =>
   fetch(`${h.server.httpUrl}${path}`, {

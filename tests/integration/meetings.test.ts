@@ -5,7 +5,7 @@
  * meeting and tells the exhibitor.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './apiHarness';
+import { VISITOR_PASSWORD, registerVisitor, startHarness, type Harness } from './apiHarness';
 import { waitFor } from '../fixtures/wait';
 import { listenSse } from '../fixtures/sse';
 
@@ -22,15 +22,7 @@ const listen = (path: string, cookie: string) => listenSse(`${h.server.httpUrl}$
 let hour = 100;
 const start = () => Date.now() + ++hour * 3600_000;
 
-async function register(name: string): Promise<string> {
-  const res = await fetch(`${h.server.httpUrl}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${Date.now()}-${Math.random().toString(36).slice(2)}@visitor.example`, password: 'long-enough-pass', displayName: name }),
-  });
-  expect(res.status).toBe(201);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0];
-}
+const register = (name: string) => registerVisitor(h, name);
 const send = (method: string, path: string, cookie: string, body?: unknown) =>
   fetch(`${h.server.httpUrl}${path}`, {
     method,
@@ -193,7 +185,7 @@ describe('booking', () => {
     const booth = listen(`/api/booths/${h.a.boothId}/conversations/events`, h.cookies.exhibitorA);
     expect(await booth.ready).toBe(200);
     await waitFor(() => h.server.app.expo.meetingEvents.listeners() >= 1 || null, 5000, 'the booth stream to subscribe');
-    expect((await send('POST', '/api/me/delete', visitor, { password: 'long-enough-pass' })).status).toBe(200);
+    expect((await send('POST', '/api/me/delete', visitor, { password: VISITOR_PASSWORD })).status).toBe(200);
     await waitFor(() => booth.text().includes('"cancelledBy":"account_deleted"') || null, 5000, 'the cancellation in the booth stream');
     const kept = (await h.call('exhibitorA', 'boothMeetings', { params: { boothId: h.a.boothId } })).json.meetings.find((x: { id: string }) => x.id === m.id);
     expect(kept).toMatchObject({ status: 'cancelled', cancelledBy: 'account_deleted', visitorName: '' });

@@ -6,7 +6,7 @@
  */
 import type { ClientMessageName, ClientPayload, PresentItem, ReactionKind, ServerMessageName, ServerPayload } from '../../../shared/messages';
 import { POS_SCALE } from '../../../shared/constants';
-import { isNearSlot } from '../boothCrowd';
+import { isNearSlot } from '../../../shared/boothReach';
 import type { HallLayout } from '../../../shared/layout';
 import type { Visitor } from '../../../shared/schema/Visitor';
 import type { Session } from '../session';

@@ -8,11 +8,11 @@ import { useTranslation } from 'react-i18next';
 import type { BoothView } from '../../../../shared/api/schemas';
 import { isSafeLink } from '../../../../shared/api/terms';
 import { getLayout, type HallId } from '../../../../shared/halls';
-import { SLOT_RADIUS } from '../../../../shared/layout';
+import { isNearSlot } from '../../../../shared/boothReach';
 import { pick } from '../../i18n';
 import { api, routeUrl } from '../../net/api';
 import { useStore } from '../../store';
-import { localPlayer, remotePoses } from '../../store/transient';
+import { localPlayer } from '../../store/transient';
 import { Slot } from '../layout/Overlay';
 import { LeaveCardSlot } from '../visitor/LeaveCardSlot';
 import { MeetingSlot } from '../meetings/MeetingSlot';
@@ -27,33 +27,22 @@ function mb(bytes: number): string {
 }
 
 /**
- * Visitors at the booth: the server's hall-wide count (every instance, once a second) when it has
- * sent one, else those this client sees within the booth's footprint plus two steps (you
- * included). `near`: you stand there yourself, so you can react.
+ * Visitors at the booth: the server's hall-wide count (every instance, once a second, in the room
+ * state). `near`: you stand there yourself (shared/boothReach.ts, as the server counts), so you
+ * can react.
  */
 function useVisitorsAt(hallId: HallId, slotId: string | null): { count: number; near: boolean } {
-  const [local, setLocal] = useState({ count: 0, near: false });
-  const server = useStore((s) => (slotId ? s.boothCounts[slotId] : undefined));
-  const heard = useStore((s) => Object.keys(s.boothCounts).length > 0);
+  const count = useStore((s) => (slotId ? (s.boothCounts[slotId] ?? 0) : 0));
+  const [near, setNear] = useState(false);
   useEffect(() => {
-    const slot = slotId ? getLayout(hallId).boothSlots.find((s) => s.id === slotId) : undefined;
-    if (!slot) return;
-    const r = SLOT_RADIUS[slot.size] + 2;
-    const count = () => {
-      let c = 0;
-      const near = localPlayer.ready && Math.hypot(localPlayer.x - slot.x, localPlayer.z - slot.z) <= r;
-      if (near) c++;
-      for (const buf of remotePoses.values()) {
-        const p = buf.latest();
-        if (p && Math.hypot(p.x - slot.x, p.z - slot.z) <= r) c++;
-      }
-      setLocal((o) => (o.count === c && o.near === near ? o : { count: c, near }));
-    };
-    count();
-    const id = window.setInterval(count, 1000);
+    if (!slotId) return;
+    const layout = getLayout(hallId);
+    const check = () => setNear(localPlayer.ready && isNearSlot(layout, slotId, localPlayer.x, localPlayer.z));
+    check();
+    const id = window.setInterval(check, 1000);
     return () => window.clearInterval(id);
   }, [hallId, slotId]);
-  return { count: heard ? (server ?? 0) : local.count, near: local.near };
+  return { count, near };
 }
 
 export function BoothPanel({ hallId }: { hallId: HallId }) {

@@ -4,12 +4,13 @@
  * meeting at the booth sees it instead, to add to a calendar, move or cancel. A slot someone else
  * took meanwhile answers 409: the list reloads and says so.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingView, SlotView } from '../../../../shared/api/meetings';
 import { api, ApiRequestError, routeUrl } from '../../net/api';
 import { useSession } from '../console/session';
 import { AccountPanel } from '../visitor/AccountPanel';
+import { VisitorDialog } from '../visitor/VisitorDialog';
 import { problemText } from '../visitor/problem';
 import { MeetingCard } from './MeetingCard';
 import { meetingWhen } from './meetingTime';
@@ -28,8 +29,6 @@ export default function MeetingDialog({ boothId, exhibitor, onClose }: { boothId
   const [problem, setProblem] = useState<string | null>(null);
   const [booked, setBooked] = useState<MeetingView | null>(null);
   const mine = useMyMeetings();
-  const root = useRef<HTMLElement>(null);
-  useEffect(() => root.current?.focus(), []);
   const visitorId = session.status === 'signed-in' && session.user.role === 'visitor' ? session.user.id : null;
 
   const loadSlots = useCallback(() => {
@@ -135,34 +134,23 @@ export default function MeetingDialog({ boothId, exhibitor, onClose }: { boothId
   }
 
   return (
-    <aside
-      ref={root}
-      tabIndex={-1}
-      className="leave-card meeting-dialog panel"
-      role="dialog"
-      aria-labelledby="meeting-title"
-      data-testid="meeting-dialog"
-      data-booth={boothId}
+    <VisitorDialog
+      title={t('meetings.title')}
+      exhibitor={exhibitor}
+      className="meeting-dialog"
+      testId="meeting-dialog"
+      closeTestId="meeting-close"
+      boothId={boothId}
+      onClose={onClose}
     >
-      <header className="leave-card-head">
-        <h2 id="meeting-title">
-          {t('meetings.title')}
-          {exhibitor && <small> · {exhibitor}</small>}
-        </h2>
-        <button type="button" className="ghost booth-close" onClick={onClose} aria-label={t('consent.close')} data-testid="meeting-close">
-          ×
-        </button>
-      </header>
-      <div className="leave-card-scroll">
-        {/* signed in: who, and sign-out, on top; signed out: the forms come with step 2 */}
-        {!booked && visitorId && account()}
-        {problem && (
-          <p className="form-problem" role="alert" data-testid="meeting-problem">
-            {problem}
-          </p>
-        )}
-        {body()}
-      </div>
-    </aside>
+      {/* signed in: who, and sign-out, on top; signed out: the forms come with step 2 */}
+      {!booked && visitorId && account()}
+      {problem && (
+        <p className="form-problem" role="alert" data-testid="meeting-problem">
+          {problem}
+        </p>
+      )}
+      {body()}
+    </VisitorDialog>
   );
 }

@@ -4,7 +4,7 @@
  * is one attempt with one idempotency key, so however often the button is pressed it leaves at
  * most one lead.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Card, ConsentNotice, ConsentView } from '../../../../shared/api/leads';
 import { pick } from '../../i18n';
@@ -12,6 +12,7 @@ import { api } from '../../net/api';
 import { useSession } from '../console/session';
 import { AccountPanel } from './AccountPanel';
 import { CardEditor } from './CardEditor';
+import { VisitorDialog } from './VisitorDialog';
 import { ConsentForm } from './ConsentForm';
 import { newIdempotencyKey } from './idempotencyKey';
 import { problemText } from './problem';
@@ -33,9 +34,6 @@ export default function LeaveCardDialog({ boothId, onClose }: { boothId: string;
   const [editing, setEditing] = useState(false);
   const [delivered, setDelivered] = useState<ConsentView | null>(null);
   const [noticeChanged, setNoticeChanged] = useState(false);
-  const root = useRef<HTMLElement>(null);
-  // the button that opened the dialog has gone to the dock with the booth panel: focus moves here
-  useEffect(() => root.current?.focus(), []);
   const visitorId = session.status === 'signed-in' && session.user.role === 'visitor' ? session.user.id : null;
 
   const loadNotice = useCallback(() => {
@@ -107,39 +105,27 @@ export default function LeaveCardDialog({ boothId, onClose }: { boothId: string;
   }
 
   return (
-    <aside
-      ref={root}
-      tabIndex={-1}
-      className="leave-card panel"
-      role="dialog"
-      aria-labelledby="leave-card-title"
-      data-testid="leave-card-dialog"
-      data-booth={boothId}
+    <VisitorDialog
+      title={t('consent.title')}
+      exhibitor={exhibitor}
+      testId="leave-card-dialog"
+      closeTestId="leave-card-close"
+      boothId={boothId}
+      onClose={onClose}
     >
-      <header className="leave-card-head">
-        <h2 id="leave-card-title">
-          {t('consent.title')}
-          {exhibitor && <small> · {exhibitor}</small>}
-        </h2>
-        <button type="button" className="ghost booth-close" onClick={onClose} aria-label={t('consent.close')} data-testid="leave-card-close">
-          ×
-        </button>
-      </header>
-      <div className="leave-card-scroll">
-        {!delivered && (
-          <AccountPanel
-            state={session}
-            onSignedIn={setUser}
-            onSignOut={() => {
-              setMine({ status: 'loading' });
-              void signOut();
-            }}
-            onRetry={() => void refresh()}
-          />
-        )}
-        {body()}
-      </div>
-    </aside>
+      {!delivered && (
+        <AccountPanel
+          state={session}
+          onSignedIn={setUser}
+          onSignOut={() => {
+            setMine({ status: 'loading' });
+            void signOut();
+          }}
+          onRetry={() => void refresh()}
+        />
+      )}
+      {body()}
+    </VisitorDialog>
   );
 }
 
