@@ -14,6 +14,7 @@ import { ROOM_HALL } from '../shared/protocol';
 import type { Config } from './config';
 import type { Logger } from './lib/logger';
 import { HallRoom, liveRooms, type HallRoomDeps } from './rooms/HallRoom';
+import { liveRelay } from './http/liveRelay';
 import { apiRouter } from './http/api';
 import { mediaRouter } from './http/media';
 import { createExpoServices, type ExpoServices } from './http/services';
@@ -23,7 +24,11 @@ import { announceToHall, type AnnounceResult } from './scale/announce';
 import { checkHallLayouts } from './hallLayouts';
 import type { IncomingHttpHeaders } from 'node:http';
 import { identifyHallAccount } from './rooms/account';
+import { moderationFor } from './moderation/service';
 import { createAnalytics, type Analytics } from './analytics';
+import { createDashboard, type Dashboard } from './dashboard';
+import { roomsNow } from './dashboard/roomsNow';
+import type { AgendaSource } from './agenda/source';
 
 /** Biggest WebSocket frame a visitor may send; a chat line is well under 2 KB. */
 const MAX_PAYLOAD_BYTES = 4 * 1024;
@@ -39,11 +44,15 @@ export interface LudaoApp {
   expo: ExpoServices;
   /** booth and hall analytics of this process (issue #10): sampling, counted links, flushes */
   analytics: Analytics;
+  /** the organizers' live dashboard of this process (issue #11) */
+  dashboard: Dashboard;
 }
 
 export interface AppOptions {
   /** the version check of server/colyseus (tests inject installed versions to force the stock path) */
   colyseus?: ColyseusAdapterOptions;
+  /** the agenda the halls' stages read, instead of the expo's own (tests put sessions on a stage without the agenda API) */
+  agenda?: AgendaSource;
 }
 
 export function createApp(config: Config, logger: Logger, presence?: Presence, options: AppOptions = {}): LudaoApp {
@@ -95,8 +104,19 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
     flushMs: config.analytics.flushMs,
     sampling: config.analytics.sampling,
   });
-  app.use('/api', apiRouter({ stats, expo, analytics, presence: () => matchMaker.presence }));
+  // the organizers' live dashboard: this process's hall rooms reported over the presence, counts per minute
+  const dashboard = createDashboard({
+    presence: () => matchMaker.presence,
+    prefix: config.presencePrefix,
+    db: () => expo.database.db,
+    log: logger,
+    rooms: () => roomsNow(liveRooms),
+    activeExpoId: async () => (await expo.repos.expos.getActive())?.id ?? null,
+  });
+  app.use('/api', apiRouter({ stats, expo, analytics, dashboard, presence: () => matchMaker.presence }));
   app.use('/media', mediaRouter(expo.store));
+  // the live stage's HLS, from the venue's media server, served as our own (http/liveRelay.ts)
+  app.use('/live', liveRelay({ origin: config.liveHlsOrigin, logger }));
   app.use(staticClient(config.distDir));
 
   const httpServer = http.createServer(app);
@@ -104,7 +124,7 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
   // (RedisPresence); each must then say where browsers reach it (PUBLIC_ADDRESS).
   let driver: MatchMakerDriver | undefined;
   if (config.redisUrl) {
-    presence ??= new RedisPresence(config.redisUrl);
+    presence ??= new RedisPresence(presenceRedisUrl(config.redisUrl));
     driver = new RedisDriver(config.redisUrl);
     if (!config.publicAddress) logger.warn('REDIS_URL without PUBLIC_ADDRESS: other processes cannot send visitors to this one');
   }
@@ -132,6 +152,15 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
     seatReservationS: config.seatReservationS,
     colyseus,
     analytics: config.analytics.sampling ? analytics : undefined,
+    dashboard,
+    // the sensitive-word filter (issue #11): starter lists at once, the organizer's list once prepare() loads it
+    words: expo.words,
+    // the expo's agenda service (issue #11), read when a room opens: the services open the database on first use
+    get agenda() {
+      return options.agenda ?? (expo as { agenda?: AgendaSource }).agenda;
+    },
+    // mutes, bans, kicks, chat modes and reports (issue #11), shared with the moderation routes
+    moderation: moderationFor(expo, () => matchMaker.presence),
   };
   gameServer
     .define(
@@ -139,6 +168,8 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
       class ConfiguredHallRoom extends HallRoom {
         protected override deps = deps;
         static override identify = (headers: IncomingHttpHeaders, hallId: string) => identifyHallAccount(expo.repos, headers, hallId);
+        static override words = () => expo.words;
+        static override banned = (keys: string[]) => moderationFor(expo, () => matchMaker.presence).isBanned(keys);
       },
     )
     .filterBy(['hallId'])
@@ -170,6 +201,7 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
         stopGuard();
         // the last counts (open visits end now) go to the database before it closes
         await analytics.stop();
+        await dashboard.stop();
         await expo.close();
         await gameServer.gracefullyShutdown(false);
         await new Promise<void>((r) => httpServer.close(() => r()));
@@ -179,10 +211,24 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
     },
     expo,
     analytics,
+    dashboard,
     announce(hallId, text) {
       return announceToHall(hallId, text, { presence: matchMaker.presence, prefix: config.presencePrefix });
     },
   };
+}
+
+/**
+ * The presence's Redis URL without ioredis' CLIENT SETINFO handshake. ioredis 5.8.2+ can interleave
+ * a SUBSCRIBE sent while connecting with its handshake, and the subscriber connection then stops
+ * delivering messages without an error a caller sees (redis/ioredis#2037): a channel subscribed at
+ * startup (the word filter's) would never hear other processes again.
+ */
+export function presenceRedisUrl(url: string): string {
+  if (!/^rediss?:\/\//i.test(url)) return url;
+  const u = new URL(url);
+  u.searchParams.set('disableClientInfo', 'true');
+  return u.toString();
 }
 
 export { matchMaker };

@@ -39,6 +39,8 @@ export interface Config {
   expo: ExpoConfig;
   /** booth and hall analytics (issue #10, server/analytics) */
   analytics: AnalyticsConfig;
+  /** LIVE_HLS_ORIGIN: the venue media server's HLS output (http://host:port/path) relayed under /live/; null: no live stage */
+  liveHlsOrigin: string | null;
 }
 
 export interface AnalyticsConfig {
@@ -101,6 +103,21 @@ function onOff(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean
   throw new Error(`${name} must be "on" or "off", got "${env[name]}"`);
 }
 
+/** An http(s) base URL, or null when unset; anything else stops the server at start with the reason. */
+function httpOrigin(name: string, env: NodeJS.ProcessEnv): string | null {
+  const v = env[name] || '';
+  if (!v) return null;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new Error(`${name} must be an http:// or https:// address, got "${v}"`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`${name} must be an http:// or https:// address, got "${v}"`);
+  if (u.search || u.hash || u.username || u.password) throw new Error(`${name} takes no query, fragment or credentials, got "${v}"`);
+  return v.replace(/\/+$/, '');
+}
+
 function smsProvider(env: NodeJS.ProcessEnv): 'dev' | null {
   const v = env.SMS_PROVIDER || '';
   if (!v) return null;
@@ -128,6 +145,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: list(env.TRUSTED_PROXIES),
     expo: readExpoConfig(env),
     analytics: { sampling: onOff('ANALYTICS_SAMPLING', true, env), flushMs: Math.max(1, int('ANALYTICS_FLUSH_S', 60, env)) * 1000 },
+    liveHlsOrigin: httpOrigin('LIVE_HLS_ORIGIN', env),
   };
 }
 

@@ -17,12 +17,13 @@ import { z } from 'zod';
 import { CHAT_BURST, CHAT_REFILL_MS, MSG_BURST, MSG_PER_SECOND } from './constants';
 import { NoticeCode } from './protocol';
 import { chatSchema, moveSchema } from './validate';
+import { hallChatModeSchema, moderateMessageSchema, reportMessageSchema } from './api/moderation';
 
 /**
  * Who a message is for, on the sending side. Every visitor has 'visitor'; booth staff and organizers
- * in the hall (later issues) carry 'staff' / 'organizer' as well.
+ * in the hall (later issues) carry 'staff' / 'organizer' as well; moderators (issue #11) carry 'moderator'.
  */
-export const SENDER_ROLES = ['visitor', 'staff', 'organizer'] as const;
+export const SENDER_ROLES = ['visitor', 'staff', 'organizer', 'moderator'] as const;
 export type SenderRole = (typeof SENDER_ROLES)[number];
 
 /**
@@ -35,6 +36,10 @@ export const BUDGETS = {
   chat: { burst: CHAT_BURST, refillMs: CHAT_REFILL_MS },
   // a like or a raised hand at a booth: a few in a row, then one every two seconds
   reactions: { burst: 4, refillMs: 2000 },
+  // reports of chat lines or people (issue #11): three in a row, then one a minute
+  reports: { burst: 3, refillMs: 60_000 },
+  // clock samples: a burst of a few on joining, then one or two every 30 s
+  clock: { burst: 8, refillMs: 5000 },
 } as const satisfies Record<string, { burst: number; refillMs: number }>;
 export type BudgetName = keyof typeof BUDGETS;
 
@@ -74,6 +79,13 @@ export const clientMessages = {
   react: { schema: z.strictObject({ slotId: boothSlotIdSchema, kind: z.enum(REACTION_KINDS) }), senders: ['visitor'], budget: 'reactions' },
   /** staff on duty show an item to everyone at their booth (null: stop); only for their own booth */
   present: { schema: z.strictObject({ slotId: boothSlotIdSchema, item: presentItemSchema.nullable() }), senders: ['staff'], budget: 'messages' },
+  /** a clock sample (client/src/net/clock.ts): t0 is the client's send time, echoed back with the server's */
+  clock: { schema: z.strictObject({ t0: z.number().finite() }), senders: ['visitor'], budget: 'clock' },
+  // moderation (issue #11)
+  /** anyone (a guest too) reports a chat line or a person of this instance, with a reason */
+  report: { schema: reportMessageSchema, senders: ['visitor'], budget: 'reports' },
+  /** a moderator or organizer in the hall mutes, kicks or bans the sender of a line or a person */
+  moderate: { schema: moderateMessageSchema, senders: ['moderator', 'organizer'], budget: 'messages' },
 } as const satisfies Record<string, ClientMessageDef>;
 
 const chatMessageSchema = z.object({
@@ -99,6 +111,19 @@ export const serverMessages = {
   reaction: { schema: z.object({ slotId: z.string(), kind: z.enum(REACTION_KINDS), at: z.number() }) },
   /** what staff present at a booth, from any instance; item null: the presentation ended. Sent to each joiner for every live one. */
   presenting: { schema: presentingSchema },
+  /** the answer to a clock sample, to its sender only: its t0 and the server's time on arrival (ms since epoch) */
+  clock: { schema: z.object({ t0: z.number(), server: z.number() }) },
+  /** moderation (issue #11): the hall's chat mode (on join and on change), one's own mute, and a moderator's standing */
+  moderation: {
+    schema: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('mode'), mode: hallChatModeSchema }),
+      /** until: ms; null: until a moderator lifts it */
+      z.object({ kind: z.literal('muted'), until: z.number().nullable() }),
+      z.object({ kind: z.literal('unmuted') }),
+      /** this connection may moderate the hall (moderators and organizers) */
+      z.object({ kind: z.literal('moderator') }),
+    ]),
+  },
 } as const satisfies Record<string, ServerMessageDef>;
 
 export type ClientMessageName = keyof typeof clientMessages;

@@ -9,8 +9,9 @@
  *    hall announcements, invite codes.
  * 3: staff on duty in the roster (Visitor.staff), hall-wide booth counts (HallState.booths),
  *    booth reactions and presentations.
+ * 4: the hall's stage (HallState.stage) and the clock message pair for the server-time offset.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export const ROOM_HALL = 'hall' as const;
 
@@ -20,6 +21,8 @@ export interface JoinOptions {
   name: string;
   color: number;
   style: number;
+  /** the browser's device token (moderation, issue #11): checked against bans with the device cookie */
+  device?: string;
 }
 
 /** Short, localisable reasons the server gives; the client maps codes to translated text. */
@@ -27,6 +30,15 @@ export const NoticeCode = {
   rateLimited: 'rate_limited',
   invalidMessage: 'invalid_message',
   serverShutdown: 'server_shutdown',
+  // moderation (issue #11): why a chat line was refused, and answers to reports and moderators
+  muted: 'muted',
+  chatOff: 'chat_off',
+  muteAll: 'mute_all',
+  slowMode: 'slow_mode',
+  reported: 'reported',
+  reportGone: 'report_gone',
+  moderated: 'moderated',
+  moderationFailed: 'moderation_failed',
 } as const;
 export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
 
@@ -40,6 +52,10 @@ export const JoinError = {
   wrongHall: 'wrong_hall',
   /** too many matchmaking requests from one address (HTTP 429) */
   rateLimited: 'rate_limited',
+  /** the display name holds a word of the sensitive-word list (issue #11) */
+  nameRefused: 'name_refused',
+  /** the account or the device is banned (moderation, issue #11) */
+  banned: 'banned',
 } as const;
 export type JoinError = (typeof JoinError)[keyof typeof JoinError];
 
@@ -51,4 +67,6 @@ export const CloseCode = {
   serverDisconnect: 4201,
   kicked: 4100,
   flooding: 4101,
+  /** removed by a moderator and banned: no reconnection, no new join (issue #11) */
+  banned: 4102,
 } as const;

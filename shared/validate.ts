@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { AVATAR_COLORS, AVATAR_STYLES, CHAT_MAX } from './constants';
 import { checkLineText } from './text';
+import { DEVICE_PATTERN } from './api/moderationTerms';
 import type { JoinOptions } from './protocol';
 
 // The plain text checks live in text.ts (no zod), so client forms use them without pulling in the schemas.
@@ -30,6 +31,7 @@ export const joinOptionsSchema = z.object({
     .int()
     .min(0)
     .max(AVATAR_STYLES.length - 1),
+  device: z.string().regex(DEVICE_PATTERN).optional(),
 });
 
 export const moveSchema = z.strictObject({

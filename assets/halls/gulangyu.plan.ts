@@ -211,6 +211,8 @@ export function gulangyu(): HallPlan {
   colliders.push({ type: 'circle', x: piano.x, z: piano.z, r: 2.4 });
   solid.push({ x: piano.x, z: piano.z, r: 4 });
   scenery.push({ kind: 'piano', x: piano.x, z: piano.z, ry: -0.6, s: 1 });
+  // The stage's screen wall (client/src/scene/stage): solid, its audience stands or sits in front (+z).
+  colliders.push({ type: 'box', x: 26, z: 26.6, w: 9.6, d: 0.9, rot: 0 });
   const koxinga = { x: 76, z: 46 };
   colliders.push({ type: 'circle', x: koxinga.x, z: koxinga.z, r: 5.5 });
   solid.push({ x: koxinga.x, z: koxinga.z, r: 9 });

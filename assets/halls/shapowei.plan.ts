@@ -82,6 +82,8 @@ export function shapowei(): HallPlan {
       for (const dz of [-5.7, -1.9, 1.9]) colliders.push({ type: 'circle', x: row.x + row.side * 6.7, z: z + dz, r: 0.35 });
     }
   });
+  // The stage's truss towers and screen (client/src/scene/stage) stand on the sea wall.
+  colliders.push({ type: 'box', x: 0, z: 45.6, w: 10.4, d: 1, rot: 0 });
   // Lamps along the quay edges and the sea promenade; trees on the squares.
   const L = rng(9);
   for (let x = -88; x <= 80; x += 14) {
@@ -282,7 +284,8 @@ export function shapowei(): HallPlan {
       { id: 't4', x: -63, z: -16, say: bi('骑楼老街，廊下逛展。', 'Browse the booths under the qilou arcades.') },
       { id: 't5', x: 0, z: 40, say: bi('远处是演武大桥。', 'Out at sea: the Yanwu Bridge.') },
     ],
-    stage: { x: 0, z: 41, ry: 0 },
+    // on the sea wall, facing the basin: the square on the bridge and the quays across the water see it
+    stage: { x: 0, z: 45.2, ry: PI },
     portals: [{ id: 'gate', x: -36, z: -68, radius: 3.5, to: 'gulangyu', kind: 'portal', label: bi('去鼓浪屿', 'To Gulangyu') }],
     landmarks: [
       { id: 'portal', x: -36, z: -62, name: bi('光门', 'Portal') },

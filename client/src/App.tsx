@@ -9,6 +9,8 @@ const ConsolePage = lazy(() => import('./ui/console/ConsolePage'));
 const OrganizerPage = lazy(() => import('./ui/console/OrganizerPage'));
 // The privacy centre too: its own small chunk, opened from the hall in a new tab.
 const PrivacyPage = lazy(() => import('./ui/privacy/PrivacyPage'));
+// the public agenda (issue #11): its own chunk
+const AgendaPage = lazy(() => import('./ui/agenda/AgendaPage'));
 
 export function App() {
   const path = usePath();
@@ -30,6 +32,12 @@ export function App() {
     return (
       <Suspense fallback={null}>
         <PrivacyPage />
+      </Suspense>
+    );
+  if (/^\/agenda\/?$/.test(path))
+    return (
+      <Suspense fallback={null}>
+        <AgendaPage />
       </Suspense>
     );
   return <Landing />;

@@ -33,6 +33,26 @@ export interface LudaoProbe {
   render: RenderInfo | null;
   /** median ms to draw the current frame `frames` times, each waited for to completion (benches) */
   drawCost?(frames: number): number;
+  /** the stage video and this page's server-clock estimate, read together (ui/stage/StageLayer; absent until it loads) */
+  stage?(): StageProbe;
+}
+
+export interface StageProbe {
+  sessionId: string | null;
+  phase: 'none' | 'before' | 'on' | 'after';
+  startsAt: number | null;
+  /** this page's estimate of the server's time, ms since epoch */
+  serverNow: number;
+  currentTime: number;
+  paused: boolean;
+  rate: number;
+  muted: boolean;
+  volume: number;
+  readyState: number;
+  offsetMs: number;
+  rttMs: number | null;
+  clockSamples: number;
+  caption: string;
 }
 
 declare global {

@@ -17,6 +17,8 @@ export interface Database {
   dialect: Dialect;
   /** the PostgreSQL schema in use, if one was named */
   schema: string | null;
+  /** the SQLite file (null for PostgreSQL and an in-memory database) */
+  file?: string | null;
   close(): Promise<void>;
 }
 
@@ -63,7 +65,7 @@ export function openDatabase(opts: OpenOptions): Database {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', schema: null, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', schema: null, file: file === ':memory:' ? null : file, close: () => db.destroy() };
 }
 
 /** Creates the PostgreSQL schema named in `opts` if needed (tests, or a deployment that wants one). */

@@ -256,6 +256,126 @@ export interface AnalyticsCellTable {
   samples: number;
 }
 
+/** The agenda (0005, issue #11): sessions of an expo's halls, and visitors' stars. */
+export interface AgendaSessionTable {
+  id: string;
+  expo_id: string;
+  hall_id: string;
+  kind: string;
+  title_zh: string;
+  title_en: string;
+  description_zh: string;
+  description_en: string;
+  /** JSON: [{ name, title_zh, title_en, photo_media_id }] */
+  speakers: string;
+  /** JSON array of strings */
+  tags: string;
+  starts_at: number;
+  ends_at: number;
+  video_media_id: string | null;
+  captions_media_id: string | null;
+  live_name: string | null;
+  sequence: number;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export interface AgendaStarTable {
+  user_id: string;
+  session_id: string;
+  created_at: number;
+}
+
+/** Moderation (0006, issue #11). Keys: 'a:<account id>', 'd:<device token hash>', 's:<session id>'. */
+export interface ModerationSanctionTable {
+  id: string;
+  /** 'mute' | 'ban' */
+  kind: string;
+  target_name: string | null;
+  hall_id: string | null;
+  report_id: string | null;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number | null;
+  lifted_at: number | null;
+  lifted_by: string | null;
+}
+
+export interface ModerationSanctionKeyTable {
+  sanction_id: string;
+  key: string;
+}
+
+export interface ModerationHallModeTable {
+  hall_id: string;
+  slow_mode_s: number;
+  chat_off: number;
+  mute_all: number;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+export interface ModerationReportTable {
+  id: string;
+  hall_id: string;
+  room_id: string;
+  instance: number;
+  target_session: string;
+  target_name: string;
+  /** JSON array of sanction keys */
+  target_keys: string;
+  line_id: number | null;
+  line_text: string | null;
+  reason: string;
+  note: string;
+  /** 'open' | 'closed' */
+  status: string;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: number | null;
+  created_at: number;
+}
+
+export interface ModeratorInviteTable {
+  token_hash: string;
+  email: string | null;
+  created_by: string | null;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** JSON object or null */
+  detail: string | null;
+}
+
+/** The organizer's sensitive words (0007, issue #11): canonical entries, added to the starter lists. */
+export interface WordListTable {
+  id: string;
+  word: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** The organizers' live dashboard (0008, issue #11): per hall and minute. */
+export interface DashboardMinuteTable {
+  hall_id: string;
+  minute: number;
+  joins: number;
+  chat_lines: number;
+  reports: number;
+  peak_visitors: number;
+  peak_stage: number;
+}
+
 export interface DB {
   expos: ExpoTable;
   expo_halls: ExpoHallTable;
@@ -279,6 +399,16 @@ export interface DB {
   analytics_booth_minutes: AnalyticsBoothMinuteTable;
   analytics_dwell: AnalyticsDwellTable;
   analytics_cells: AnalyticsCellTable;
+  dashboard_minutes: DashboardMinuteTable;
+  agenda_sessions: AgendaSessionTable;
+  agenda_stars: AgendaStarTable;
+  moderation_sanctions: ModerationSanctionTable;
+  moderation_sanction_keys: ModerationSanctionKeyTable;
+  moderation_hall_modes: ModerationHallModeTable;
+  moderation_reports: ModerationReportTable;
+  moderator_invites: ModeratorInviteTable;
+  audit_log: AuditLogTable;
+  word_list: WordListTable;
 }
 
 export type Kdb = Kysely<DB>;

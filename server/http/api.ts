@@ -16,7 +16,12 @@ import { conversationRoutes } from './conversationRoutes';
 import { meetingRoutes } from './meetingRoutes';
 import { organizerRoutes } from './organizerRoutes';
 import { analyticsRoutes } from './analyticsRoutes';
+import { bannedRequest, moderationRoutes } from './moderationRoutes';
+import { wordListRoutes } from './wordListRoutes';
+import { agendaRoutes } from './agendaRoutes';
 import type { Analytics } from '../analytics';
+import { dashboardRoutes } from './dashboardRoutes';
+import type { Dashboard } from '../dashboard';
 
 export interface ApiDeps {
   /** live numbers for /api/health */
@@ -27,6 +32,8 @@ export interface ApiDeps {
   presence?: () => Presence | undefined;
   /** booth and hall analytics (issue #10): counted links and the consoles' figures */
   analytics?: Analytics;
+  /** the organizers' live dashboard (issue #11) */
+  dashboard?: Dashboard;
 }
 
 export function apiRouter(deps: ApiDeps): Router {
@@ -59,6 +66,7 @@ export function apiRouter(deps: ApiDeps): Router {
       },
       log: s.logger,
       checkResponses: process.env.NODE_ENV !== 'production',
+      isBanned: (req, user) => bannedRequest(s.repos, req, user.id),
     };
     router.use(express.json({ limit: '100kb', strict: true }));
     expoRoutes(router, s, bindDeps);
@@ -68,8 +76,12 @@ export function apiRouter(deps: ApiDeps): Router {
     phoneRoutes(router, s, bindDeps);
     conversationRoutes(router, s, bindDeps);
     meetingRoutes(router, s, bindDeps);
+    agendaRoutes(router, s, bindDeps);
     organizerRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
+    wordListRoutes(router, s, bindDeps);
     if (deps.analytics) analyticsRoutes(router, s, bindDeps, deps.analytics);
+    moderationRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
+    if (deps.dashboard) dashboardRoutes(router, s, bindDeps, deps.dashboard);
     // Errors from middleware (the JSON parser) answer in the same shape as the routes'.
     router.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => sendError(res, err, s.logger));
   }

@@ -42,6 +42,8 @@ export interface BindDeps {
   log: { error(obj: object, msg?: string): void };
   /** check answers against the response schema (tests, development) */
   checkResponses: boolean;
+  /** is this account or the request's device under a live ban? (routes with `refuseBanned`, issue #11) */
+  isBanned?(req: Request, user: AuthUser): Promise<boolean>;
 }
 
 function issues(err: z.ZodError, where: string): NonNullable<ApiError['issues']> {
@@ -115,6 +117,9 @@ export function bind<R extends RouteDef>(router: Router, def: R, deps: BindDeps,
         if (!user) throw new HttpError(401, 'unauthenticated', 'Please sign in');
         if (def.access === 'organizer' && user.role !== 'organizer') throw new HttpError(403, 'forbidden', 'Organizers only');
         if (def.access === 'visitor' && user.role !== 'visitor') throw new HttpError(403, 'forbidden', 'This needs a visitor account');
+        if (def.access === 'moderator' && user.role !== 'moderator' && user.role !== 'organizer')
+          throw new HttpError(403, 'forbidden', 'Moderators and organizers only');
+        if (def.refuseBanned && deps.isBanned && (await deps.isBanned(req, user))) throw new HttpError(403, 'banned', 'This account is banned from the expo');
       }
       if (user?.via === 'cookie' && def.method !== 'get' && crossSite(req)) throw new HttpError(403, 'cross_site', 'Cross-site requests are not allowed');
 

@@ -13,6 +13,8 @@ import type { MediaKind, NewMedia } from '../db/repositories/media';
 import { receiveFile } from '../uploads/receive';
 import { checkGlb, checkImage, checkMp4, checkPdf, type CheckedFile } from '../uploads/checks';
 import { displayName } from '../uploads/filename';
+import { textFields } from '../moderation/wordFilter';
+import { refuseListedWords } from './wordListRoutes';
 
 /** Uploads being checked at once; more wait for a slot (decoding images and models is CPU-bound). */
 const MAX_CONCURRENT_UPLOADS = 3;
@@ -65,7 +67,13 @@ export function consoleRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
     }
   }
 
-  bind(router, routes.updateBooth, deps, async ({ params, body }) => boothView(changed(await s.repos.booths.update(params.boothId, body))));
+  // booth texts with a listed word are refused (400 text_refused naming the field), never stored
+  const refuseWords = (body: Record<string, unknown>, keys: readonly string[]) => refuseListedWords(s.words, textFields(body, keys));
+
+  bind(router, routes.updateBooth, deps, async ({ params, body }) => {
+    refuseWords(body, ['name', 'title', 'description']);
+    return boothView(changed(await s.repos.booths.update(params.boothId, body)));
+  });
 
   bind(router, routes.uploadLogo, deps, async (ctx) => {
     const { record } = await upload(
@@ -133,13 +141,15 @@ export function consoleRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
   };
 
   bind(router, routes.addProduct, deps, async ({ params, body }) => {
+    refuseWords(body, ['name', 'description']);
     const { record, productId } = await s.repos.booths.addProduct(params.boothId, body);
     return productOf(changed(record), productId);
   });
 
-  bind(router, routes.updateProduct, deps, async ({ params, body }) =>
-    productOf(changed(await s.repos.booths.updateProduct(params.boothId, params.itemId, body)), params.itemId),
-  );
+  bind(router, routes.updateProduct, deps, async ({ params, body }) => {
+    refuseWords(body, ['name', 'description']);
+    return productOf(changed(await s.repos.booths.updateProduct(params.boothId, params.itemId, body)), params.itemId);
+  });
 
   bind(router, routes.deleteProduct, deps, async ({ params }) => {
     const { record, orphans } = await s.repos.booths.deleteProduct(params.boothId, params.itemId);

@@ -14,12 +14,14 @@ import { createBoothEvents, type BoothEvents } from '../events';
 import { createLeadEvents, type LeadEvents } from '../leadEvents';
 import { createConversationEvents, type ConversationEvents } from '../conversationEvents';
 import { createMeetingEvents, type MeetingEvents } from '../meetingEvents';
+import { createAgendaService, type AgendaService } from '../agenda/service';
 import { DEFAULT_THROTTLE, LoginThrottle } from '../auth/throttle';
 import { clientAddresses, type ClientAddresses } from './clientAddress';
 import { ensureOrganizer } from '../auth/organizer';
 import { reconcileBooths, seedDemoIfEmpty } from '../seed/demo';
 import { startRetention } from '../jobs/retention';
 import { devSmsProvider, type SmsProvider } from '../auth/sms';
+import { createWordFilterService, type WordFilterService } from '../moderation/wordFilter';
 
 export interface ExpoServices {
   readonly database: Database;
@@ -32,6 +34,10 @@ export interface ExpoServices {
   readonly conversationEvents: ConversationEvents;
   /** meetings booked, moved or cancelled, to both sides' streams on every process */
   readonly meetingEvents: MeetingEvents;
+  /** the agenda (issue #11): the stage's AgendaSource, and agenda changes to every process */
+  readonly agenda: AgendaService;
+  /** the sensitive-word filter: starter lists plus the organizer's list, reloaded on every process when edited */
+  readonly words: WordFilterService;
   /** SMS for phone verification (SMS_PROVIDER), or null when off */
   readonly sms: SmsProvider | null;
   readonly throttle: LoginThrottle;
@@ -59,6 +65,10 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
   const leadEvents = createLeadEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'lead event bus'));
   const conversationEvents = createConversationEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'conversation event bus'));
   const meetingEvents = createMeetingEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'meeting event bus'));
+  const getRepos = (): Repositories => (repos ??= createRepositories(open().db));
+  const agenda = createAgendaService(getRepos, presence, config.presencePrefix, (err) => logger.warn({ err }, 'agenda event bus'));
+  // reads the organizer's list through getRepos, so the database opens only when prepare() loads it
+  const words = createWordFilterService(getRepos, logger, { presence, prefix: config.presencePrefix });
   const streams = new Set<{ end(): void }>();
   let stopRetention: (() => void) | null = null;
 
@@ -67,14 +77,15 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
       return open();
     },
     get repos() {
-      repos ??= createRepositories(open().db);
-      return repos;
+      return getRepos();
     },
     store,
     events,
     leadEvents,
     conversationEvents,
     meetingEvents,
+    agenda,
+    words,
     sms: config.expo.smsProvider === 'dev' ? devSmsProvider(logger) : null,
     throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ipBurst: cfg.loginIpBurst, emailBurst: cfg.loginEmailBurst }),
     addresses: clientAddresses(config.trustedProxies),
@@ -101,6 +112,8 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
         if (removed) logger.info({ removed }, 'removed orphaned upload files');
       });
       stopRetention ??= startRetention(this);
+      // the organizer's words, now that the table exists; a failure is logged and the starter lists stay
+      await words.reload();
     },
 
     async close() {
@@ -112,6 +125,8 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
       leadEvents.close();
       conversationEvents.close();
       meetingEvents.close();
+      agenda.close();
+      words.close();
       if (database) await database.close();
       database = null;
       repos = null;

@@ -8,8 +8,8 @@ import { PATCH_MS, RECONNECT_WINDOW_S, SEAT_RESERVATION_S } from '../../shared/c
 import { getLayout, isHallId } from '../../shared/halls';
 import { groundHeight, isWalkable, type HallLayout } from '../../shared/layout';
 import { toCm } from '../../shared/quantize';
-import { JoinError, NoticeCode } from '../../shared/protocol';
-import { clientMessageNames, type AnnouncePayload } from '../../shared/messages';
+import { CloseCode, JoinError, NoticeCode } from '../../shared/protocol';
+import { clientMessageNames, type AnnouncePayload, type SenderRole } from '../../shared/messages';
 import { HallState } from '../../shared/schema/HallState';
 import { Visitor } from '../../shared/schema/Visitor';
 import type { Logger } from '../lib/logger';
@@ -28,6 +28,14 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { HallAccount } from './account';
 import { BoothCrowd, boothChannel } from './boothCrowd';
 import type { Analytics, HallAnalytics } from '../analytics';
+import type { Dashboard } from '../dashboard';
+import type { AgendaSource } from '../agenda/source';
+import { StageKeeper } from './stage';
+import { RoomModeration } from '../moderation/roomModeration';
+import { admitJoin, type BanCheck } from '../moderation/admission';
+import { sessionKey } from '../moderation/keys';
+import type { Moderation } from '../moderation/service';
+import { starterWordFilter, type WordFilter } from '../moderation/wordFilter';
 
 export interface HallRoomDeps {
   logger: Logger;
@@ -40,6 +48,14 @@ export interface HallRoomDeps {
   colyseus: ColyseusAdapter;
   /** booth visits and the hall heatmap, sampled once a second outside the patch (server/analytics); absent: off */
   analytics?: Analytics;
+  /** the agenda, which puts sessions on the hall's stage (./stage.ts); absent: the stage stays empty */
+  agenda?: AgendaSource;
+  /** the sensitive-word filter chat lines are masked with (server/moderation/wordFilter); absent: the starter lists */
+  words?: WordFilter;
+  /** mutes, bans, kicks, hall chat modes and reports (server/moderation, issue #11); absent: none */
+  moderation?: Moderation;
+  /** the organizers' live dashboard (server/dashboard): joins and chat lines are counted there; absent: not counted */
+  dashboard?: Pick<Dashboard, 'joined' | 'chatted' | 'reported'>;
 }
 
 /** Rooms alive in this process, so shutdown can warn their visitors first. */
@@ -55,6 +71,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   private announceTopic = '';
   private analytics: HallAnalytics | null = null;
   private crowd: BoothCrowd | null = null;
+  private stage: StageKeeper | null = null;
+  private mod: RoomModeration | null = null;
   private readonly onAnnounce = (p: AnnouncePayload): void => {
     broadcastMsg(this, 'announce', p);
   };
@@ -64,14 +82,25 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
    * Colyseus calls onAuth on the registered class, so `this` below is that subclass.
    */
   static identify: ((headers: IncomingHttpHeaders, hallId: string) => Promise<HallAccount | null>) | null = null;
+  /** Set by the app's subclass too: the sensitive-word filter names are checked against (absent: the starter lists). */
+  static words: (() => WordFilter) | null = null;
+  /** Set by the app's subclass too: is any of a join's keys banned (moderation, issue #11)? */
+  static banned: BanCheck | null = null;
 
   /** Runs before any seat is reserved or room created: bad options never cost a room. */
-  static override async onAuth(this: { identify: typeof HallRoom.identify }, _token: string, options: unknown, ctx: AuthContext): Promise<JoinAuth> {
-    const r = checkJoin(options);
+  static override async onAuth(
+    this: { identify: typeof HallRoom.identify; words: typeof HallRoom.words; banned: typeof HallRoom.banned },
+    _token: string,
+    options: unknown,
+    ctx: AuthContext,
+  ): Promise<JoinAuth> {
+    const r = checkJoin(options, this.words?.());
     if (!r.ok) throw new ServerError(400, r.detail ? `${r.code}:${r.detail}` : r.code);
     // a broken session lookup must not keep anyone out: they join as a guest
     const account = this.identify && ctx?.headers ? await this.identify(ctx.headers, r.auth.hallId).catch(() => null) : null;
-    return { ...r.auth, account };
+    // a banned account or device gets no seat (moderation, issue #11)
+    const moderationKeys = await admitJoin(this.banned, ctx?.headers, account?.userId ?? null, options);
+    return { ...r.auth, account, moderationKeys };
   }
 
   /** Set by the app through a subclass (see app.ts), so rooms never read globals. */
@@ -131,6 +160,24 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     this.crowd = crowd;
     this.clock.setInterval(() => crowd.tick(), 1000);
     this.analytics = this.deps.analytics?.openHall(hallId, state.visitors) ?? null;
+    if (this.deps.agenda) {
+      this.stage = new StageKeeper({ source: this.deps.agenda, hallId, stage: state.stage, log: this.log });
+      void this.stage.open();
+    }
+    // mutes, bans, kicks and the hall's chat mode, from every process (server/moderation)
+    this.mod = new RoomModeration(
+      {
+        roomId: this.roomId,
+        instance: () => this.state.instance,
+        clients: this.clients,
+        nameOf: (id) => this.state.visitors.get(id)?.name ?? null,
+        broadcast: (type, message) => this.broadcast(type, message),
+      },
+      hallId,
+      this.deps.moderation ?? null,
+      this.log,
+    );
+    await this.mod.open(this.presence);
     liveRooms.add(this);
     this.log.info({ instance: claim.n }, 'hall instance opened');
 
@@ -138,10 +185,20 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       hall: {
         layout: this.layout,
         chatLog: this.chatLog,
-        broadcast: (name, payload) => broadcastMsg(this, name, payload),
+        broadcast: (name, payload) => {
+          // every chat line anyone sees goes out here: the dashboard counts them
+          if (name === 'chat') this.deps.dashboard?.chatted(hallId);
+          broadcastMsg(this, name, payload);
+        },
         moved: (id) => this.interest.moved(id),
         react: (slotId, kind) => this.crowd?.react(slotId, kind),
         present: (sessionId, slotId, item, by) => this.crowd?.present(sessionId, slotId, item, by),
+        words: this.deps.words ?? starterWordFilter(),
+        moderation: this.mod,
+        sendTo: (sessionId, name, payload) => {
+          const client = this.clients.getById(sessionId);
+          if (client) sendTo(client, name, payload);
+        },
       },
       handlers: hallHandlers,
       visitorOf: (id) => this.state.visitors.get(id),
@@ -159,16 +216,23 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     if (auth.hallId !== this.state.hallId) throw new ServerError(400, JoinError.wrongHall);
     const now = Date.now();
     const account = auth.account ?? null;
-    client.userData = newSession(now, account?.staffBoothId ? ['visitor', 'staff'] : ['visitor']);
+    const roles: SenderRole[] = ['visitor'];
+    if (account?.staffBoothId) roles.push('staff');
+    // organizers and invited moderators moderate the hall they are in (issue #11)
+    if (account?.role === 'organizer' || account?.role === 'moderator') roles.push(account.role);
+    client.userData = newSession(now, roles);
     client.userData.userId = account?.userId ?? null;
     client.userData.staffSlotId = account?.staffSlotId ?? null;
+    client.userData.moderationKeys = [...(auth.moderationKeys ?? []), sessionKey(client.sessionId)];
     const visitor = createVisitor(auth, this.layout, this.joinSeq++);
     this.state.visitors.set(client.sessionId, visitor);
     this.interest.add(client.sessionId, visitor, client);
     sendTo(client, 'chatHistory', this.chatLog.messages);
+    this.mod?.join(client);
     if (this.crowd) {
       for (const p of this.crowd.presentations()) sendTo(client, 'presenting', p);
     }
+    this.deps.dashboard?.joined(this.state.hallId);
     this.log.info({ session: client.sessionId, visitors: this.clients.length }, 'visitor joined');
   }
 
@@ -186,12 +250,21 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     visitor.connected = false;
     this.interest.detach(client.sessionId);
     try {
-      const back = await this.allowReconnection(client, RECONNECT_WINDOW_S);
+      const pending = this.allowReconnection(client, RECONNECT_WINDOW_S);
+      // a kick or ban while away refuses the reconnection token (DESIGN §5)
+      if (client.userData) this.mod?.holdReconnection(client.sessionId, client.userData, pending);
+      const back = await pending;
+      if (back.userData && this.mod?.endReconnection(client.sessionId, back.userData)) {
+        back.userData.kicked = true;
+        back.leave(CloseCode.banned);
+        return;
+      }
       visitor.connected = true;
       this.interest.attach(client.sessionId, back);
       if (back.userData) back.userData.lastMoveAt = Date.now();
       this.log.info({ session: client.sessionId }, 'visitor reconnected');
     } catch {
+      if (client.userData) this.mod?.endReconnection(client.sessionId, client.userData);
       this.state.visitors.delete(client.sessionId);
       this.interest.remove(client.sessionId);
       this.log.info({ session: client.sessionId }, 'reconnection window closed');
@@ -201,6 +274,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   override async onDispose(): Promise<void> {
     liveRooms.delete(this);
     this.crowd?.close();
+    this.stage?.close();
+    this.mod?.close();
     this.analytics?.close();
     if (this.announceTopic) {
       Promise.resolve(this.presence.unsubscribe(this.announceTopic, this.onAnnounce)).catch((err: unknown) =>

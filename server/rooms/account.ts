@@ -12,7 +12,7 @@ import type { Repositories } from '../db/repositories';
 
 export interface HallAccount {
   userId: string;
-  role: 'visitor' | 'exhibitor' | 'organizer';
+  role: 'visitor' | 'exhibitor' | 'organizer' | 'moderator';
   /** the booth this account's holder is on duty at, in the hall they join; null otherwise */
   staffBoothId: string | null;
   /** that booth's slot in the hall (what room messages name) */
@@ -32,5 +32,5 @@ export async function identifyHallAccount(repos: Repositories, headers: Incoming
       staffSlotId = booth.slot_id;
     }
   }
-  return { userId: user.id, role: user.role === 'exhibitor' || user.role === 'organizer' ? user.role : 'visitor', staffBoothId, staffSlotId };
+  return { userId: user.id, role: user.role, staffBoothId, staffSlotId };
 }

@@ -14,10 +14,14 @@ export interface Session extends MoveClock {
   userId: string | null;
   /** for staff on duty: their booth's slot, the only one they may present at */
   staffSlotId: string | null;
+  /** what a mute or ban of this connection is bound to: account, device tokens, the session (server/moderation/keys.ts) */
+  moderationKeys: string[];
+  /** when this connection's last chat line went out (slow mode) */
+  lastChatAt: number;
 }
 
 export function newSession(now: number, roles: readonly SenderRole[] = ['visitor']): Session {
   const buckets = {} as Record<BudgetName, TokenBucket>;
   for (const [name, b] of Object.entries(BUDGETS) as [BudgetName, (typeof BUDGETS)[BudgetName]][]) buckets[name] = new TokenBucket(b.burst, b.refillMs, now);
-  return { lastMoveAt: now, buckets, roles: new Set(roles), strikes: 0, kicked: false, userId: null, staffSlotId: null };
+  return { lastMoveAt: now, buckets, roles: new Set(roles), strikes: 0, kicked: false, userId: null, staffSlotId: null, moderationKeys: [], lastChatAt: 0 };
 }

@@ -14,6 +14,7 @@ import { logoSvg, productSvg, screenSvg } from './art';
 import { brochurePdf } from './pdf';
 import { productModel } from './models';
 import { DEMO_COMPANIES, DEMO_EXPO, type DemoCompany } from './companies';
+import { seedDemoAgenda } from '../agenda/seed';
 
 interface Log {
   info(obj: object, msg?: string): void;
@@ -84,6 +85,8 @@ export async function seedDemoIfEmpty(opts: SeedOptions): Promise<ExpoRecord | n
       await repos.users.create({ email: demoEmail(c.key), passwordHash, role: 'exhibitor', exhibitorId, displayName: `${c.name[0]} 展台值守` });
     }
   }
+  // the programme of both halls for today and tomorrow (issue #11)
+  await seedDemoAgenda({ repos, store: opts.store, log, media: opts.media }, expo);
 
   log.info(
     { expo: expo.name.en, exhibitors: companies.length, models, unplaced, ms: Date.now() - started },

@@ -11,7 +11,7 @@ import { sniff } from './sniff';
 
 export interface CheckedFile {
   data: Buffer;
-  ext: 'webp' | 'mp4' | 'pdf' | 'glb';
+  ext: 'webp' | 'mp4' | 'pdf' | 'glb' | 'vtt';
   mime: string;
   width?: number;
   height?: number;
@@ -181,4 +181,27 @@ export async function checkGlb(data: Buffer): Promise<CheckedFile> {
     throw new UploadError(422, 'invalid_gltf', `The model has ${report.issues.numErrors} glTF validation error(s): ${detail}`);
   }
   return { data, ext: 'glb', mime: 'model/gltf-binary' };
+}
+
+/**
+ * WebVTT captions (issue #11): UTF-8 text whose first line is the WEBVTT signature (a BOM before it is
+ * allowed), with no NUL bytes. The browser's <track> parses the cues; nothing else reads it. Kept byte
+ * for byte, minus the BOM.
+ */
+export function checkVtt(data: Buffer): CheckedFile {
+  const kind = sniff(data);
+  if (kind !== 'unknown') throw new UploadError(415, 'unsupported_type', `This is a ${kind.toUpperCase()} file, not WebVTT captions`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new UploadError(415, 'unsupported_type', 'Captions must be UTF-8 text');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // "WEBVTT" alone on its line, or followed by a space or tab and a header text
+  if (!/^WEBVTT(?:[ \t][^\r\n]*)?(?:\r\n|\r|\n|$)/.test(text)) {
+    throw new UploadError(415, 'unsupported_type', 'Captions must be a WebVTT file (the first line is "WEBVTT")');
+  }
+  if (text.includes('\0')) throw new UploadError(415, 'damaged', 'The captions contain NUL bytes');
+  return { data: Buffer.from(text, 'utf8'), ext: 'vtt', mime: 'text/vtt' };
 }

@@ -7,13 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { newId } from '../db/repositories/ids';
 
-export const MEDIA_FILE = /^[a-z0-9]{24}\.(webp|mp4|pdf|glb)$/;
+export const MEDIA_FILE = /^[a-z0-9]{24}\.(webp|mp4|pdf|glb|vtt)$/;
 
 export const MEDIA_TYPES: Record<string, string> = {
   webp: 'image/webp',
   mp4: 'video/mp4',
   pdf: 'application/pdf',
   glb: 'model/gltf-binary',
+  vtt: 'text/vtt; charset=utf-8',
 };
 
 export class MediaStore {

@@ -30,6 +30,7 @@ const SECURITY: Record<RouteDef['access'], Json[] | undefined> = {
   organizer: [{ cookieAuth: [] }, { bearerAuth: [] }],
   staff: [{ cookieAuth: [] }, { bearerAuth: [] }],
   visitor: [{ cookieAuth: [] }, { bearerAuth: [] }],
+  moderator: [{ cookieAuth: [] }, { bearerAuth: [] }],
 };
 
 export function buildOpenApi(version = '0.1.0'): Json {

@@ -82,7 +82,45 @@ import {
   slotViewListSchema,
   slotViewSchema,
 } from './meetings';
+import { DASHBOARD_PUSH_MS, dashboardSnapshotSchema } from './dashboard';
+import {
+  auditListSchema,
+  auditQuerySchema,
+  deviceResultSchema,
+  deviceSchema,
+  hallChatModeSchema,
+  hallModeListSchema,
+  hallModeViewSchema,
+  hallParamsSchema,
+  moderationEventNames,
+  moderationEvents,
+  moderatorInviteAcceptSchema,
+  moderatorInviteCreateSchema,
+  moderatorInviteInfoSchema,
+  reportListSchema,
+  reportParamsSchema,
+  reportQuerySchema,
+  reportViewSchema,
+  resolveReportSchema,
+  sanctionListSchema,
+  sanctionParamsSchema,
+} from './moderation';
 import { analyticsQuerySchema, boothAnalyticsSchema, expoAnalyticsSchema, heatmapQuerySchema, heatmapSchema } from './analytics';
+import { wordAddResultSchema, wordAddSchema, wordCheckResultSchema, wordCheckSchema, wordListSchema, wordParamsSchema } from './wordList';
+import {
+  agendaCalendarQuerySchema,
+  agendaEditListSchema,
+  agendaEvents,
+  agendaListSchema,
+  agendaQuerySchema,
+  agendaSessionEditSchema,
+  agendaSessionViewSchema,
+  agendaUploadSchema,
+  sessionInputSchema,
+  sessionParamsSchema,
+  starsMergeSchema,
+  starsSchema,
+} from './agenda';
 
 /**
  * Who may call a route:
@@ -93,8 +131,9 @@ import { analyticsQuerySchema, boothAnalyticsSchema, expoAnalyticsSchema, heatma
  * - staff: staff of the booth named in the path only; organizers are refused (visitors' cards are
  *   the exhibitor's, not the organizer's)
  * - visitor: a signed-in visitor account
+ * - moderator: a moderator (invited by an organizer) or an organizer (issue #11)
  */
-export type Access = 'public' | 'session' | 'booth' | 'organizer' | 'staff' | 'visitor';
+export type Access = 'public' | 'session' | 'booth' | 'organizer' | 'staff' | 'visitor' | 'moderator';
 
 export interface RouteDef {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -111,6 +150,8 @@ export interface RouteDef {
   response: z.ZodType;
   /** success status, 200 unless said */
   status?: 200 | 201;
+  /** refused (403 banned) to an account or device under a live ban: routes that reach other people (issue #11) */
+  refuseBanned?: true;
   /** not JSON: documented, bound by hand (`redirect`: a 302 to the file or site, counted on the way) */
   raw?: 'text/event-stream' | 'application/json' | 'file' | 'redirect';
 }
@@ -233,6 +274,8 @@ export const routes = {
     summary: "Ask a booth's staff: a private conversation, made on the first question",
     tag: 'visitor',
     access: 'visitor',
+    // moderation (issue #11): a banned visitor does not write to or book with exhibitors
+    refuseBanned: true,
     body: askStaffSchema,
     response: conversationViewSchema,
     status: 201,
@@ -249,6 +292,8 @@ export const routes = {
     summary: 'Write in a conversation',
     tag: 'visitor',
     access: 'visitor',
+    // moderation (issue #11): a banned visitor does not write to or book with exhibitors
+    refuseBanned: true,
     params: conversationParamsSchema,
     body: replySchema,
     response: conversationViewSchema,
@@ -602,6 +647,8 @@ export const routes = {
     summary: 'Book a meeting slot; of concurrent bookers exactly one wins, the others get 409',
     tag: 'visitor',
     access: 'visitor',
+    // moderation (issue #11): a banned visitor does not write to or book with exhibitors
+    refuseBanned: true,
     body: bookSchema,
     response: meetingViewSchema,
     status: 201,
@@ -711,6 +758,277 @@ export const routes = {
     access: 'organizer',
     query: heatmapQuerySchema,
     response: heatmapSchema,
+  },
+
+  // the organizers' live dashboard (issue #11): visitors now per hall and instance, today's peak, per-minute joins, chat and reports, audiences, top booths
+  dashboard: {
+    ...endpoints.dashboard,
+    summary: 'The expo now and today, one snapshot',
+    tag: 'organizer',
+    access: 'organizer',
+    response: dashboardSnapshotSchema,
+  },
+  dashboardEvents: {
+    ...endpoints.dashboardEvents,
+    summary: `Server-sent events: snapshot (the dashboard, every ${DASHBOARD_PUSH_MS / 1000} s)`,
+    tag: 'organizer',
+    access: 'organizer',
+    response: z.string(),
+    raw: 'text/event-stream',
+  },
+  dashboardExport: {
+    ...endpoints.dashboardExport,
+    summary: 'The last two hours per minute (joins, chat lines, reports, most visitors at once) as CSV (UTF-8 with BOM)',
+    tag: 'organizer',
+    access: 'organizer',
+    response: z.string(),
+    raw: 'file',
+  },
+
+  // the sensitive-word list (issue #11): the organizer's own words beside the shipped starter lists
+  wordList: {
+    ...endpoints.wordList,
+    summary: 'The custom sensitive words, and the starter lists (read-only)',
+    tag: 'organizer',
+    access: 'organizer',
+    response: wordListSchema,
+  },
+  addWords: {
+    ...endpoints.addWords,
+    summary: 'Add custom words (one per entry); they apply to the next chat line on every process',
+    tag: 'organizer',
+    access: 'organizer',
+    body: wordAddSchema,
+    response: wordAddResultSchema,
+    status: 201,
+  },
+  removeWord: {
+    ...endpoints.removeWord,
+    summary: 'Remove a custom word, on every process',
+    tag: 'organizer',
+    access: 'organizer',
+    params: wordParamsSchema,
+    response: wordListSchema,
+  },
+  checkWords: {
+    ...endpoints.checkWords,
+    summary: 'Try a text against the filter: the words found and the text as chat would show it',
+    tag: 'organizer',
+    access: 'organizer',
+    body: wordCheckSchema,
+    response: wordCheckResultSchema,
+  },
+
+  // agenda (issue #11): the public programme and its calendar files, visitors' stars, the organizer's editor
+  agenda: {
+    ...endpoints.agenda,
+    summary: "The running expo's sessions (all of them, or one hall's), by start time",
+    tag: 'expo',
+    access: 'public',
+    query: agendaQuerySchema,
+    response: agendaListSchema,
+  },
+  agendaSession: {
+    ...endpoints.agendaSession,
+    summary: 'One session',
+    tag: 'expo',
+    access: 'public',
+    params: sessionParamsSchema,
+    response: agendaSessionViewSchema,
+  },
+  agendaSessionIcs: {
+    ...endpoints.agendaSessionIcs,
+    summary: 'A session as an iCalendar file (UID <id>@ludao-agenda, SEQUENCE counts edits; a removed session answers CANCEL)',
+    tag: 'expo',
+    access: 'public',
+    params: sessionParamsSchema,
+    response: z.string(),
+    raw: 'file',
+  },
+  agendaCalendar: {
+    ...endpoints.agendaCalendar,
+    summary: "Several sessions (a visitor's stars, ids separated by commas) in one iCalendar file",
+    tag: 'expo',
+    access: 'public',
+    query: agendaCalendarQuerySchema,
+    response: z.string(),
+    raw: 'file',
+  },
+  agendaEvents: {
+    ...endpoints.agendaEvents,
+    summary: `Server-sent events of the agenda: ${Object.entries(agendaEvents)
+      .map(([n, e]) => `\`${n}\` (${e.summary})`)
+      .join(', ')}; data: {sessionId, halls, at}`,
+    tag: 'expo',
+    access: 'public',
+    response: z.string(),
+    raw: 'text/event-stream',
+  },
+  myStars: { ...endpoints.myStars, summary: "The visitor's starred sessions", tag: 'visitor', access: 'visitor', response: starsSchema },
+  mergeStars: {
+    ...endpoints.mergeStars,
+    summary: "Add a browser's stars to the account (unknown or removed sessions are skipped)",
+    tag: 'visitor',
+    access: 'visitor',
+    body: starsMergeSchema,
+    response: starsSchema,
+  },
+  starSession: { ...endpoints.starSession, summary: 'Star a session', tag: 'visitor', access: 'visitor', params: sessionParamsSchema, response: starsSchema },
+  unstarSession: {
+    ...endpoints.unstarSession,
+    summary: 'Take the star off a session',
+    tag: 'visitor',
+    access: 'visitor',
+    params: sessionParamsSchema,
+    response: starsSchema,
+  },
+  organizerAgenda: {
+    ...endpoints.organizerAgenda,
+    summary: 'Every session of the running expo, with what the editor needs',
+    tag: 'organizer',
+    access: 'organizer',
+    response: agendaEditListSchema,
+  },
+  createAgendaSession: {
+    ...endpoints.createAgendaSession,
+    summary: 'Add a session (409 when it overlaps another in its hall)',
+    tag: 'organizer',
+    access: 'organizer',
+    body: sessionInputSchema,
+    response: agendaSessionEditSchema,
+    status: 201,
+  },
+  updateAgendaSession: {
+    ...endpoints.updateAgendaSession,
+    summary: 'Replace a session (409 when it overlaps another in its hall); SEQUENCE goes up',
+    tag: 'organizer',
+    access: 'organizer',
+    params: sessionParamsSchema,
+    body: sessionInputSchema,
+    response: agendaSessionEditSchema,
+  },
+  deleteAgendaSession: {
+    ...endpoints.deleteAgendaSession,
+    summary: 'Remove a session; its calendar file then says cancelled',
+    tag: 'organizer',
+    access: 'organizer',
+    params: sessionParamsSchema,
+    response: okSchema,
+  },
+  uploadAgendaPhoto: {
+    ...endpoints.uploadAgendaPhoto,
+    summary: "A speaker's photo (PNG/JPEG/WebP ≤ 5 MB), for a session's save to attach",
+    tag: 'organizer',
+    access: 'organizer',
+    upload: 'image',
+    response: agendaUploadSchema,
+    status: 201,
+  },
+  uploadAgendaVideo: {
+    ...endpoints.uploadAgendaVideo,
+    summary: "A premiere's video (MP4 ≤ 50 MB), for a session's save to attach",
+    tag: 'organizer',
+    access: 'organizer',
+    upload: 'video',
+    response: agendaUploadSchema,
+    status: 201,
+  },
+  uploadAgendaCaptions: {
+    ...endpoints.uploadAgendaCaptions,
+    summary: "WebVTT captions (UTF-8, starting with WEBVTT, ≤ 512 KB), for a session's save to attach",
+    tag: 'organizer',
+    access: 'organizer',
+    upload: 'captions',
+    response: agendaUploadSchema,
+    status: 201,
+  },
+
+  // moderation (issue #11)
+  device: {
+    ...endpoints.device,
+    summary: "The browser's device token (moderation binds bans to it): kept, restored from the page's copy, or made; set as an httpOnly cookie",
+    tag: 'expo',
+    access: 'public',
+    body: deviceSchema,
+    response: deviceResultSchema,
+  },
+  moderationReports: {
+    ...endpoints.moderationReports,
+    summary: 'The reports queue (open, oldest last) or the closed reports',
+    tag: 'console',
+    access: 'moderator',
+    query: reportQuerySchema,
+    response: reportListSchema,
+  },
+  resolveReport: {
+    ...endpoints.resolveReport,
+    summary: 'Close a report: mute, kick or ban its target in every instance, or dismiss it',
+    tag: 'console',
+    access: 'moderator',
+    params: reportParamsSchema,
+    body: resolveReportSchema,
+    response: reportViewSchema,
+  },
+  moderationEvents: {
+    ...endpoints.moderationEvents,
+    summary: `Server-sent events for the moderation console: ${moderationEventNames.map((n) => `\`${n}\` (${moderationEvents[n].summary})`).join(', ')}`,
+    tag: 'console',
+    access: 'moderator',
+    response: z.string(),
+    raw: 'text/event-stream',
+  },
+  sanctions: { ...endpoints.sanctions, summary: 'Live mutes and bans, newest first', tag: 'console', access: 'moderator', response: sanctionListSchema },
+  liftSanction: {
+    ...endpoints.liftSanction,
+    summary: 'Lift a mute or a ban, in every instance',
+    tag: 'console',
+    access: 'moderator',
+    params: sanctionParamsSchema,
+    response: okSchema,
+  },
+  hallModes: { ...endpoints.hallModes, summary: "Each hall's chat mode", tag: 'console', access: 'moderator', response: hallModeListSchema },
+  setHallMode: {
+    ...endpoints.setHallMode,
+    summary: "Set a hall's chat mode (slow mode, chat off, mute all), in every instance",
+    tag: 'console',
+    access: 'moderator',
+    params: hallParamsSchema,
+    body: hallChatModeSchema,
+    response: hallModeViewSchema,
+  },
+  auditLog: {
+    ...endpoints.auditLog,
+    summary: 'The audit log of moderation and organizer actions, newest first, filterable by action',
+    tag: 'console',
+    access: 'moderator',
+    query: auditQuerySchema,
+    response: auditListSchema,
+  },
+  createModeratorInvite: {
+    ...endpoints.createModeratorInvite,
+    summary: 'Invite a moderator: a one-time link, valid 7 days',
+    tag: 'organizer',
+    access: 'organizer',
+    body: moderatorInviteCreateSchema,
+    response: inviteViewSchema,
+    status: 201,
+  },
+  moderatorInviteInfo: {
+    ...endpoints.moderatorInviteInfo,
+    summary: 'What a moderator invitation is for',
+    tag: 'auth',
+    access: 'public',
+    params: tokenParamsSchema,
+    response: moderatorInviteInfoSchema,
+  },
+  acceptModeratorInvite: {
+    ...endpoints.acceptModeratorInvite,
+    summary: 'Create a moderator account from an invitation; signs in',
+    tag: 'auth',
+    access: 'public',
+    body: moderatorInviteAcceptSchema,
+    response: meSchema,
+    status: 201,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -23,8 +23,11 @@ export type Park = (typeof PARKS)[number];
 export const BOOTH_TEMPLATES = ['kiosk', 'island', 'pavilion'] as const;
 export type BoothTemplate = (typeof BOOTH_TEMPLATES)[number];
 
-/** visitor: an account a visitor makes to leave cards, book meetings, collect stamps (issue #10) */
-export const ROLES = ['organizer', 'exhibitor', 'visitor'] as const;
+/**
+ * visitor: an account a visitor makes to leave cards, book meetings, collect stamps (issue #10);
+ * moderator: invited by an organizer, moderates the halls' chat and the reports queue (issue #11)
+ */
+export const ROLES = ['organizer', 'exhibitor', 'visitor', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const TEXT_LIMITS = {

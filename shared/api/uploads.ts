@@ -5,6 +5,8 @@ export const UPLOAD_KINDS = {
   video: { maxBytes: 50 * 1024 * 1024, accept: 'video/mp4', formats: ['mp4'] },
   brochure: { maxBytes: 20 * 1024 * 1024, accept: 'application/pdf', formats: ['pdf'] },
   model: { maxBytes: 15 * 1024 * 1024, accept: '.glb,model/gltf-binary', formats: ['glb'] },
+  /** WebVTT captions for an agenda session's video or stream (issue #11): UTF-8 text starting with WEBVTT */
+  captions: { maxBytes: 512 * 1024, accept: '.vtt,text/vtt', formats: ['vtt'] },
 } as const;
 export type UploadKind = keyof typeof UPLOAD_KINDS;
 

@@ -1,5 +1,6 @@
 import { MapSchema, Schema, defineTypes } from '@colyseus/schema';
 import { Visitor } from './Visitor';
+import { Stage } from './Stage';
 
 /** See Visitor.ts for why fields are declared and registered with defineTypes. */
 export class HallState extends Schema {
@@ -13,6 +14,8 @@ export class HallState extends Schema {
    * into the patch everyone gets, not sent 300 times.
    */
   declare booths: MapSchema<number>;
+  /** the agenda session on this hall's stage now, or the next one (server/rooms/stage.ts) */
+  declare stage: Stage;
 
   constructor() {
     super();
@@ -20,6 +23,7 @@ export class HallState extends Schema {
     this.instance = 1;
     this.visitors = new MapSchema<Visitor>();
     this.booths = new MapSchema<number>();
+    this.stage = new Stage();
   }
 }
 defineTypes(HallState, {
@@ -27,4 +31,5 @@ defineTypes(HallState, {
   instance: 'uint16',
   visitors: { map: Visitor },
   booths: { map: 'uint16' },
+  stage: Stage,
 });

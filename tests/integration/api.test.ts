@@ -4,9 +4,10 @@
  * document describes every route, booth changes reach the hall's event stream, and logins are throttled.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type RouteName } from '../../shared/api/routes';
-import { glb, mp4, pdf, png, startHarness, type CallOpts, type Harness, type Role } from './apiHarness';
+import { routes, routePath, type RouteName } from '../../shared/api/routes';
+import { glb, mp4, pdf, png, registerVisitor, startHarness, type CallOpts, type Harness, type Role } from './apiHarness';
 import { waitFor } from '../fixtures/wait';
+import { AGENDA_STREAMS, agendaCases } from './agendaCases';
 
 let h: Harness;
 beforeAll(async () => {
@@ -221,8 +222,34 @@ const cases: Case[] = [
   { route: 'expoAnalytics', expect: ORG(), req: () => ({}) },
   { route: 'expoAnalyticsExport', expect: ORG(), req: () => ({}) },
   { route: 'hallHeatmap', expect: ORG(), req: () => ({ query: { hall: 'gulangyu' } }) },
+  // the live dashboard (dashboard.test.ts checks its figures and its stream)
+  { route: 'dashboard', expect: ORG(), req: () => ({}) },
+  { route: 'dashboardExport', expect: ORG(), req: () => ({}) },
   { route: 'brochureDownload', expect: PUBLIC(404), req: () => ({ params: { boothId: 'aaaaaaaaaaaaaaaa' } }) },
   { route: 'websiteVisit', expect: PUBLIC(404), req: () => ({ params: { boothId: 'aaaaaaaaaaaaaaaa' } }) },
+  // the sensitive-word list (wordList.test.ts checks the filter itself)
+  { route: 'wordList', expect: ORG(), req: () => ({}) },
+  { route: 'addWords', expect: ORG(201), req: (role) => ({ body: { words: [`matrix ${role}`] } }) },
+  { route: 'removeWord', expect: ORG(404), req: () => ({ params: { wordId: 'aaaaaaaaaaaaaaaa' } }) },
+  { route: 'checkWords', expect: ORG(), req: () => ({ body: { text: '你好 hello' } }) },
+  // moderation (issue #11; moderation.test.ts checks what each does, the block below the moderator and banned roles)
+  { route: 'device', expect: PUBLIC(), req: () => ({ body: {} }) },
+  { route: 'moderationReports', expect: ORG(), req: () => ({ query: { status: 'open' } }) },
+  { route: 'resolveReport', expect: ORG(404), req: () => ({ params: { reportId: 'aaaaaaaaaaaaaaaa' }, body: { action: 'dismiss' } }) },
+  { route: 'sanctions', expect: ORG(), req: () => ({}) },
+  { route: 'liftSanction', expect: ORG(404), req: () => ({ params: { sanctionId: 'aaaaaaaaaaaaaaaa' } }) },
+  { route: 'hallModes', expect: ORG(), req: () => ({}) },
+  { route: 'setHallMode', expect: ORG(), req: () => ({ params: { hallId: 'shapowei' }, body: { slowModeS: 0, chatOff: false, muteAll: false } }) },
+  { route: 'auditLog', expect: ORG(), req: () => ({ query: { action: 'organizer.announce' } }) },
+  { route: 'createModeratorInvite', expect: ORG(201), req: () => ({ body: {} }) },
+  { route: 'moderatorInviteInfo', expect: PUBLIC(404), req: () => ({ params: { token: 'x'.repeat(43) } }) },
+  {
+    route: 'acceptModeratorInvite',
+    expect: PUBLIC(404),
+    req: () => ({ body: { token: 'y'.repeat(43), email: 'm@x.example', displayName: 'M', password: 'long-enough-pass' } }),
+  },
+  // the agenda (issue #11; agenda.test.ts checks what each does, and its event stream for every role)
+  ...agendaCases(() => h),
 ];
 
 let layoutSlots: string[] = [];
@@ -231,7 +258,17 @@ function slotOf(i: number): string {
 }
 
 // event streams stay open: leads.test.ts checks their access and events
-const NOT_IN_MATRIX: RouteName[] = ['login', 'logout', 'events', 'leadEvents', 'myEvents', 'boothInboxEvents'];
+const NOT_IN_MATRIX: RouteName[] = [
+  'login',
+  'logout',
+  'events',
+  'leadEvents',
+  'myEvents',
+  'boothInboxEvents',
+  'dashboardEvents',
+  'moderationEvents',
+  ...AGENDA_STREAMS,
+];
 
 /** Meeting slots at booth A for the matrix, each an hour after the last, so none clash. */
 let slotHour = 0;
@@ -288,6 +325,79 @@ describe('route × role matrix', () => {
       expect(got).toEqual(c.expect);
     });
   }
+});
+
+/**
+ * Two more roles (issue #11): a moderator (moderation routes yes, organizer routes no) and a visitor
+ * account under a live ban (the routes that reach other people answer 403 banned; the privacy
+ * centre stays open).
+ */
+describe('moderator and banned roles', () => {
+  const as = async (cookie: string, name: RouteName, opts: CallOpts = {}) => {
+    const def = routes[name];
+    let path = routePath(def.path, opts.params);
+    if (opts.query) path += `?${new URLSearchParams(opts.query)}`;
+    const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    return h.raw(def.method.toUpperCase(), path, { headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body });
+  };
+  let moderator = '';
+  let banned = '';
+  beforeAll(async () => {
+    const inv = await h.call('organizer', 'createModeratorInvite', { body: {} });
+    const res = await fetch(`${h.server.httpUrl}/api/auth/moderator-invites/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: inv.json.token, email: 'matrix-mod@ludao.example', displayName: 'Mod', password: 'long-enough-pass' }),
+    });
+    moderator = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    banned = await registerVisitor(h, 'Banned');
+    const me = (await h.raw('GET', '/api/auth/me', { headers: { cookie: banned } })).json.user.id as string;
+    await h.server.app.expo.repos.moderation.addSanction({
+      kind: 'ban',
+      keys: [`a:${me}`],
+      minutes: null,
+      targetName: 'Banned',
+      hallId: 'gulangyu',
+      createdBy: null,
+    });
+  });
+
+  const moderation: [RouteName, CallOpts, number][] = [
+    ['moderationReports', {}, 200],
+    ['resolveReport', { params: { reportId: 'aaaaaaaaaaaaaaaa' }, body: { action: 'dismiss' } }, 404],
+    ['sanctions', {}, 200],
+    ['liftSanction', { params: { sanctionId: 'aaaaaaaaaaaaaaaa' } }, 404],
+    ['hallModes', {}, 200],
+    ['setHallMode', { params: { hallId: 'shapowei' }, body: { slowModeS: 5, chatOff: false, muteAll: false } }, 200],
+    ['auditLog', {}, 200],
+  ];
+  it.each(moderation)('%s: a moderator may, a banned visitor may not', async (name, opts, ok) => {
+    expect((await as(moderator, name, opts)).status).toBe(ok);
+    expect((await as(banned, name, opts)).status).toBe(403);
+  });
+
+  it('a moderator is no organizer, no booth staff and no visitor account', async () => {
+    for (const name of ['organizerExhibitors', 'createModeratorInvite', 'leadCounts', 'expoAnalytics'] as RouteName[])
+      expect((await as(moderator, name, name === 'createModeratorInvite' ? { body: {} } : {})).status, name).toBe(403);
+    expect((await as(moderator, 'updateBooth', { params: { boothId: h.a.boothId }, body: { template: 'kiosk' } })).status).toBe(403);
+    expect((await as(moderator, 'myCard')).status).toBe(403);
+    expect((await as(moderator, 'me')).json.user.role).toBe('moderator');
+  });
+
+  it('a banned account cannot write to or book with exhibitors, and keeps its privacy rights', async () => {
+    const refused: [RouteName, CallOpts][] = [
+      ['askStaff', { body: { boothId: h.a.boothId, text: '你好' } }],
+      ['visitorReply', { params: { conversationId: 'aaaaaaaaaaaaaaaa' }, body: { text: '你好' } }],
+      ['bookMeeting', { body: { slotId: 'aaaaaaaaaaaaaaaa' } }],
+    ];
+    for (const [name, opts] of refused) {
+      const r = await as(banned, name, opts);
+      expect(r.status, name).toBe(403);
+      expect(r.json.error, name).toBe('banned');
+    }
+    for (const name of ['myData', 'myConsents', 'myConversations', 'myMeetings', 'me'] as RouteName[]) expect((await as(banned, name)).status, name).toBe(200);
+    expect((await as(banned, 'device', { body: {} })).status).toBe(200);
+  });
 });
 
 describe('auth', () => {

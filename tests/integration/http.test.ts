@@ -116,7 +116,7 @@ describe('static client', () => {
   });
 
   it('never caches index.html, and client routes fall back to it', async () => {
-    for (const p of ['/', '/hall/gulangyu', '/privacy']) {
+    for (const p of ['/', '/hall/gulangyu', '/privacy', '/agenda']) {
       const r = await request('GET', p);
       expect(r.status).toBe(200);
       expect(r.headers['cache-control']).toBe('no-cache');

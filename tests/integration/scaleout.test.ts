@@ -32,6 +32,7 @@ const REDIS_URL = process.env.REDIS_URL;
 const TEST_DB = 13;
 const PREFIX = 'ludao-scaleout-test:';
 const PORTS = [3401, 3402] as const;
+const ORGANIZER = { email: 'org@scaleout.ludao.example', password: 'scaleout-organizer-pass' };
 
 function redisUrlForTest(raw: string): string {
   const u = new URL(raw);
@@ -64,6 +65,9 @@ function startProcess(port: number, redisUrl: string, distDir: string, dataDir: 
     LOG_LEVEL: 'warn',
     DIST_DIR: distDir,
     SHUTDOWN_TIMEOUT_MS: '8000',
+    // the first organizer (both processes try; one creates it), for the dashboard case
+    ORGANIZER_EMAIL: ORGANIZER.email,
+    ORGANIZER_PASSWORD: ORGANIZER.password,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/index.ts')], {
     cwd: projectRoot,
@@ -204,6 +208,34 @@ describe.skipIf(!REDIS_URL)('scale-out on Redis: two processes, one hall', () =>
       presence.shutdown();
     }
     for (const v of [va, vb, vc]) await waitFor(() => got.get(v)!.length === 1, 5000, 'announcement');
+  });
+
+  it("each process's dashboard shows every instance, whichever process hosts it", async () => {
+    // three visitors in two instances (the case above); both processes answer with the same hall
+    for (const p of procs) {
+      const login = await fetch(`http://127.0.0.1:${p.port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: ORGANIZER.email, password: ORGANIZER.password }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0];
+      const snap = await waitFor(
+        async () => {
+          const r = await fetch(`http://127.0.0.1:${p.port}/api/organizer/dashboard`, { headers: { cookie } });
+          const j = (await r.json()) as { total: number; halls: { hallId: string; instances: { instance: number; visitors: number }[] }[] };
+          return j.total === 3 ? j : null;
+        },
+        10_000,
+        `dashboard on ${p.port} sees all three visitors`,
+        250,
+      );
+      const hall = snap.halls.find((h) => h.hallId === 'gulangyu')!;
+      expect(hall.instances.map((i) => [i.instance, i.visitors])).toEqual([
+        [1, 2],
+        [2, 1],
+      ]);
+    }
   });
 
   it('a process stopped with SIGTERM warns its visitors, exits cleanly, and they rejoin on the other', async () => {

@@ -5,7 +5,15 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { CHAT_BURST, CHAT_REFILL_MS, MAX_STRIKES, MSG_BURST } from '../../shared/constants';
-import { BUDGETS, clientMessageNames, clientMessages, serverMessages, type ClientMessageName, type ClientPayloadInput } from '../../shared/messages';
+import {
+  BUDGETS,
+  clientMessageNames,
+  clientMessages,
+  serverMessages,
+  type ClientMessageName,
+  type ClientPayloadInput,
+  type SenderRole,
+} from '../../shared/messages';
 import { CloseCode, NoticeCode } from '../../shared/protocol';
 import { Visitor } from '../../shared/schema/Visitor';
 import { toCm } from '../../shared/quantize';
@@ -21,10 +29,13 @@ const samples: { [N in ClientMessageName]: ClientPayloadInput<N> } = {
   chat: { text: 'hello' },
   react: { slotId: 'b1', kind: 'like' },
   present: { slotId: 'b1', item: { kind: 'brochure', page: 2 } },
+  clock: { t0: 1 },
+  report: { target: { kind: 'line', lineId: 1 }, reason: 'spam' },
+  moderate: { target: { kind: 'person', sessionId: 's2' }, action: 'mute', minutes: 10 },
 };
 
 // every role by default: the sender rule has a test of its own below
-function stubClient(sessionId = 's1', roles = ['visitor', 'staff', 'organizer'] as const as readonly ('visitor' | 'staff' | 'organizer')[]) {
+function stubClient(sessionId = 's1', roles: readonly SenderRole[] = ['visitor', 'staff', 'organizer', 'moderator']) {
   const sent: Array<{ type: string; message: unknown }> = [];
   const client: DispatchClient & { sent: typeof sent; left: number[] } = {
     sessionId,

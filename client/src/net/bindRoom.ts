@@ -14,7 +14,10 @@ import { fromDot } from '../../../shared/interest';
 import type { NoticePayload } from '../../../shared/messages';
 import { onServerMessage } from './messages';
 import { useStore } from '../store';
+import { useModeration } from '../ui/moderation/moderationStore';
 import { PoseBuffer, boothReactions, farDots, localPlayer, remotePoses, serverSelf } from '../store/transient';
+import { stageViewOf, stageKey } from './stageView';
+import { syncClock } from './clock';
 
 /** Announcements join the chat as lines from nobody; negative ids never clash with chat ids. */
 export const ANNOUNCE_FROM = '@announce';
@@ -104,6 +107,9 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
   unsubs.push(onServerMessage(room, 'chatHistory', (ms) => useStore.getState().setHistory(ms)));
   unsubs.push(onServerMessage(room, 'chat', (m) => useStore.getState().addMessage(m)));
   unsubs.push(onServerMessage(room, 'notice', onNotice));
+  // moderation (issue #11): the hall's chat mode, one's own mute, a moderator's standing
+  useModeration.getState().reset();
+  unsubs.push(onServerMessage(room, 'moderation', (m) => useModeration.getState().apply(m)));
   unsubs.push(onServerMessage(room, 'presenting', (p) => useStore.getState().setPresenting(p.slotId, p.item, p.by)));
   // hall-wide visitors per booth: a small map in the state, copied to the store when it changes
   let countsKey = '';
@@ -116,6 +122,18 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
   };
   room.onStateChange(copyCounts);
   unsubs.push(() => room.onStateChange.remove(copyCounts));
+  // what is on the stage now or next: copied when any of its fields changes
+  let stageAt = '';
+  const copyStage = () => {
+    const key = stageKey(room.state.stage);
+    if (key === stageAt) return;
+    stageAt = key;
+    useStore.getState().setStage(stageViewOf(room.state.stage));
+  };
+  room.onStateChange(copyStage);
+  unsubs.push(() => room.onStateChange.remove(copyStage));
+  // the server's clock, for the stage's premieres (every instance plays the same moment)
+  unsubs.push(syncClock(room));
   unsubs.push(
     onServerMessage(room, 'reaction', (r) => {
       useStore.getState().addReaction(r.slotId, r.kind);

@@ -15,6 +15,7 @@ import { localPlayer, resetTransient } from '../store/transient';
 import { bindRoom } from './bindRoom';
 import { serverEndpoint } from './endpoint';
 import { setSendRoom } from './send';
+import { ensureDevice } from '../ui/moderation/device';
 
 const TOKEN_KEY = 'ludao.reconnect';
 
@@ -41,8 +42,10 @@ function errorKeyOf(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   if (msg.startsWith(JoinError.outdated)) return 'errors.outdated';
   if (msg.startsWith(JoinError.badName)) return `errors.name.${msg.split(':')[1] ?? 'empty'}`;
+  if (msg.startsWith(JoinError.nameRefused)) return 'errors.name.refused';
   if (msg.startsWith(JoinError.unknownHall)) return 'errors.unknownHall';
   if (msg.startsWith(JoinError.rateLimited)) return 'errors.busy';
+  if (msg.startsWith(JoinError.banned)) return 'errors.banned';
   if (/full|locked/i.test(msg)) return 'errors.full';
   return 'errors.network';
 }
@@ -70,6 +73,10 @@ function attach(r: Room<HallState>, gen: number): void {
     }
     if (code === CloseCode.kicked || code === CloseCode.flooding) {
       store().setStatus('error', 'errors.kicked');
+      return;
+    }
+    if (code === CloseCode.banned) {
+      store().setStatus('error', 'errors.banned');
       return;
     }
     void recover(r.reconnectionToken, gen);
@@ -104,7 +111,10 @@ export async function joinHall(hallId: HallId, profile: Profile): Promise<void> 
       /* seat gone: join afresh below */
     }
   }
-  const opts: JoinOptions = { protocol: PROTOCOL_VERSION, hallId, name: profile.name, color: profile.color, style: profile.style };
+  // the device token a ban can hold on to (moderation, issue #11)
+  const device = (await ensureDevice()) ?? undefined;
+  if (gen !== generation) return;
+  const opts: JoinOptions = { protocol: PROTOCOL_VERSION, hallId, name: profile.name, color: profile.color, style: profile.style, device };
   // An invite link (/hall/gulangyu?invite=CODE) puts a group in the same instance of the hall.
   const invite = typeof window !== 'undefined' ? readInviteCode(window.location.search) : null;
   if (invite) {
@@ -166,7 +176,14 @@ async function recover(token: string, gen: number): Promise<void> {
   const until = Date.now() + 60_000;
   while (Date.now() < until && gen === generation) {
     try {
-      const opts: JoinOptions = { protocol: PROTOCOL_VERSION, hallId, name: profile.name, color: profile.color, style: profile.style };
+      const opts: JoinOptions = {
+        protocol: PROTOCOL_VERSION,
+        hallId,
+        name: profile.name,
+        color: profile.color,
+        style: profile.style,
+        device: (await ensureDevice()) ?? undefined,
+      };
       const r = await getClient().joinOrCreate<HallState>(ROOM_HALL, opts, HallState);
       if (gen !== generation) return void r.leave(true);
       localPlayer.ready = false;
@@ -175,6 +192,7 @@ async function recover(token: string, gen: number): Promise<void> {
     } catch (err) {
       const key = errorKeyOf(err);
       if (key === 'errors.outdated') return store().setStatus('outdated', key);
+      if (key === 'errors.banned') return store().setStatus('error', key);
       await sleep(1000);
     }
   }

@@ -3,7 +3,7 @@
  * click-to-move are hall-independent.
  */
 import { Canvas } from '@react-three/fiber';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import type { HallId } from '../../../shared/halls';
 import { useStore } from '../store';
 import { HallScenery } from './landmarks';
@@ -19,6 +19,8 @@ import { captureRequested } from '../debug';
 
 // Read once: the renderer's context attributes cannot change after it is created.
 const preserveDrawingBuffer = captureRequested();
+// the stage (screen, frame, seats): its own chunk and Suspense, so the hall's first frame never waits for it
+const Stage = lazy(() => import('./stage/Stage'));
 
 export function HallCanvas({ hallId }: { hallId: HallId }) {
   const quality = useStore((s) => s.quality);
@@ -41,6 +43,9 @@ export function HallCanvas({ hallId }: { hallId: HallId }) {
         <ProximityTracker hallId={hallId} />
         <CameraRig />
         <FirstFrame />
+      </Suspense>
+      <Suspense fallback={null}>
+        <Stage hallId={hallId} />
       </Suspense>
       <RenderProbe />
     </Canvas>

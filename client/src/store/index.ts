@@ -10,8 +10,19 @@ import { createMoodSlice, type MoodSlice } from './moodSlice';
 import { createTravelSlice, type TravelSlice } from './travelSlice';
 import { createProximitySlice, type ProximitySlice } from './proximitySlice';
 import { createLayoutSlice, type LayoutSlice } from './layoutSlice';
+import { createStageSlice, type StageSlice } from './stageSlice';
 
-export type Store = SessionSlice & VisitorsSlice & ChatSlice & UiSlice & BoothsSlice & LoadingSlice & MoodSlice & TravelSlice & ProximitySlice & LayoutSlice;
+export type Store = SessionSlice &
+  VisitorsSlice &
+  ChatSlice &
+  UiSlice &
+  BoothsSlice &
+  LoadingSlice &
+  MoodSlice &
+  TravelSlice &
+  ProximitySlice &
+  LayoutSlice &
+  StageSlice;
 
 export const useStore = create<Store>()((...a) => ({
   ...createSessionSlice(...a),
@@ -24,4 +35,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createTravelSlice(...a),
   ...createProximitySlice(...a),
   ...createLayoutSlice(...a),
+  ...createStageSlice(...a),
 }));

@@ -5,6 +5,8 @@ import { checkChatText } from '../../../shared/text';
 import { sendChat } from '../net/send';
 import { useStore } from '../store';
 import { Slot } from './layout/Overlay';
+import { ChatModeHint, ModerationButton } from './moderation/ChatLineActions';
+import { ModerationDialog } from './moderation/ModerationDialog';
 
 /** Hall chat. Messages are rendered as text nodes only: never as HTML. */
 export function Chat() {
@@ -52,9 +54,13 @@ export function Chat() {
             <li key={m.id} className={m.from === selfId ? 'mine' : undefined}>
               <b>{m.name}</b>
               <span>{m.text}</span>
+              {/* report a line, or moderate its sender (issue #11); announcements (negative ids) and one's own lines have none */}
+              {m.id > 0 && m.from !== selfId && <ModerationButton subject={{ kind: 'line', lineId: m.id, name: m.name, text: m.text }} />}
             </li>
           ))}
         </ol>
+        <ChatModeHint />
+        <ModerationDialog />
         <form onSubmit={submit} className="chat-form">
           <input
             data-testid="chat-input"

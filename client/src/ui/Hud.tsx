@@ -7,7 +7,9 @@ import { useStore } from '../store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { InviteButton } from './InviteButton';
 import { DirectoryButton } from './booth/DirectoryButton';
+import { AgendaButton } from './agenda/AgendaButton';
 import { Slot, useArrangement } from './layout/Overlay';
+import { ModerationButton } from './moderation/ChatLineActions';
 
 /** The toolbar (its actions fold into a menu panel below the wide form) and the visitor list. */
 export function Hud({ hallId }: { hallId: HallId }) {
@@ -44,6 +46,7 @@ export function Hud({ hallId }: { hallId: HallId }) {
             {t('hud.online', { count: list.length })}
           </button>
           <DirectoryButton />
+          <AgendaButton />
           {compact ? (
             <button
               type="button"
@@ -79,6 +82,7 @@ export function Hud({ hallId }: { hallId: HallId }) {
                   {v.name}
                   {v.id === selfId && t('hud.you')}
                   {!v.connected && t('hud.away')}
+                  {v.id !== selfId && <ModerationButton subject={{ kind: 'person', sessionId: v.id, name: v.name }} />}
                 </li>
               ))}
             </ul>

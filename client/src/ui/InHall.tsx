@@ -18,6 +18,10 @@ import { Dock } from './layout/Dock';
 
 // the signed-in visitor's meeting reminders: loaded after the hall, never in its first bytes
 const MeetingReminders = lazy(() => import('./meetings/MeetingReminders'));
+// the hall's agenda panel and starred-session reminders (issue #11): loaded after the hall too
+const HallAgenda = lazy(() => import('./agenda/HallAgenda'));
+// the stage's banner, video and 2D player: loaded after the hall's first frame too
+const StageLayer = lazy(() => import('./stage/StageLayer'));
 
 export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }) {
   useEffect(() => {
@@ -36,6 +40,12 @@ export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }
         <AnnouncementBanner />
         <Suspense fallback={null}>
           <MeetingReminders hallId={hallId} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <HallAgenda hallId={hallId} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <StageLayer hallId={hallId} />
         </Suspense>
         <BoothLayer hallId={hallId} />
         <HotspotCard hallId={hallId} />

@@ -19,6 +19,11 @@ export function Landing() {
         <LanguageSwitch />
       </header>
       <p className="tagline">{t('app.tagline')}</p>
+      <p className="landing-agenda">
+        <a href="/agenda" data-testid="landing-agenda">
+          {t('agenda.landingLink')}
+        </a>
+      </p>
       <ProfileForm
         initial={profile}
         onDone={(p) => {

@@ -46,7 +46,9 @@ export function StatusOverlay() {
           </button>
         ) : (
           hallId &&
-          profile && (
+          profile &&
+          // a refused name fails the same way again: only "back" (to change it) helps
+          !errorKey?.startsWith('errors.name.') && (
             <button className="primary" onClick={() => void joinHall(hallId, profile)}>
               {t('status.retry')}
             </button>

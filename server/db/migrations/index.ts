@@ -4,12 +4,20 @@ import * as m0001 from './0001_init';
 import * as m0002 from './0002_cards_leads';
 import * as m0003 from './0003_meetings';
 import * as m0004 from './0004_analytics';
+import * as m0005 from './0005_agenda';
+import * as m0006 from './0006_moderation';
+import * as m0007 from './0007_word_list';
+import * as m0008 from './0008_dashboard';
 
 const all: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_cards_leads': m0002,
   '0003_meetings': m0003,
   '0004_analytics': m0004,
+  '0005_agenda': m0005,
+  '0006_moderation': m0006,
+  '0007_word_list': m0007,
+  '0008_dashboard': m0008,
 };
 
 /** Migrations are bundled in code (no directory scan), so they work the same under tsx, vitest and a build. */

@@ -1,4 +1,5 @@
 import type { Kdb } from '../types';
+import { agendaRepository } from './agenda';
 import { boothRepository } from './booths';
 import { exhibitorRepository } from './exhibitors';
 import { expoRepository } from './expos';
@@ -8,8 +9,11 @@ import { phoneRepository } from './phones';
 import { conversationRepository } from './conversations';
 import { mediaRepository } from './media';
 import { meetingRepository } from './meetings';
+import { moderationRepository } from './moderation';
+import { auditLog } from '../../moderation/audit';
 import { sessionRepository } from './sessions';
 import { userRepository } from './users';
+import { wordListRepository } from './wordList';
 
 export function createRepositories(db: Kdb) {
   return {
@@ -24,6 +28,11 @@ export function createRepositories(db: Kdb) {
     phones: phoneRepository(db),
     conversations: conversationRepository(db),
     meetings: meetingRepository(db),
+    // moderation (issue #11); `audit.record` is the log of every moderation and organizer action
+    moderation: moderationRepository(db),
+    audit: auditLog(db),
+    agenda: agendaRepository(db),
+    wordList: wordListRepository(db),
   };
 }
 

@@ -6,7 +6,7 @@ export type UserRow = UserTable;
 export interface NewUser {
   email: string;
   passwordHash: string;
-  role: 'organizer' | 'exhibitor' | 'visitor';
+  role: 'organizer' | 'exhibitor' | 'visitor' | 'moderator';
   exhibitorId: string | null;
   displayName: string;
 }

@@ -12,6 +12,9 @@ import type { Visitor } from '../../../shared/schema/Visitor';
 import type { Session } from '../session';
 import { handleChat, type ChatLog } from './chat';
 import { applyMove } from './move';
+import { clockReply } from './clock';
+import { starterWordFilter, type WordFilter } from '../../moderation/wordFilter';
+import { chatRefusal, handleModerate, handleReport, noteChatLine, type HallModerationPort } from './moderation';
 
 /** What handlers may touch of the hall instance. */
 export interface HallContext {
@@ -24,6 +27,12 @@ export interface HallContext {
   react(slotId: string, kind: ReactionKind): void;
   /** staff show something at their booth (null: stop), to every instance of the hall */
   present(sessionId: string, slotId: string, item: PresentItem | null, by: string): void;
+  /** a message to one visitor of this instance (the clock's answer); optional so handler tests that do not reply need not stub it */
+  sendTo?<N extends ServerMessageName>(sessionId: string, name: N, payload: ServerPayload<N>): void;
+  /** chat rules, reports and moderators' actions (issue #11); absent: no rules (handler tests of other messages) */
+  moderation?: HallModerationPort;
+  /** the sensitive-word filter chat lines are masked with (issue #11); absent (stub halls in tests): the starter lists */
+  words?: Pick<WordFilter, 'mask'>;
 }
 
 export interface MessageContext {
@@ -52,7 +61,21 @@ export const hallHandlers: HallHandlers = {
     if (ctx.session.staffSlotId !== p.slotId) return;
     ctx.hall.present(ctx.sessionId, p.slotId, p.item, ctx.visitor.name);
   },
-  chat(ctx, p) {
-    ctx.hall.broadcast('chat', handleChat(ctx.hall.chatLog, { sessionId: ctx.sessionId, name: ctx.visitor.name }, p, ctx.now));
+  clock(ctx, p) {
+    // the server's time as late as possible, so the sample's round trip holds only the network
+    ctx.hall.sendTo?.(ctx.sessionId, 'clock', clockReply(p, Date.now()));
   },
+  chat(ctx, p) {
+    // the hall's chat rules first (muted, chat off, mute all, slow mode: issue #11)
+    const refused = chatRefusal(ctx);
+    if (refused) return void ctx.hall.sendTo?.(ctx.sessionId, 'notice', { code: refused });
+    // masked before it is shown or stored: the sensitive-word filter (issue #11)
+    const text = (ctx.hall.words ?? starterWordFilter()).mask(p.text);
+    const line = handleChat(ctx.hall.chatLog, { sessionId: ctx.sessionId, name: ctx.visitor.name }, { ...p, text }, ctx.now);
+    ctx.hall.broadcast('chat', line);
+    noteChatLine(ctx, line.id, line.text);
+  },
+  // moderation (issue #11)
+  report: handleReport,
+  moderate: handleModerate,
 };

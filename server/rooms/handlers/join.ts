@@ -7,6 +7,7 @@ import { groundHeight, isWalkable } from '../../../shared/layout';
 import { toCm, yawToByte } from '../../../shared/quantize';
 import { Visitor } from '../../../shared/schema/Visitor';
 import type { HallAccount } from '../account';
+import { starterWordFilter, type WordFilter } from '../../moderation/wordFilter';
 
 export interface JoinAuth {
   hallId: HallId;
@@ -15,11 +16,14 @@ export interface JoinAuth {
   style: number;
   /** the signed-in account, when the matchmaking request carried a session (server-side only) */
   account?: HallAccount | null;
+  /** what a mute or ban of this visitor is bound to: account, device tokens (moderation, server-side only) */
+  moderationKeys?: string[];
 }
 
 export type JoinCheck = { ok: true; auth: JoinAuth } | { ok: false; code: JoinError; detail?: string };
 
-export function checkJoin(raw: unknown): JoinCheck {
+/** `words`: the sensitive-word filter names are checked against (the starter lists when none is given). */
+export function checkJoin(raw: unknown, words: Pick<WordFilter, 'check'> = starterWordFilter()): JoinCheck {
   // The version is read first and alone, so a client from another release gets "please reload"
   // rather than a confusing complaint about some field that changed shape.
   const protocol = (raw as { protocol?: unknown } | null)?.protocol;
@@ -29,6 +33,8 @@ export function checkJoin(raw: unknown): JoinCheck {
   if (!isHallId(opts.hallId)) return { ok: false, code: JoinError.unknownHall };
   const name = checkName(opts.name);
   if (!name.ok) return { ok: false, code: JoinError.badName, detail: name.problem };
+  // a name is shown to everyone: one with a listed word is refused, not masked
+  if (words.check(name.name).hits.length) return { ok: false, code: JoinError.nameRefused };
   return { ok: true, auth: { hallId: opts.hallId, name: name.name, color: opts.color, style: opts.style } };
 }
 

@@ -15,6 +15,15 @@ import './console.css';
 
 // every booth's figures and the hall heatmap; analytics and ECharts load only with this card
 const ExpoAnalytics = lazy(() => import('./analytics/ExpoAnalytics'));
+// the agenda editor (issue #11), with its words (the `agenda` namespace) in its chunk
+const AgendaEditor = lazy(() => import('./agenda/AgendaEditor'));
+// the live dashboard (who is in the expo now), first on the page; its chunk and ECharts load with it
+const LiveDashboard = lazy(() => import('./dashboard/LiveDashboard'));
+// the sensitive-word list (issue #11), with its own words (i18n namespace) in its chunk
+const WordListPanel = lazy(() => import('./wordList/WordListPanel'));
+// moderation (issue #11): reports queue, hall chat controls, mutes and bans, audit log; moderators land here too
+const ModerationConsole = lazy(() => import('./moderation/ModerationConsole'));
+const ModeratorInviteAccept = lazy(() => import('./moderation/ModeratorInviteAccept'));
 
 type Exhibitor = RouteResponse<'organizerExhibitors'>['exhibitors'][number];
 type Slot = RouteResponse<'slots'>['slots'][number];
@@ -25,9 +34,26 @@ export default function OrganizerPage() {
   if (state.status === 'loading') return <ConsoleShell title={t('console.organizerTitle')}>{t('console.loading')}</ConsoleShell>;
   if (state.status === 'error') return <ConsoleShell title={t('console.organizerTitle')}>{t('console.error', { message: state.message })}</ConsoleShell>;
   if (state.status === 'signed-out') {
+    // a moderator invitation (issue #11) opens the account form instead of the sign-in
+    const invite = new URLSearchParams(window.location.search).get('invite');
     return (
       <ConsoleShell title={t('console.organizerTitle')}>
-        <LoginForm onSignedIn={setUser} />
+        {invite && /^[A-Za-z0-9_-]{20,64}$/.test(invite) ? (
+          <Suspense fallback={null}>
+            <ModeratorInviteAccept token={invite} onSignedIn={setUser} />
+          </Suspense>
+        ) : (
+          <LoginForm onSignedIn={setUser} />
+        )}
+      </ConsoleShell>
+    );
+  }
+  if (state.user.role === 'moderator') {
+    return (
+      <ConsoleShell title={t('console.organizerTitle')} onSignOut={() => void signOut()}>
+        <Suspense fallback={null}>
+          <ModerationConsole organizer={false} />
+        </Suspense>
       </ConsoleShell>
     );
   }
@@ -101,6 +127,9 @@ function Organizer() {
 
   return (
     <>
+      <Suspense fallback={null}>
+        <LiveDashboard />
+      </Suspense>
       {problem && (
         <p className="form-problem" role="alert">
           {problem}
@@ -108,6 +137,9 @@ function Organizer() {
       )}
       <AddExhibitor slots={slots} onAdded={() => void load()} />
       <Announce />
+      <Suspense fallback={null}>
+        <AgendaEditor />
+      </Suspense>
       <section className="console-card">
         <h2>{t('organizer.exhibitors')}</h2>
         {!list ? (
@@ -169,7 +201,13 @@ function Organizer() {
         )}
       </section>
       <Suspense fallback={null}>
+        <WordListPanel />
+      </Suspense>
+      <Suspense fallback={null}>
         <ExpoAnalytics />
+      </Suspense>
+      <Suspense fallback={null}>
+        <ModerationConsole organizer />
       </Suspense>
     </>
   );

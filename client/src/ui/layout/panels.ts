@@ -19,6 +19,9 @@ export type PanelId =
   | 'meetingReminder'
   | 'askStaff'
   | 'landmarkCard'
+  // the hall's agenda and the starred-session reminder (issue #11, ui/agenda/)
+  | 'agenda'
+  | 'agendaReminder'
   | 'minimap'
   | 'dock'
   | 'notice'
@@ -62,6 +65,10 @@ export const PANELS: Record<PanelId, PanelSpec> = {
   // 15 minutes before a visitor's meeting; an announcement arriving meanwhile wins the banner
   meetingReminder: { region: 'banner', priority: 94, label: 'meetings.reminderTitle' },
   stage: { region: 'end', priority: 75, label: 'layout.stage' },
+  // the hall's sessions, opened by the toolbar's 日程 button: on now, next, later
+  agenda: { region: 'start', priority: 72, label: 'agenda.panel' },
+  // 5 minutes before a starred session; a meeting's reminder or an announcement wins the banner
+  agendaReminder: { region: 'banner', priority: 93, label: 'agenda.reminderTitle' },
   directory: { region: 'start', priority: 70, label: 'directory.title' },
   auction: { region: 'end', priority: 65, label: 'layout.auction' },
   landmarkCard: { region: 'end', priority: 60, label: 'hotspot.label' },

@@ -1,0 +1,41 @@
+/** The "…" button on a chat line or a person in the roster: opens the report / moderator dialog (issue #11). */
+import { useTranslation } from 'react-i18next';
+import { useModeration, type ModerationSubject } from './moderationStore';
+
+export function ModerationButton({ subject }: { subject: ModerationSubject }) {
+  const { t } = useTranslation();
+  const open = useModeration((s) => s.open);
+  return (
+    <button
+      type="button"
+      className="moderation-more ghost"
+      aria-label={t('moderation.more', { name: subject.name })}
+      title={t('moderation.more', { name: subject.name })}
+      onClick={() => open(subject)}
+      data-testid="moderation-more"
+    >
+      ⋯
+    </button>
+  );
+}
+
+/** Under the chat box: why one cannot chat right now, or that one moderates here. */
+export function ChatModeHint() {
+  const { t, i18n } = useTranslation();
+  const mode = useModeration((s) => s.mode);
+  const mutedUntil = useModeration((s) => s.mutedUntil);
+  const moderator = useModeration((s) => s.moderator);
+  let text: string | null = null;
+  if (mutedUntil !== undefined)
+    text = mutedUntil === null ? t('moderation.mutedForever') : t('moderation.mutedUntil', { time: new Date(mutedUntil).toLocaleTimeString(i18n.language) });
+  else if (mode.chatOff) text = t('moderation.chatOff');
+  else if (mode.muteAll) text = t('moderation.muteAll');
+  else if (mode.slowModeS > 0) text = t('moderation.slowMode', { count: mode.slowModeS });
+  if (moderator) text = text ? `${text} · ${t('moderation.moderator')}` : t('moderation.moderator');
+  if (!text) return null;
+  return (
+    <p className="chat-mode fineprint" role="status" data-testid="chat-mode">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,286 @@
+/**
+ * Moderation across two processes on Redis (issue #11): two real server processes share presence
+ * and matchmaking (Redis) and a database, a visitor has a tab in an instance on each process, and
+ * every action made through one process's API must reach both instances within 500 ms: a mute (the
+ * muted notice, then the refusal of a line), its lift, the hall's chat mode, a kick and a ban (the
+ * disconnect). Prints the propagation times (API call to effect in the other process), p50 and max.
+ *
+ * Runs only when REDIS_URL is set, on its own Redis database and key prefix; with DATABASE_URL the
+ * processes share a fresh PostgreSQL schema, otherwise one SQLite file in a shared data directory.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from 'colyseus.js';
+import { CloseCode, NoticeCode, ROOM_HALL } from '../../shared/protocol';
+import { S2C, type ServerPayload } from '../../shared/messages';
+import { HallState } from '../../shared/schema/HallState';
+import { projectRoot } from '../../server/config';
+import { dropPgSchema } from '../../server/db/open';
+import { joinOptions, leaveAll, record, type TestVisitor } from '../fixtures/visitor';
+import { sleep, waitFor } from '../fixtures/wait';
+
+const REDIS_URL = process.env.REDIS_URL;
+const DATABASE_URL = process.env.DATABASE_URL;
+const TEST_DB = 12;
+const PREFIX = 'ludao-moderation-test:';
+const PORTS = [3411, 3412] as const;
+const PG_SCHEMA = `ludao_moderation_${process.pid}_${Date.now().toString(36)}`;
+const ORGANIZER = { email: 'org@moderation.example', password: 'organizer-password-1' };
+/** Propagation budget (issue #11). */
+const BUDGET_MS = 500;
+
+interface Proc {
+  port: number;
+  http: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  log: string[];
+}
+
+function start(port: number, redisUrl: string, distDir: string, dataDir: string): Proc {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(DATABASE_URL ? { DATABASE_SCHEMA: PG_SCHEMA } : {}),
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    REDIS_URL: redisUrl,
+    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    PRESENCE_PREFIX: PREFIX,
+    HALL_CAPACITY: '4',
+    SEED_DEMO: '0',
+    ORGANIZER_EMAIL: ORGANIZER.email,
+    ORGANIZER_PASSWORD: ORGANIZER.password,
+    LOGIN_IP_BURST: '100',
+    LOG_LEVEL: 'warn',
+    DIST_DIR: distDir,
+    SHUTDOWN_TIMEOUT_MS: '5000',
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/index.ts')], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log: string[] = [];
+  child.stdout?.on('data', (d) => log.push(String(d)));
+  child.stderr?.on('data', (d) => log.push(String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { port, http: `http://127.0.0.1:${port}`, child, exited, log };
+}
+
+async function healthy(p: Proc): Promise<void> {
+  const died = p.exited.then((code) => {
+    throw new Error(`process on ${p.port} exited (${code}) while starting: ${p.log.join('')}`);
+  });
+  await Promise.race([died, waitFor(async () => (await fetch(`${p.http}/api/health`).catch(() => null))?.ok ?? false, 45_000, `server ${p.port}`, 200)]);
+  died.catch(() => undefined);
+}
+
+async function flush(url: string): Promise<void> {
+  const { default: Redis } = await import('ioredis');
+  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await r.connect();
+  await r.flushdb();
+  await r.quit();
+}
+
+type Mod = ServerPayload<'moderation'>;
+interface Tab extends TestVisitor {
+  mods: { m: Mod; t: number }[];
+  notices: { code: string; t: number }[];
+  left: number | null;
+  host: number;
+}
+
+async function join(p: Proc, name: string, device?: string): Promise<Tab> {
+  const client = new Client(`ws://127.0.0.1:${p.port}`);
+  const room = await client.joinOrCreate<HallState>(ROOM_HALL, joinOptions({ name, device }), HallState);
+  const mods: Tab['mods'] = [];
+  const notices: Tab['notices'] = [];
+  room.onMessage(S2C.moderation, (m: Mod) => mods.push({ m, t: performance.now() }));
+  const inbox = record(room);
+  room.onMessage(S2C.notice, (n: { code: string }) => notices.push({ code: n.code, t: performance.now() }));
+  const tab: Tab = { client, room, inbox, id: room.sessionId, mods, notices, left: null, host: 0 };
+  room.onLeave(() => (tab.left = performance.now()));
+  await waitFor(() => room.state.visitors?.get(room.sessionId), 5000, `${name} in state`);
+  tab.host = Number(new URL((room.connection as unknown as { transport: { ws: { url: string } } }).transport.ws.url).port);
+  return tab;
+}
+
+const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
+  const redisUrl = REDIS_URL ? (() => Object.assign(new URL(REDIS_URL), { pathname: `/${TEST_DB}` }).toString())() : '';
+  const procs: Proc[] = [];
+  const tabs: Tab[] = [];
+  let distDir = '';
+  let dataDir = '';
+  let cookie = '';
+
+  beforeAll(async () => {
+    await flush(redisUrl);
+    distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-mod-dist-'));
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-mod-data-'));
+    // one after the other: on SQLite only PostgreSQL's startup lock would order two migrations
+    for (const port of PORTS) {
+      const p = start(port, redisUrl, distDir, dataDir);
+      procs.push(p);
+      await healthy(p);
+    }
+    const res = await fetch(`${procs[1].http}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ORGANIZER),
+    });
+    expect(res.status).toBe(200);
+    cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  }, 120_000);
+
+  afterAll(async () => {
+    await leaveAll(...tabs);
+    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGTERM');
+    await Promise.race([Promise.all(procs.map((p) => p.exited)), sleep(8000)]);
+    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+    if (redisUrl) await flush(redisUrl).catch(() => undefined);
+    if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (DATABASE_URL) await dropPgSchema(DATABASE_URL, PG_SCHEMA).catch(() => undefined);
+  }, 30_000);
+
+  const api = (p: Proc, method: string, url: string, body?: unknown) =>
+    fetch(`${p.http}${url}`, {
+      method,
+      headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+
+  it('mutes, lifts, sets the chat mode, kicks and bans in every instance on both processes within 500 ms', async () => {
+    const dev = (await (
+      await fetch(`${procs[0].http}/api/device`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    ).json()) as { device: string };
+    // two instances of four seats: the troll's tab and three reporters (a report budget is three in a row) in one,
+    // its second tab and a witness in the other
+    const troll = await join(procs[0], '捣乱者', dev.device);
+    const reporters = [await join(procs[0], '举报人'), await join(procs[1], '举报人二'), await join(procs[0], '举报人三')];
+    const reporter = reporters[0];
+    const troll2 = await join(procs[1], '捣乱者', dev.device);
+    const witness = await join(procs[1], '旁观者');
+    tabs.push(troll, ...reporters, troll2, witness);
+    for (const r of reporters) expect(r.room.roomId).toBe(troll.room.roomId);
+    expect(troll.room.roomId).toBe(reporter.room.roomId);
+    expect(troll2.room.roomId).not.toBe(troll.room.roomId);
+    // the API is always called on the process that does not host the troll's first tab
+    const apiProc = procs.find((p) => p.port !== troll.host)!;
+    const samples: Record<string, number[]> = { mute: [], lift: [], mode: [], kick: [], ban: [] };
+    const other = (t: Tab) => t.host !== apiProc.port;
+
+    let seq = 0;
+    async function reportLine(): Promise<string> {
+      const text = `第 ${++seq} 句话`;
+      const by = reporters[seq % reporters.length];
+      troll.room.send('chat', { text });
+      const line = await waitFor(
+        () => by.inbox.chats.find((m) => m.text === text),
+        5000,
+        `the line ${seq} (troll notices ${JSON.stringify(troll.notices)}, by sees ${JSON.stringify(by.inbox.chats.slice(-2))})`,
+      );
+      const before = by.notices.filter((n) => n.code === NoticeCode.reported).length;
+      by.room.send('report', { target: { kind: 'line', lineId: line.id }, reason: 'spam' });
+      await waitFor(() => by.notices.filter((n) => n.code === NoticeCode.reported).length > before, 5000, 'the report taken');
+      const list = (await (await api(apiProc, 'GET', '/api/moderation/reports')).json()) as { reports: { id: string; lineText: string }[] };
+      return list.reports.find((r) => r.lineText === text)!.id;
+    }
+
+    for (let i = 0; i < 8; i++) {
+      // the troll's chat budget refills one line per 1.5 s
+      if (i > 2) await sleep(1600);
+      // mute: the muted notice in both tabs (both processes)
+      const reportId = await reportLine();
+      const mutedBefore = [troll, troll2].map((t) => t.mods.filter((x) => x.m.kind === 'muted').length);
+      const t0 = performance.now();
+      const r = await api(apiProc, 'POST', `/api/moderation/reports/${reportId}/resolve`, { action: 'mute', minutes: 10 });
+      expect(r.status).toBe(200);
+      for (const [k, t] of [troll, troll2].entries()) {
+        const got = await waitFor(() => t.mods.filter((x) => x.m.kind === 'muted')[mutedBefore[k]], 3000, 'muted');
+        if (other(t)) samples.mute.push(got.t - t0);
+      }
+      // and the refusal of a line, in the instance on the other process
+      troll2.room.send('chat', { text: `被禁言 ${i}` });
+      await waitFor(() => troll2.notices.some((n) => n.code === NoticeCode.muted), 3000, 'the refusal');
+      const sanctions = (await (await api(apiProc, 'GET', '/api/moderation/sanctions')).json()) as { sanctions: { id: string }[] };
+      const unmutedBefore = [troll, troll2].map((t) => t.mods.filter((x) => x.m.kind === 'unmuted').length);
+      const t1 = performance.now();
+      expect((await api(apiProc, 'POST', `/api/moderation/sanctions/${sanctions.sanctions[0].id}/lift`)).status).toBe(200);
+      for (const [k, t] of [troll, troll2].entries()) {
+        const got = await waitFor(() => t.mods.filter((x) => x.m.kind === 'unmuted')[unmutedBefore[k]], 3000, 'unmuted');
+        if (other(t)) samples.lift.push(got.t - t1);
+      }
+      // the hall's chat mode: told to every visitor of both instances
+      const modesBefore = [reporter, witness].map((t) => t.mods.filter((x) => x.m.kind === 'mode').length);
+      const t2 = performance.now();
+      expect((await api(apiProc, 'PUT', '/api/moderation/halls/gulangyu', { slowModeS: 0, chatOff: true, muteAll: false })).status).toBe(200);
+      for (const [k, t] of [reporter, witness].entries()) {
+        const got = await waitFor(() => t.mods.filter((x) => x.m.kind === 'mode')[modesBefore[k]], 3000, 'mode');
+        expect(got.m).toMatchObject({ mode: { chatOff: true } });
+        if (other(t)) samples.mode.push(got.t - t2);
+      }
+      witness.room.send('chat', { text: `关闭时 ${i}` });
+      await waitFor(() => witness.notices.filter((n) => n.code === NoticeCode.chatOff).length > i, 3000, 'chat off refusal');
+      // open again (told too) before the next round's line
+      expect((await api(apiProc, 'PUT', '/api/moderation/halls/gulangyu', { slowModeS: 0, chatOff: false, muteAll: false })).status).toBe(200);
+      await waitFor(() => reporter.mods.filter((x) => x.m.kind === 'mode').length === modesBefore[0] + 2, 3000, 'open again');
+    }
+    await api(apiProc, 'PUT', '/api/moderation/halls/gulangyu', { slowModeS: 0, chatOff: false, muteAll: false });
+
+    // kick the reporter through a report the troll makes: its connection closes on the other process
+    const rLine = `我是举报人 ${Date.now()}`;
+    reporter.room.send('chat', { text: rLine });
+    const line = await waitFor(() => troll.inbox.chats.find((m) => m.text === rLine), 5000, 'the reporter line');
+    troll.room.send('report', { target: { kind: 'line', lineId: line.id }, reason: 'abuse' });
+    await waitFor(() => troll.notices.some((n) => n.code === NoticeCode.reported), 5000, 'report taken');
+    const kickReport = ((await (await api(apiProc, 'GET', '/api/moderation/reports')).json()) as { reports: { id: string; lineText: string }[] }).reports.find(
+      (r) => r.lineText === rLine,
+    )!;
+    const t3 = performance.now();
+    expect((await api(apiProc, 'POST', `/api/moderation/reports/${kickReport.id}/resolve`, { action: 'kick' })).status).toBe(200);
+    await waitFor(() => reporter.left, 3000, 'the kick');
+    expect(reporter.inbox.leftWith).toBe(CloseCode.kicked);
+    samples.kick.push(reporter.left! - t3);
+
+    // ban the troll's device: both tabs close, whichever process hosts them
+    const banReport = await (async () => {
+      const text = `最后一句 ${Date.now()}`;
+      troll2.room.send('chat', { text });
+      const l = await waitFor(() => witness.inbox.chats.find((m) => m.text === text), 5000, 'the line');
+      witness.room.send('report', { target: { kind: 'line', lineId: l.id }, reason: 'spam' });
+      await waitFor(() => witness.notices.some((n) => n.code === NoticeCode.reported), 5000, 'report taken');
+      return ((await (await api(apiProc, 'GET', '/api/moderation/reports')).json()) as { reports: { id: string; lineText: string }[] }).reports.find(
+        (r) => r.lineText === text,
+      )!;
+    })();
+    const t4 = performance.now();
+    expect((await api(apiProc, 'POST', `/api/moderation/reports/${banReport.id}/resolve`, { action: 'ban' })).status).toBe(200);
+    for (const t of [troll, troll2]) {
+      await waitFor(() => t.left, 3000, 'the ban');
+      expect(t.inbox.leftWith).toBe(CloseCode.banned);
+      if (other(t)) samples.ban.push(t.left! - t4);
+    }
+    // and the device cannot come back through either process
+    for (const p of procs) await expect(join(p, '又来了', dev.device)).rejects.toThrow(/banned/);
+
+    const all = Object.values(samples).flat();
+    const line2 = (name: string, xs: number[]) => `${name.padEnd(5)} n=${xs.length} p50=${pct(xs, 0.5).toFixed(1)} ms max=${Math.max(...xs).toFixed(1)} ms`;
+    console.log(
+      [
+        `moderation propagation, API call on :${apiProc.port} to the effect in the other process (${DATABASE_URL ? 'PostgreSQL' : 'SQLite'}):`,
+        ...Object.entries(samples).map(([k, xs]) => line2(k, xs)),
+        line2('all', all),
+      ].join('\n'),
+    );
+    expect(samples.mute.length).toBeGreaterThan(0);
+    expect(Math.max(...all)).toBeLessThan(BUDGET_MS);
+  }, 120_000);
+});
