@@ -21,24 +21,19 @@ export function roomsNow(rooms: Iterable<RoomLike>): RoomReport[] {
   for (const room of rooms) {
     const state = room.state;
     if (!state || !isHallId(state.hallId)) continue;
-    const stage = getLayout(state.hallId).stage;
+    // every hall layout has a stage spot (shared/layoutSchema.ts)
+    const { x, z } = getLayout(state.hallId).stage;
+    const sx = x * POS_SCALE;
+    const sz = z * POS_SCALE;
     let atStage = 0;
     let visitors = 0;
-    if (stage) {
-      const sx = stage.x * POS_SCALE;
-      const sz = stage.z * POS_SCALE;
-      state.visitors.forEach((v) => {
-        if (!v.connected) return;
-        visitors++;
-        const dx = v.x - sx;
-        const dz = v.z - sz;
-        if (dx * dx + dz * dz <= R2) atStage++;
-      });
-    } else {
-      state.visitors.forEach((v) => {
-        if (v.connected) visitors++;
-      });
-    }
+    state.visitors.forEach((v) => {
+      if (!v.connected) return;
+      visitors++;
+      const dx = v.x - sx;
+      const dz = v.z - sz;
+      if (dx * dx + dz * dz <= R2) atStage++;
+    });
     out.push({ hallId: state.hallId, instance: state.instance, visitors, atStage });
   }
   return out;

@@ -31,7 +31,7 @@ const samples: { [N in ClientMessageName]: ClientPayloadInput<N> } = {
   present: { slotId: 'b1', item: { kind: 'brochure', page: 2 } },
   clock: { t0: 1 },
   report: { target: { kind: 'line', lineId: 1 }, reason: 'spam' },
-  moderate: { target: { kind: 'person', sessionId: 's2' }, action: 'mute', minutes: 10 },
+  moderate: { target: { kind: 'person', sessionId: 'sess2' }, action: 'mute', minutes: 10 },
 };
 
 // every role by default: the sender rule has a test of its own below

@@ -1,7 +1,16 @@
 /** The client's server-clock estimate (net/clock.ts) and the premiere's sync rules (ui/stage/premiereSync.ts). */
 import { describe, expect, it } from 'vitest';
 import { ClockEstimator } from '../../client/src/net/clock';
-import { correction, formatCountdown, isOwnMediaUrl, premierePosition, stagePhase, stageVolume } from '../../client/src/ui/stage/premiereSync';
+import {
+  bannerShown,
+  correction,
+  formatCountdown,
+  STAGE_BANNER_LEAD_MS,
+  isOwnMediaUrl,
+  premierePosition,
+  stagePhase,
+  stageVolume,
+} from '../../client/src/ui/stage/premiereSync';
 import type { StageView } from '../../client/src/store/stageSlice';
 import { clientMessages } from '../../shared/messages';
 
@@ -90,5 +99,16 @@ describe('premiere sync rules', () => {
     expect(formatCountdown(4.2)).toBe('0:05');
     expect(formatCountdown(725)).toBe('12:05');
     expect(formatCountdown(3723)).toBe('1:02:03');
+  });
+});
+
+describe('the stage banner', () => {
+  const at = (startsAt: number) => ({ startsAt, endsAt: startsAt + 3600_000 }) as StageView;
+  it('shows a session on now or starting within the lead time, not one hours ahead', () => {
+    expect(bannerShown(at(1000), 2000, false)).toBe(true);
+    expect(bannerShown(at(STAGE_BANNER_LEAD_MS), 0, false)).toBe(true);
+    expect(bannerShown(at(STAGE_BANNER_LEAD_MS + 1), 0, false)).toBe(false);
+    expect(bannerShown(at(12 * 3600_000), 0, true)).toBe(true);
+    expect(bannerShown(null, 0, false)).toBe(false);
   });
 });

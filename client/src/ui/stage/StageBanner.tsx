@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n/pick';
 import { useStore } from '../../store';
 import { Slot } from '../layout/Overlay';
-import { formatCountdown, stagePhase } from './premiereSync';
+import { bannerShown, formatCountdown, stagePhase } from './premiereSync';
 import { premiereOf } from './useStageSync';
 import { useServerNow } from './useServerNow';
 
@@ -21,7 +21,7 @@ export function StageBanner() {
   const setWatch2D = useStore((s) => s.setStageWatch2D);
   const now = useServerNow(1000);
   const phase = stagePhase(stage, now);
-  if (phase === 'none' && !ended) return null;
+  if (!bannerShown(stage, now, !!ended)) return null;
   const lang = i18n.language;
   const premiere = premiereOf(stage);
   const status =

@@ -21,6 +21,17 @@ export function stagePhase(stage: StageView | null, serverNow: number): StagePha
   return serverNow < stage.endsAt ? 'on' : 'after';
 }
 
+/** The banner announces a session this long before it starts; further ahead it is the agenda's business, and the banner would only take the arrival card's place. */
+export const STAGE_BANNER_LEAD_MS = 30 * 60_000;
+
+/** Whether the "now on stage" banner shows: a session on now, one starting within the lead time, or one that just ended. */
+export function bannerShown(stage: StageView | null, serverNow: number, justEnded: boolean): boolean {
+  const phase = stagePhase(stage, serverNow);
+  if (phase === 'on') return true;
+  if (phase === 'before') return justEnded || stage!.startsAt - serverNow <= STAGE_BANNER_LEAD_MS;
+  return justEnded;
+}
+
 /** Where the premiere is at `serverNow`, in seconds from its start (negative before it). */
 export function premierePosition(stage: Pick<StageView, 'startsAt'>, serverNow: number): number {
   return (serverNow - stage.startsAt) / 1000;
