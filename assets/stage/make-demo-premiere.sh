@@ -1,13 +1,14 @@
 #!/bin/sh
-# Makes the demo premiere (issue #11): a 30 s test pattern with a burnt-in running timecode and a
+# Makes the demo premiere (issue #11): a 60 s test pattern with a burnt-in running timecode and a
 # tone (440 Hz, with a 1 kHz pip on every whole second, so sync and sound can be checked by ear),
-# H.264 baseline + AAC at 640x360, small enough to commit (<= 400 KB); and its bilingual WebVTT
+# H.264 baseline + AAC at 640x360, small enough to commit (<= 800 KB; a minute, so an e2e test's late joiner on a slow machine still
+# finds it playing); and its bilingual WebVTT
 # captions. The outputs are committed: a bare machine needs no ffmpeg. Re-run after changing this:
 #   sh assets/stage/make-demo-premiere.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 font=${FONT:-/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf}
-seconds=30
+seconds=60
 
 ffmpeg -v error -y \
   -f lavfi -i "smptehdbars=size=640x360:rate=25:duration=${seconds}" \
@@ -52,6 +53,36 @@ Walk closer to the stage to hear it better
 
 6
 00:00:25.000 --> 00:00:30.000
+鼓浪屿：钢琴之岛，世界文化遗产
+Gulangyu: Piano Island, a World Heritage Site
+
+7
+00:00:30.000 --> 00:00:35.000
+沙坡尾：老渔港变身艺术街区
+Shapowei: an old fishing harbour turned arts district
+
+8
+00:00:35.000 --> 00:00:40.000
+迟到的观众从当前时刻开始观看
+A late joiner starts at the current moment
+
+9
+00:00:40.000 --> 00:00:45.000
+点击“开启声音”收听舞台
+Click "sound on" to hear the stage
+
+10
+00:00:45.000 --> 00:00:50.000
+或选择“2D 观看”全屏播放
+Or pick "watch in 2D" for the full-screen player
+
+11
+00:00:50.000 --> 00:00:55.000
+字幕来自 WebVTT 文件
+The captions come from a WebVTT file
+
+12
+00:00:55.000 --> 00:01:00.000
 感谢观看，下一场见
 Thanks for watching, see you at the next session
 VTT

@@ -4,7 +4,7 @@
  * premiere and its captions and schedules it a few seconds ahead through the agenda API; two
  * visitors in two instances both play it, and each page's distance from the ideal position
  * (currentTime against its own estimate of the server's time) is compared: they may differ by at
- * most 0.5 s. A third visitor joining 10 s in seeks to the right moment. Screenshots of both
+ * most 0.5 s. A third visitor joining at least 6 s in seeks to the right moment. Screenshots of both
  * halls' stages playing go to E2E_OUTPUT_DIR (or test-results).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -72,6 +72,18 @@ async function visitor(browser: Browser, name: string, query = ''): Promise<Page
   return page;
 }
 
+/** Any cue of the demo film's captions (which one is on depends on how long the steps before took). */
+const CUE_TEXT = new RegExp(
+  fs
+    .readFileSync(path.join(ASSETS, 'demo-premiere.vtt'), 'utf8')
+    .split(/\n\n/)
+    .slice(1)
+    .map((cue) => cue.split('\n')[2])
+    .filter(Boolean)
+    .map((line) => line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
+
 const probe = (page: Page) => page.evaluate(() => window.__ludao?.stage?.() ?? null);
 /** seconds the page's video is ahead (+) or behind (-) where it should be, by the page's own clock estimate */
 const fromIdeal = (p: StageProbe) => p.currentTime - (p.serverNow - (p.startsAt ?? 0)) / 1000;
@@ -128,8 +140,12 @@ test('a premiere plays in sync in two instances, and a late joiner seeks to the 
   const instances = await Promise.all([one, two].map((p) => p.getByTestId('hall-page').textContent()));
   expect(instances.length).toBe(2);
 
+  // both through their heavy first frames before the clock starts (a page still compiling shaders
+  // in software can take many seconds to show anything)
+  for (const p of [one, two]) await new HallPage(p).waitSettled();
+
   const api = await organizer();
-  const startsAt = await schedulePremiere(api, 'gulangyu', 10_000, 60_000);
+  const startsAt = await schedulePremiere(api, 'gulangyu', 10_000, 90_000);
 
   for (const p of [one, two]) {
     await expect(p.getByTestId('stage-banner')).toBeVisible({ timeout: 20_000 });
@@ -171,17 +187,20 @@ test('a premiere plays in sync in two instances, and a late joiner seeks to the 
   expect(worst).toBeLessThanOrEqual(0.5);
 
   // captions: the active cue reaches the banner
-  await expect(one.getByTestId('stage-caption')).toContainText(/每|画面|欢迎|时间码/, { timeout: 10_000 });
+  await expect(one.getByTestId('stage-caption')).toContainText(CUE_TEXT, { timeout: 10_000 });
 
-  // a third visitor 10 s in lands at the right moment, not at the start
-  const wait = startsAt + 10_000 - Date.now();
+  // A third visitor at least 6 s in lands at the right moment, not at the start. The second page
+  // closes first: three pages drawing in software on two cores can hold a joining page past its
+  // seat reservation, and the one-minute film must still be running when the late joiner plays.
+  await two.context().close();
+  const wait = startsAt + 6_000 - Date.now();
   if (wait > 0) await one.waitForTimeout(wait);
   const late = await visitor(browser, '丙');
   await expect.poll(async () => (await probe(late))?.paused === false, { timeout: 40_000, message: 'late joiner playing' }).toBe(true);
   await expect.poll(async () => Math.abs(fromIdeal((await probe(late))!)), { timeout: 15_000, message: 'late joiner in step' }).toBeLessThan(0.5);
   const [l, a] = await Promise.all([probe(late), probe(one)]);
   console.log(`stage sync: late joiner at ${l!.currentTime.toFixed(2)} s, ${Math.abs(fromIdeal(l!) - fromIdeal(a!)).toFixed(3)} s from the first page`);
-  expect(l!.currentTime).toBeGreaterThan(9);
+  expect(l!.currentTime).toBeGreaterThan(5);
   expect(Math.abs(fromIdeal(l!) - fromIdeal(a!))).toBeLessThanOrEqual(0.5);
 
   // sound: one click turns it on (remembered), and the 2D player plays full screen with captions
@@ -203,7 +222,7 @@ test('a premiere plays in sync in two instances, and a late joiner seeks to the 
   await expect(one.getByTestId('stage-2d')).toHaveCount(0);
   await expect.poll(async () => (await probe(one))?.paused, { timeout: 5000, message: 'back on the 3D screen, still playing' }).toBe(false);
 
-  for (const p of [one, two, late]) await p.context().close();
+  for (const p of [one, late]) await p.context().close();
   await api.dispose();
   expect(problems).toEqual([]);
 });
