@@ -53,6 +53,12 @@ export interface StageProbe {
   rttMs: number | null;
   clockSamples: number;
   caption: string;
+  /** a live session's stream state (connecting, playing, waiting, unsupported), null when none plays */
+  live: string | null;
+  /** video frames decoded so far (the stage plays when this advances) */
+  framesDecoded: number;
+  /** what the 3D screen shows now: the video as a texture, or the title card */
+  screen: 'video' | 'card';
 }
 
 declare global {

@@ -233,7 +233,7 @@ test('both halls show their stage playing (screenshots)', async ({ browser }) =>
   await schedulePremiere(api, 'gulangyu', 1000, 120_000);
   await schedulePremiere(api, 'shapowei', 1000, 120_000);
   // cameras in front of each stage, looking at the screen (layout stage spots: gulangyu (26, 27) facing +z, shapowei (0, 45.2) facing -z)
-  const views: Record<string, string> = { gulangyu: '26,6,47,26,3.2,27', shapowei: '6,7,24,0,4.5,45' };
+  const views: Record<string, string> = { gulangyu: '26,2.6,37,26,3.5,27', shapowei: '3,2.6,38.6,0,5,45.2' };
   for (const hall of ['gulangyu', 'shapowei']) {
     const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 960, height: 540 }, locale: 'zh-CN' });
     const page = await context.newPage();

@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { Store } from './index';
 import { serverClock } from '../net/clock';
+import type { LiveState } from '../media/liveStream';
 
 /** A plain copy of HallState.stage (bindRoom): null while nothing is scheduled. */
 export interface StageView {
@@ -44,6 +45,12 @@ export interface StageSlice {
   /** the full-screen 2D player is open */
   stageWatch2D: boolean;
   setStageWatch2D(open: boolean): void;
+  /** the 3D screen shows the video (scene/stage/Stage), not the title card */
+  stageScreenVideo: boolean;
+  setStageScreenVideo(on: boolean): void;
+  /** a live session's stream on the stage video: connecting, playing, waiting for the encoder; null when none plays */
+  stageLive: LiveState | null;
+  setStageLive(state: LiveState | null): void;
   /** the caption cue showing now ('' for none), read from the video's captions track */
   stageCaption: string;
   setStageCaption(text: string): void;
@@ -74,6 +81,14 @@ export const createStageSlice: StateCreator<Store, [], [], StageSlice> = (set, g
   setStageSoundBlocked: (stageSoundBlocked) => set({ stageSoundBlocked }),
   stageWatch2D: false,
   setStageWatch2D: (stageWatch2D) => set({ stageWatch2D }),
+  stageScreenVideo: false,
+  setStageScreenVideo: (stageScreenVideo) => {
+    if (get().stageScreenVideo !== stageScreenVideo) set({ stageScreenVideo });
+  },
+  stageLive: null,
+  setStageLive: (stageLive) => {
+    if (get().stageLive !== stageLive) set({ stageLive });
+  },
   stageCaption: '',
   setStageCaption: (stageCaption) => set({ stageCaption }),
 });

@@ -41,6 +41,11 @@ function cardText(now: number): { text: CardText; video: boolean } {
     return { text: { ...base, status: `${prefix}${t} 后开始 · Starts in ${t}` }, video: false };
   }
   const v = stageVideo;
+  if (phase === 'on' && stage.kind === 'live') {
+    const playing = useStore.getState().stageLive === 'playing' && !!v && v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA;
+    const status = playing ? '正在直播 · Live now' : '等待信号 · Waiting for the stream';
+    return { text: { ...base, status }, video: playing };
+  }
   const playable =
     phase === 'on' &&
     stage.kind === 'premiere' &&
@@ -105,15 +110,20 @@ export default function Stage({ hallId }: { hallId: HallId }) {
       card.invalidate();
       tick();
     });
-    return () => window.clearInterval(id);
+    return () => {
+      window.clearInterval(id);
+      useStore.getState().setStageScreenVideo(false);
+    };
   }, [card]);
 
-  const map = showVideo && videoTexture ? videoTexture : card.texture;
+  const onVideo = showVideo && !!videoTexture;
+  const map = onVideo ? videoTexture : card.texture;
   useEffect(() => {
+    useStore.getState().setStageScreenVideo(onVideo);
     if (material.map === map) return;
     material.map = map;
     material.needsUpdate = true;
-  }, [material, map]);
+  }, [material, map, onVideo]);
 
   if (emptyScene()) return null;
   return (

@@ -10,6 +10,7 @@ import { useStore } from '../../store';
 import { StageBanner } from './StageBanner';
 import { disposeStageVideo, inlineVideo } from './stageVideo';
 import { useStageSync } from './useStageSync';
+import { useLiveStage } from './useLiveStage';
 import { Watch2D } from './Watch2D';
 import { stagePhase } from './premiereSync';
 import './stage.css';
@@ -31,6 +32,7 @@ export default function StageLayer({ hallId }: { hallId: HallId }) {
   }, [hallId]);
 
   useStageSync(hallId, video);
+  useLiveStage(video);
 
   useEffect(() => {
     const probe = window.__ludao;
@@ -55,6 +57,9 @@ export default function StageLayer({ hallId }: { hallId: HallId }) {
         rttMs: best?.rtt ?? null,
         clockSamples: serverClock.estimator.count(),
         caption: useStore.getState().stageCaption,
+        live: useStore.getState().stageLive,
+        framesDecoded: video.getVideoPlaybackQuality?.().totalVideoFrames ?? 0,
+        screen: useStore.getState().stageScreenVideo ? 'video' : 'card',
       };
     };
     return () => {

@@ -27,10 +27,12 @@ export function useStageSync(hallId: HallId, video: HTMLVideoElement | null): vo
   const src = premiere?.videoUrl ?? '';
   const captions = premiere && isOwnMediaUrl(premiere.captionsUrl) ? premiere.captionsUrl : '';
 
+  // a live session's stream owns the video while it plays (useLiveStage): leave its source alone
+  const live = useStore((s) => s.stageLive !== null);
   useEffect(() => {
-    if (!video) return;
+    if (!video || live) return;
     loadStageMedia(video, src, captions);
-  }, [video, src, captions]);
+  }, [video, src, captions, live]);
 
   // position: a check every second, one at the start, and one whenever the file can play
   useEffect(() => {
@@ -58,6 +60,7 @@ export function useStageSync(hallId: HallId, video: HTMLVideoElement | null): vo
       const stage = premiereOf(useStore.getState().stage);
       if (startTimer) clearTimeout(startTimer);
       startTimer = null;
+      if (useStore.getState().stageLive !== null) return;
       if (!stage || !video.getAttribute('src')) {
         if (!video.paused) video.pause();
         return;
