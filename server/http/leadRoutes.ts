@@ -125,6 +125,7 @@ export function leadRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
         createdAt: l.created_at,
       })),
       meetings: (await s.repos.meetings.forVisitor(user.id)).map(meetingView),
+      agendaStars: await s.repos.agenda.stars(user.id),
     };
   });
 

@@ -117,6 +117,8 @@ export const myDataSchema = z.object({
   phone: z.object({ phone: z.string(), verifiedAt: z.number().nullable() }).nullable(),
   /** meetings booked, cancelled ones included */
   meetings: z.array(meetingViewSchema),
+  /** the ids of the agenda sessions the visitor starred (issue #11) */
+  agendaStars: z.array(z.string()),
 });
 export type MyData = z.infer<typeof myDataSchema>;
 

@@ -247,6 +247,8 @@ describe('stars', () => {
     expect(mine).toContain(a.id);
     expect(mine).not.toContain(b.id);
     expect(mine).not.toContain(c.id);
+    // the privacy centre's export holds them too
+    expect((await h.call('member', 'myData')).json.agendaStars).toEqual(mine);
     expect((await h.call('member', 'mergeStars', { body: { sessionIds: Array.from({ length: 201 }, () => 'aaaaaaaaaaaaaaaa') } })).status).toBe(400);
   });
 });
