@@ -28,7 +28,10 @@ import { moderationFor } from './moderation/service';
 import { createAnalytics, type Analytics } from './analytics';
 import { createDashboard, type Dashboard } from './dashboard';
 import { roomsNow } from './dashboard/roomsNow';
+import { entryCheck } from './entry/admission';
+import { entryFor } from './entry/service';
 import type { AgendaSource } from './agenda/source';
+import { sessionView } from './agenda/views';
 
 /** Biggest WebSocket frame a visitor may send; a chat line is well under 2 KB. */
 const MAX_PAYLOAD_BYTES = 4 * 1024;
@@ -112,6 +115,12 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
     log: logger,
     rooms: () => roomsNow(liveRooms),
     activeExpoId: async () => (await expo.repos.expos.getActive())?.id ?? null,
+    // the day's sessions, for their audiences on the dashboard
+    sessions: async (from, to) => {
+      const active = await expo.repos.expos.getActive();
+      if (!active) return [];
+      return (await expo.repos.agenda.list(active.id, { endedAfter: from })).map(sessionView).filter((s) => s.startsAt < to);
+    },
   });
   app.use('/api', apiRouter({ stats, expo, analytics, dashboard, presence: () => matchMaker.presence }));
   app.use('/media', mediaRouter(expo.store));
@@ -161,6 +170,8 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
     },
     // mutes, bans, kicks, chat modes and reports (issue #11), shared with the moderation routes
     moderation: moderationFor(expo, () => matchMaker.presence),
+    // questions to the session on stage (issue #11), shared with the console's Q&A routes
+    qa: expo.qa,
   };
   gameServer
     .define(
@@ -170,6 +181,7 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
         static override identify = (headers: IncomingHttpHeaders, hallId: string) => identifyHallAccount(expo.repos, headers, hallId);
         static override words = () => expo.words;
         static override banned = (keys: string[]) => moderationFor(expo, () => matchMaker.presence).isBanned(keys);
+        static override entry = entryCheck(entryFor(expo), expo.addresses);
       },
     )
     .filterBy(['hallId'])

@@ -55,3 +55,13 @@ export const DOT_REFRESH_PATCHES = 20;
 export const DEFAULT_HALL_CAPACITY = 300;
 /** A seat reserved by the matchmaker but never taken is released after this many seconds. */
 export const SEAT_RESERVATION_S = 15;
+
+/**
+ * Q&A (issue #11): questions visitors ask the session on stage. Each visitor (account, else device
+ * token, else connection) may ask at most QA_MAX_PER_SESSION questions per session; the stage
+ * screen shows the QA_STAGE_MAX approved questions with the most votes, the hall panel QA_PANEL_MAX.
+ */
+export const QA_MAX_PER_SESSION = 3;
+export const QA_TEXT_MAX = 140;
+export const QA_STAGE_MAX = 3;
+export const QA_PANEL_MAX = 30;

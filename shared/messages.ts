@@ -18,6 +18,7 @@ import { CHAT_BURST, CHAT_REFILL_MS, MSG_BURST, MSG_PER_SECOND } from './constan
 import { NoticeCode } from './protocol';
 import { chatSchema, moveSchema } from './validate';
 import { hallChatModeSchema, moderateMessageSchema, reportMessageSchema } from './api/moderation';
+import { qaAskSchema, qaMineSchema, qaSnapshotSchema, qaVoteSchema } from './api/qa';
 
 /**
  * Who a message is for, on the sending side. Every visitor has 'visitor'; booth staff and organizers
@@ -40,6 +41,9 @@ export const BUDGETS = {
   reports: { burst: 3, refillMs: 60_000 },
   // clock samples: a burst of a few on joining, then one or two every 30 s
   clock: { burst: 8, refillMs: 5000 },
+  // Q&A (issue #11): questions are few anyway (QA_MAX_PER_SESSION); votes come in a run, then one a second
+  qaAsk: { burst: 2, refillMs: 20_000 },
+  qaVote: { burst: 10, refillMs: 1000 },
 } as const satisfies Record<string, { burst: number; refillMs: number }>;
 export type BudgetName = keyof typeof BUDGETS;
 
@@ -86,6 +90,9 @@ export const clientMessages = {
   report: { schema: reportMessageSchema, senders: ['visitor'], budget: 'reports' },
   /** a moderator or organizer in the hall mutes, kicks or bans the sender of a line or a person */
   moderate: { schema: moderateMessageSchema, senders: ['moderator', 'organizer'], budget: 'messages' },
+  // Q&A (issue #11): anyone in the hall (a guest too) asks the session on stage and upvotes others' questions
+  qaAsk: { schema: qaAskSchema, senders: ['visitor'], budget: 'qaAsk' },
+  qaVote: { schema: qaVoteSchema, senders: ['visitor'], budget: 'qaVote' },
 } as const satisfies Record<string, ClientMessageDef>;
 
 const chatMessageSchema = z.object({
@@ -124,6 +131,10 @@ export const serverMessages = {
       z.object({ kind: z.literal('moderator') }),
     ]),
   },
+  /** Q&A (issue #11): the session's questions, to everyone in the hall on join and on every change */
+  qa: { schema: qaSnapshotSchema },
+  /** Q&A: one visitor's own questions, votes and the answer to its last ask or vote, to that visitor only */
+  qaMine: { schema: qaMineSchema },
 } as const satisfies Record<string, ServerMessageDef>;
 
 export type ClientMessageName = keyof typeof clientMessages;

@@ -23,6 +23,10 @@ export interface JoinOptions {
   style: number;
   /** the browser's device token (moderation, issue #11): checked against bans with the device cookie */
   device?: string;
+  /** the hall's entry code, when its entry rule asks for one (issue #11; checked hashed, throttled) */
+  entryCode?: string;
+  /** an organizer-issued entry pass, for invite-only halls (issue #11) */
+  entryPass?: string;
 }
 
 /** Short, localisable reasons the server gives; the client maps codes to translated text. */
@@ -56,6 +60,12 @@ export const JoinError = {
   nameRefused: 'name_refused',
   /** the account or the device is banned (moderation, issue #11) */
   banned: 'banned',
+  // entry rules (issue #11): same strings as shared/api/entry.ts EntryRefusal
+  entryCodeNeeded: 'entry_code_needed',
+  entryCodeWrong: 'entry_code_wrong',
+  entryThrottled: 'entry_throttled',
+  entryInviteNeeded: 'entry_invite_needed',
+  entryAccountNeeded: 'entry_account_needed',
 } as const;
 export type JoinError = (typeof JoinError)[keyof typeof JoinError];
 

@@ -32,6 +32,12 @@ export const joinOptionsSchema = z.object({
     .min(0)
     .max(AVATAR_STYLES.length - 1),
   device: z.string().regex(DEVICE_PATTERN).optional(),
+  // entry rules (issue #11): read by server/entry at join, never stored
+  entryCode: z.string().max(200).optional(),
+  entryPass: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
 });
 
 export const moveSchema = z.strictObject({

@@ -376,6 +376,55 @@ export interface DashboardMinuteTable {
   peak_stage: number;
 }
 
+/** Q&A (0009, issue #11): questions to a session on stage, and their upvotes. */
+export interface QaQuestionTable {
+  id: string;
+  session_id: string;
+  hall_id: string;
+  /** the asker's moderation key ('a:', 'd:' or 's:') */
+  asker_key: string;
+  asker_seq: number;
+  asker_name: string;
+  text: string;
+  /** 'pending' | 'approved' | 'rejected' */
+  status: string;
+  votes: number;
+  created_at: number;
+  decided_at: number | null;
+  decided_by: string | null;
+}
+
+export interface QaVoteTable {
+  question_id: string;
+  voter_key: string;
+  created_at: number;
+}
+
+/** Entry rules (issue #11): the expo's (hall_id '') and each hall's own; code_hash is scrypt. */
+export interface EntryRuleTable {
+  expo_id: string;
+  hall_id: string;
+  rule: string;
+  code_hash: string | null;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+/** Entry passes for invite-only halls: the SHA-256 of the token, never the token. */
+export interface EntryInviteTable {
+  id: string;
+  token_hash: string;
+  expo_id: string;
+  hall_id: string | null;
+  label: string;
+  uses: number;
+  max_uses: number | null;
+  expires_at: number | null;
+  revoked_at: number | null;
+  created_by: string | null;
+  created_at: number;
+}
+
 export interface DB {
   expos: ExpoTable;
   expo_halls: ExpoHallTable;
@@ -409,6 +458,10 @@ export interface DB {
   moderator_invites: ModeratorInviteTable;
   audit_log: AuditLogTable;
   word_list: WordListTable;
+  entry_rules: EntryRuleTable;
+  entry_invites: EntryInviteTable;
+  qa_questions: QaQuestionTable;
+  qa_votes: QaVoteTable;
 }
 
 export type Kdb = Kysely<DB>;

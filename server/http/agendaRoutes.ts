@@ -146,28 +146,50 @@ export function agendaRoutes(router: Router, s: ExpoServices, deps: BindDeps): v
     return { halls: expo.halls, sessions: (await s.repos.agenda.list(expo.id)).map(sessionEditView) };
   });
 
-  bind(router, routes.createAgendaSession, deps, async ({ body }) => {
+  bind(router, routes.createAgendaSession, deps, async ({ body, user }) => {
     const expo = await activeExpo();
     checkPlan(expo.halls, body, Date.now());
     const r = await saving(() => s.repos.agenda.create(expo.id, toNew(body)));
+    // an organizer action: into the audit log (issue #11)
+    await s.repos.audit.record({
+      actorId: user.id,
+      action: 'agenda.session_create',
+      targetType: 'session',
+      targetId: r.row.id,
+      detail: { hall: r.row.hall_id },
+    });
     s.agenda.changed(r.row.id, [r.row.hall_id]);
     return sessionEditView(r);
   });
 
-  bind(router, routes.updateAgendaSession, deps, async ({ params, body }) => {
+  bind(router, routes.updateAgendaSession, deps, async ({ params, body, user }) => {
     const expo = await activeExpo();
     const before = await s.repos.agenda.get(params.sessionId);
     if (!before || before.row.expo_id !== expo.id) throw new HttpError(404, 'not_found', 'No such session');
     checkPlan(expo.halls, body, Date.now());
     const { record, orphans } = await saving(() => s.repos.agenda.update(expo.id, params.sessionId, toNew(body)));
+    await s.repos.audit.record({
+      actorId: user.id,
+      action: 'agenda.session_update',
+      targetType: 'session',
+      targetId: record.row.id,
+      detail: { hall: record.row.hall_id },
+    });
     await s.store.remove(orphans);
     s.agenda.changed(record.row.id, [before.row.hall_id, record.row.hall_id]);
     return sessionEditView(record);
   });
 
-  bind(router, routes.deleteAgendaSession, deps, async ({ params }) => {
+  bind(router, routes.deleteAgendaSession, deps, async ({ params, user }) => {
     const expo = await activeExpo();
     const { record, orphans } = await s.repos.agenda.remove(expo.id, params.sessionId);
+    await s.repos.audit.record({
+      actorId: user.id,
+      action: 'agenda.session_delete',
+      targetType: 'session',
+      targetId: record.row.id,
+      detail: { hall: record.row.hall_id },
+    });
     await s.store.remove(orphans);
     s.agenda.changed(record.row.id, [record.row.hall_id]);
     return { ok: true as const };

@@ -18,7 +18,9 @@ import { organizerRoutes } from './organizerRoutes';
 import { analyticsRoutes } from './analyticsRoutes';
 import { bannedRequest, moderationRoutes } from './moderationRoutes';
 import { wordListRoutes } from './wordListRoutes';
+import { entryRoutes } from './entryRoutes';
 import { agendaRoutes } from './agendaRoutes';
+import { qaRoutes } from '../qa/routes';
 import type { Analytics } from '../analytics';
 import { dashboardRoutes } from './dashboardRoutes';
 import type { Dashboard } from '../dashboard';
@@ -79,8 +81,10 @@ export function apiRouter(deps: ApiDeps): Router {
     agendaRoutes(router, s, bindDeps);
     organizerRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
     wordListRoutes(router, s, bindDeps);
+    entryRoutes(router, s, bindDeps);
     if (deps.analytics) analyticsRoutes(router, s, bindDeps, deps.analytics);
     moderationRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
+    qaRoutes(router, s, bindDeps);
     if (deps.dashboard) dashboardRoutes(router, s, bindDeps, deps.dashboard);
     // Errors from middleware (the JSON parser) answer in the same shape as the routes'.
     router.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => sendError(res, err, s.logger));

@@ -22,6 +22,7 @@ import { reconcileBooths, seedDemoIfEmpty } from '../seed/demo';
 import { startRetention } from '../jobs/retention';
 import { devSmsProvider, type SmsProvider } from '../auth/sms';
 import { createWordFilterService, type WordFilterService } from '../moderation/wordFilter';
+import { createQaService, type QaService } from '../qa/service';
 
 export interface ExpoServices {
   readonly database: Database;
@@ -38,6 +39,8 @@ export interface ExpoServices {
   readonly agenda: AgendaService;
   /** the sensitive-word filter: starter lists plus the organizer's list, reloaded on every process when edited */
   readonly words: WordFilterService;
+  /** Q&A (issue #11): questions to the session on stage, changes to every instance on every process */
+  readonly qa: QaService;
   /** SMS for phone verification (SMS_PROVIDER), or null when off */
   readonly sms: SmsProvider | null;
   readonly throttle: LoginThrottle;
@@ -69,6 +72,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
   const agenda = createAgendaService(getRepos, presence, config.presencePrefix, (err) => logger.warn({ err }, 'agenda event bus'));
   // reads the organizer's list through getRepos, so the database opens only when prepare() loads it
   const words = createWordFilterService(getRepos, logger, { presence, prefix: config.presencePrefix });
+  const qa = createQaService(getRepos, presence, config.presencePrefix, (err) => logger.warn({ err }, 'qa event bus'));
   const streams = new Set<{ end(): void }>();
   let stopRetention: (() => void) | null = null;
 
@@ -86,6 +90,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
     meetingEvents,
     agenda,
     words,
+    qa,
     sms: config.expo.smsProvider === 'dev' ? devSmsProvider(logger) : null,
     throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ipBurst: cfg.loginIpBurst, emailBurst: cfg.loginEmailBurst }),
     addresses: clientAddresses(config.trustedProxies),
@@ -127,6 +132,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
       meetingEvents.close();
       agenda.close();
       words.close();
+      qa.close();
       if (database) await database.close();
       database = null;
       repos = null;

@@ -79,13 +79,12 @@ export function createModeration(d: ModerationDeps) {
   async function sanction(kind: SanctionKind, t: ModerationTarget, minutes: number | null, actorId: string | null, reportId: string | null = null) {
     // a mute holds the person (account, device) and this connection; so does a ban
     const keys = [...new Set([...t.keys, sessionKey(t.sessionId)])];
-    const row = await d.repos().moderation.addSanction({ kind, keys, minutes, targetName: t.name, hallId: t.hallId, reportId, createdBy: actorId });
-    await d.repos().audit.record({
+    const row = await d.repos().moderation.addSanction({ kind, keys, minutes, targetName: t.name, hallId: t.hallId, reportId, createdBy: actorId }, (id) => ({
       actorId,
       action: `moderation.${kind}`,
       ...auditTarget(keys),
-      detail: { sanction: row.id, minutes, hall: t.hallId, report: reportId },
-    });
+      detail: { sanction: id, minutes, hall: t.hallId, report: reportId },
+    }));
     await publish({ type: 'sanction', sanction: { id: row.id, kind, keys: row.keys, expiresAt: row.expiresAt }, at: Date.now() });
     toConsoles('sanctions', { at: Date.now() });
     return row;
@@ -172,11 +171,9 @@ export function createModeration(d: ModerationDeps) {
 
     /** Closes a report with an action on its target (or dismisses it). */
     async resolveReport(reportId: string, action: ReportResolution, minutes: number | null, actorId: string | null): Promise<ReportRow> {
-      const repo = d.repos().moderation;
-      const report = await repo.report(reportId);
-      if (!report) throw new RepoError('not_found', 'No such report');
-      // closed first: of two moderators acting on one report, only one acts
-      const closed = await repo.closeReport(reportId, action, actorId);
+      // closed first: of two moderators acting on one report, only one acts (an unknown one is not_found)
+      const report = await d.repos().moderation.closeReport(reportId, action, actorId);
+      const closed = report;
       const target: ModerationTarget = { sessionId: report.targetSession, keys: report.targetKeys, name: report.targetName, hallId: report.hallId };
       if (action === 'dismiss') {
         await d

@@ -33,9 +33,12 @@ import type { AgendaSource } from '../agenda/source';
 import { StageKeeper } from './stage';
 import { RoomModeration } from '../moderation/roomModeration';
 import { admitJoin, type BanCheck } from '../moderation/admission';
+import type { EntryCheck } from '../entry/admission';
 import { sessionKey } from '../moderation/keys';
 import type { Moderation } from '../moderation/service';
 import { starterWordFilter, type WordFilter } from '../moderation/wordFilter';
+import { RoomQa } from '../qa/roomQa';
+import type { QaService } from '../qa/service';
 
 export interface HallRoomDeps {
   logger: Logger;
@@ -56,6 +59,8 @@ export interface HallRoomDeps {
   moderation?: Moderation;
   /** the organizers' live dashboard (server/dashboard): joins and chat lines are counted there; absent: not counted */
   dashboard?: Pick<Dashboard, 'joined' | 'chatted' | 'reported'>;
+  /** Q&A for the session on stage (server/qa, issue #11); absent: asking is refused as "no session" */
+  qa?: QaService;
 }
 
 /** Rooms alive in this process, so shutdown can warn their visitors first. */
@@ -73,6 +78,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   private crowd: BoothCrowd | null = null;
   private stage: StageKeeper | null = null;
   private mod: RoomModeration | null = null;
+  private qa: RoomQa | null = null;
   private readonly onAnnounce = (p: AnnouncePayload): void => {
     broadcastMsg(this, 'announce', p);
   };
@@ -86,10 +92,12 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   static words: (() => WordFilter) | null = null;
   /** Set by the app's subclass too: is any of a join's keys banned (moderation, issue #11)? */
   static banned: BanCheck | null = null;
+  /** Set by the app's subclass too: does this join meet the hall's entry rule (issue #11)? Throws the refusal. */
+  static entry: EntryCheck | null = null;
 
   /** Runs before any seat is reserved or room created: bad options never cost a room. */
   static override async onAuth(
-    this: { identify: typeof HallRoom.identify; words: typeof HallRoom.words; banned: typeof HallRoom.banned },
+    this: { identify: typeof HallRoom.identify; words: typeof HallRoom.words; banned: typeof HallRoom.banned; entry: typeof HallRoom.entry },
     _token: string,
     options: unknown,
     ctx: AuthContext,
@@ -100,6 +108,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     const account = this.identify && ctx?.headers ? await this.identify(ctx.headers, r.auth.hallId).catch(() => null) : null;
     // a banned account or device gets no seat (moderation, issue #11)
     const moderationKeys = await admitJoin(this.banned, ctx?.headers, account?.userId ?? null, options);
+    // the hall's entry rule: open, entry code, invite-only or visitor accounts only (server/entry)
+    if (this.entry) await this.entry(r.auth.hallId, account, options, ctx);
     return { ...r.auth, account, moderationKeys };
   }
 
@@ -178,6 +188,24 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       this.log,
     );
     await this.mod.open(this.presence);
+    // questions to the session on stage, shared by every instance on every process (server/qa)
+    const qa = new RoomQa(
+      {
+        hallId,
+        stage: state.stage,
+        broadcast: (name, payload) => broadcastMsg(this, name, payload),
+        sendTo: (sessionId, name, payload) => {
+          const client = this.clients.getById(sessionId);
+          if (client) sendTo(client, name, payload);
+        },
+        log: this.log,
+      },
+      this.deps.qa ?? null,
+      () => this.deps.words ?? starterWordFilter(),
+    );
+    this.qa = qa;
+    qa.open();
+    this.clock.setInterval(() => qa.tick(), 1000);
     liveRooms.add(this);
     this.log.info({ instance: claim.n }, 'hall instance opened');
 
@@ -195,6 +223,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
         present: (sessionId, slotId, item, by) => this.crowd?.present(sessionId, slotId, item, by),
         words: this.deps.words ?? starterWordFilter(),
         moderation: this.mod,
+        qa,
         sendTo: (sessionId, name, payload) => {
           const client = this.clients.getById(sessionId);
           if (client) sendTo(client, name, payload);
@@ -229,6 +258,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     this.interest.add(client.sessionId, visitor, client);
     sendTo(client, 'chatHistory', this.chatLog.messages);
     this.mod?.join(client);
+    void this.qa?.join({ sessionId: client.sessionId, keys: client.userData.moderationKeys, name: visitor.name });
     if (this.crowd) {
       for (const p of this.crowd.presentations()) sendTo(client, 'presenting', p);
     }
@@ -276,6 +306,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     this.crowd?.close();
     this.stage?.close();
     this.mod?.close();
+    this.qa?.close();
     this.analytics?.close();
     if (this.announceTopic) {
       Promise.resolve(this.presence.unsubscribe(this.announceTopic, this.onAnnounce)).catch((err: unknown) =>

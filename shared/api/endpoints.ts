@@ -124,6 +124,16 @@ export const endpoints = {
   createModeratorInvite: { method: 'post', path: '/api/organizer/moderator-invites' },
   moderatorInviteInfo: { method: 'get', path: '/api/auth/moderator-invites/{token}' },
   acceptModeratorInvite: { method: 'post', path: '/api/auth/moderator-invites/accept' },
+  // entry rules (issue #11): the landing page's hall summaries, the code/pass check, the organizer's settings
+  entryHalls: { method: 'get', path: '/api/entry/halls' },
+  entryCheck: { method: 'post', path: '/api/entry/halls/{hallId}/check' },
+  entrySettings: { method: 'get', path: '/api/organizer/entry' },
+  setEntryRule: { method: 'put', path: '/api/organizer/entry/rules/{scope}' },
+  createEntryInvite: { method: 'post', path: '/api/organizer/entry/invites' },
+  revokeEntryInvite: { method: 'delete', path: '/api/organizer/entry/invites/{inviteId}' },
+  // Q&A (issue #11): the moderators' queue and their decisions
+  qaQueue: { method: 'get', path: '/api/moderation/qa' },
+  qaDecide: { method: 'post', path: '/api/moderation/qa/{questionId}' },
 } as const satisfies Record<string, { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: `/api/${string}` }>;
 
 /** Fills `{name}` parameters of a route path. Values are URI-encoded. */

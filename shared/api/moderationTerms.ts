@@ -55,6 +55,11 @@ export const AUDIT_ACTIONS = [
   'organizer.booth_place',
   'organizer.invite_staff',
   'organizer.expo_end',
+  'organizer.word_add',
+  'organizer.word_remove',
+  'agenda.session_create',
+  'agenda.session_update',
+  'agenda.session_delete',
 ] as const;
 export const AUDIT_ACTION_PATTERN = /^[a-z][a-z0-9_]{1,23}\.[a-z][a-z0-9_]{1,23}$/;
 /** The log is a security log (Cybersecurity Law Art. 21): kept at least 6 months. */

@@ -83,6 +83,7 @@ import {
   slotViewSchema,
 } from './meetings';
 import { DASHBOARD_PUSH_MS, dashboardSnapshotSchema } from './dashboard';
+import { entryRouteDefs } from './entry';
 import {
   auditListSchema,
   auditQuerySchema,
@@ -121,6 +122,7 @@ import {
   starsMergeSchema,
   starsSchema,
 } from './agenda';
+import { qaDecideSchema, qaConsoleQuestionSchema, qaParamsSchema, qaQueueQuerySchema, qaQueueSchema } from './qa';
 
 /**
  * Who may call a route:
@@ -1021,6 +1023,8 @@ export const routes = {
     params: tokenParamsSchema,
     response: moderatorInviteInfoSchema,
   },
+  // entry rules (issue #11 item 5): shared/api/entry.ts
+  ...entryRouteDefs,
   acceptModeratorInvite: {
     ...endpoints.acceptModeratorInvite,
     summary: 'Create a moderator account from an invitation; signs in',
@@ -1029,6 +1033,24 @@ export const routes = {
     body: moderatorInviteAcceptSchema,
     response: meSchema,
     status: 201,
+  },
+  // Q&A (issue #11): questions visitors asked the sessions on stage (they ask and vote in the hall room)
+  qaQueue: {
+    ...endpoints.qaQueue,
+    summary: "The running expo's questions with one status (pending by default: the queue), most votes first",
+    tag: 'console',
+    access: 'moderator',
+    query: qaQueueQuerySchema,
+    response: qaQueueSchema,
+  },
+  qaDecide: {
+    ...endpoints.qaDecide,
+    summary: 'Approve a question onto the stage screen and the hall panel, or reject it, in every instance',
+    tag: 'console',
+    access: 'moderator',
+    params: qaParamsSchema,
+    body: qaDecideSchema,
+    response: qaConsoleQuestionSchema,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -4,10 +4,11 @@
  * document describes every route, booth changes reach the hall's event stream, and logins are throttled.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, routePath, type RouteName } from '../../shared/api/routes';
-import { glb, mp4, pdf, png, registerVisitor, startHarness, type CallOpts, type Harness, type Role } from './apiHarness';
+import { routes, routePath, type RouteDef, type RouteName } from '../../shared/api/routes';
+import { EMAILS, PASSWORD, glb, mp4, pdf, png, registerVisitor, startHarness, type CallOpts, type Harness, type Res, type Role } from './apiHarness';
 import { waitFor } from '../fixtures/wait';
 import { AGENDA_STREAMS, agendaCases } from './agendaCases';
+import { ACCESS_MATRIX, MATRIX_ROLES, type MatrixRole, type RouteCell } from './authMatrix';
 
 let h: Harness;
 beforeAll(async () => {
@@ -241,6 +242,9 @@ const cases: Case[] = [
   { route: 'hallModes', expect: ORG(), req: () => ({}) },
   { route: 'setHallMode', expect: ORG(), req: () => ({ params: { hallId: 'shapowei' }, body: { slowModeS: 0, chatOff: false, muteAll: false } }) },
   { route: 'auditLog', expect: ORG(), req: () => ({ query: { action: 'organizer.announce' } }) },
+  // Q&A (issue #11; qaRoom.test.ts and qa.spec.ts check what the decisions do)
+  { route: 'qaQueue', expect: ORG(), req: () => ({ query: { status: 'pending' } }) },
+  { route: 'qaDecide', expect: ORG(404), req: () => ({ params: { questionId: 'aaaaaaaaaaaaaaaa' }, body: { decision: 'approve' } }) },
   { route: 'createModeratorInvite', expect: ORG(201), req: () => ({ body: {} }) },
   { route: 'moderatorInviteInfo', expect: PUBLIC(404), req: () => ({ params: { token: 'x'.repeat(43) } }) },
   {
@@ -248,6 +252,13 @@ const cases: Case[] = [
     expect: PUBLIC(404),
     req: () => ({ body: { token: 'y'.repeat(43), email: 'm@x.example', displayName: 'M', password: 'long-enough-pass' } }),
   },
+  // entry rules (issue #11; entry.test.ts checks what each does, at join with real clients)
+  { route: 'entryHalls', expect: PUBLIC(), req: () => ({}) },
+  { route: 'entryCheck', expect: PUBLIC(), req: () => ({ params: { hallId: 'gulangyu' }, body: {} }) },
+  { route: 'entrySettings', expect: ORG(), req: () => ({}) },
+  { route: 'setEntryRule', expect: ORG(), req: () => ({ params: { scope: 'shapowei' }, body: { rule: 'inherit' } }) },
+  { route: 'createEntryInvite', expect: ORG(201), req: () => ({ body: { hallId: 'gulangyu', label: 'Matrix' } }) },
+  { route: 'revokeEntryInvite', expect: ORG(404), req: () => ({ params: { inviteId: 'aaaaaaaaaaaaaaaa' } }) },
   // the agenda (issue #11; agenda.test.ts checks what each does, and its event stream for every role)
   ...agendaCases(() => h),
 ];
@@ -301,10 +312,73 @@ async function conversationId(role: Role): Promise<string> {
   return (await h.call('member', 'myConversations')).json.conversations[0].id;
 }
 
+/** Calls a route with a session cookie of its own (the two roles the harness does not make). */
+const as = async (cookie: string, name: RouteName, opts: CallOpts = {}) => {
+  const def = routes[name];
+  let path = routePath(def.path, opts.params);
+  if (opts.query) path += `?${new URLSearchParams(opts.query)}`;
+  let body: BodyInit | undefined;
+  const headers: Record<string, string> = { cookie };
+  if (opts.file) {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(opts.file.data)], { type: opts.file.type ?? 'application/octet-stream' }), opts.file.name);
+    body = form;
+  } else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  return h.raw(def.method.toUpperCase(), path, { headers, body });
+};
+/** a moderator invited by the organizer, and a visitor account under a live ban (issue #11) */
+let moderator = '';
+let banned = '';
+async function extraRoles(): Promise<void> {
+  if (moderator) return;
+  const inv = await h.call('organizer', 'createModeratorInvite', { body: {} });
+  const res = await fetch(`${h.server.httpUrl}/api/auth/moderator-invites/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: inv.json.token, email: 'matrix-mod@ludao.example', displayName: 'Mod', password: 'long-enough-pass' }),
+  });
+  moderator = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  banned = await registerVisitor(h, 'Banned');
+  const me = (await h.raw('GET', '/api/auth/me', { headers: { cookie: banned } })).json.user.id as string;
+  await h.server.app.expo.repos.moderation.addSanction({
+    kind: 'ban',
+    keys: [`a:${me}`],
+    minutes: null,
+    targetName: 'Banned',
+    hallId: 'gulangyu',
+    createdBy: null,
+  });
+}
+
+/** The README's matrix cell a response shows: refused for lack of an account (401), refused for the wrong one (403), or let through. */
+function cellOf(res: Res): RouteCell {
+  if (res.status === 401 && res.json?.error === 'unauthenticated') return '401';
+  if (res.status === 403 && ['forbidden', 'banned'].includes(res.json?.error)) return '403';
+  return 'yes';
+}
+const MATRIX_OF: Record<Role, MatrixRole> = { visitor: 'guest', member: 'member', exhibitorA: 'staffHere', exhibitorB: 'staffOther', organizer: 'organizer' };
+/** Where a handler refuses what the access level lets through (README: noted under the table). */
+const HANDLER_REFUSALS: Partial<Record<RouteName, Partial<Record<MatrixRole, RouteCell>>>> = {
+  // on duty is for the booth's own staff: an organizer is not staff
+  setDuty: { organizer: '403' },
+};
+/** What the README's matrix says `role` gets from route `name`. */
+function expectedCell(name: RouteName, role: MatrixRole): RouteCell {
+  const def = routes[name];
+  const override = HANDLER_REFUSALS[name]?.[role];
+  if (override) return override;
+  if (role === 'banned' && 'refuseBanned' in def && def.refuseBanned) return '403';
+  return ACCESS_MATRIX[def.access][role];
+}
+
 describe('route × role matrix', () => {
   beforeAll(async () => {
     const { getLayout } = await import('../../shared/halls');
     layoutSlots = getLayout('gulangyu').boothSlots.map((s) => s.id);
+    await extraRoles();
   });
 
   it('covers every route in the table', () => {
@@ -315,16 +389,90 @@ describe('route × role matrix', () => {
   for (const c of cases) {
     it(`${routes[c.route].method.toUpperCase()} ${routes[c.route].path}`, async () => {
       const got: Partial<Expect> = {};
+      const cells: Partial<Record<MatrixRole, RouteCell>> = {};
       for (const role of ['visitor', 'member', 'exhibitorB', 'exhibitorA', 'organizer'] as Role[]) {
         const res = await h.call(role, c.route, await c.req(role));
         got[role] = res.status;
+        cells[MATRIX_OF[role]] = cellOf(res);
         if (res.status >= 400) {
           expect(res.json, `${role}: an error is JSON with a message`).toMatchObject({ error: expect.any(String), message: expect.any(String) });
         }
       }
+      // the two roles of issue #11, with the request a guest would make (nothing of theirs to name)
+      for (const [role, cookie] of [
+        ['moderator', moderator],
+        ['banned', banned],
+      ] as const) {
+        cells[role] = cellOf(await as(cookie, c.route, await c.req('visitor')));
+      }
       expect(got).toEqual(c.expect);
+      expect(cells).toEqual(Object.fromEntries(MATRIX_ROLES.map((r) => [r, expectedCell(c.route, r)])));
     });
   }
+});
+
+/**
+ * The rest of the matrix: the event streams (opened, their answer read, closed) and sign-in and
+ * sign-out, for all seven roles, against the same cells. Sign-out runs with a session made for it,
+ * so the other tests keep theirs.
+ */
+describe('route × role matrix: streams, sign-in and sign-out', () => {
+  beforeAll(extraRoles);
+  const cookieOf = (role: MatrixRole): string =>
+    ({
+      guest: '',
+      member: h.cookies.member,
+      staffHere: h.cookies.exhibitorA,
+      staffOther: h.cookies.exhibitorB,
+      moderator,
+      organizer: h.cookies.organizer,
+      banned,
+    })[role];
+
+  for (const name of NOT_IN_MATRIX.filter((n) => (routes[n] as RouteDef).raw === 'text/event-stream')) {
+    it(`${routes[name].path}: each role as the matrix says`, async () => {
+      const cells: Partial<Record<MatrixRole, RouteCell>> = {};
+      for (const role of MATRIX_ROLES) {
+        const ctl = new AbortController();
+        const res = await fetch(`${h.server.httpUrl}${routePath(routes[name].path, { boothId: h.a.boothId })}`, {
+          headers: cookieOf(role) ? { cookie: cookieOf(role) } : {},
+          signal: ctl.signal,
+        });
+        const text = res.status === 200 ? '' : await res.text();
+        ctl.abort();
+        cells[role] = cellOf({ status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined });
+        if (res.status === 200) expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      }
+      expect(cells).toEqual(Object.fromEntries(MATRIX_ROLES.map((r) => [r, expectedCell(name, r)])));
+    });
+  }
+
+  it('sign-in and sign-out are open to every role', async () => {
+    for (const role of MATRIX_ROLES) {
+      const login = await h.raw('POST', '/api/auth/login', {
+        headers: { 'content-type': 'application/json', ...(cookieOf(role) ? { cookie: cookieOf(role) } : {}) },
+        body: JSON.stringify({ email: 'nobody@ludao.example', password: 'not-a-password' }),
+      });
+      expect(cellOf(login), role).toBe(expectedCell('login', role));
+    }
+    // a fresh session per signed-in role to sign out of
+    const fresh: Record<MatrixRole, string> = {
+      guest: '',
+      member: (await as('', 'login', { body: { email: EMAILS.member, password: PASSWORD } })).headers.get('set-cookie')?.split(';')[0] ?? '',
+      staffHere: (await as('', 'login', { body: { email: EMAILS.exhibitorA, password: PASSWORD } })).headers.get('set-cookie')?.split(';')[0] ?? '',
+      staffOther: (await as('', 'login', { body: { email: EMAILS.exhibitorB, password: PASSWORD } })).headers.get('set-cookie')?.split(';')[0] ?? '',
+      moderator:
+        (await as('', 'login', { body: { email: 'matrix-mod@ludao.example', password: 'long-enough-pass' } })).headers.get('set-cookie')?.split(';')[0] ?? '',
+      organizer: (await as('', 'login', { body: { email: EMAILS.organizer, password: PASSWORD } })).headers.get('set-cookie')?.split(';')[0] ?? '',
+      banned: await registerVisitor(h, 'Banned too'),
+    };
+    for (const role of MATRIX_ROLES) {
+      if (role !== 'guest') expect(fresh[role], role).not.toBe('');
+      const out = await as(fresh[role], 'logout');
+      expect(out.status, role).toBe(200);
+      expect(cellOf(out), role).toBe(expectedCell('logout', role));
+    }
+  });
 });
 
 /**
@@ -333,34 +481,7 @@ describe('route × role matrix', () => {
  * centre stays open).
  */
 describe('moderator and banned roles', () => {
-  const as = async (cookie: string, name: RouteName, opts: CallOpts = {}) => {
-    const def = routes[name];
-    let path = routePath(def.path, opts.params);
-    if (opts.query) path += `?${new URLSearchParams(opts.query)}`;
-    const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-    return h.raw(def.method.toUpperCase(), path, { headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body });
-  };
-  let moderator = '';
-  let banned = '';
-  beforeAll(async () => {
-    const inv = await h.call('organizer', 'createModeratorInvite', { body: {} });
-    const res = await fetch(`${h.server.httpUrl}/api/auth/moderator-invites/accept`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: inv.json.token, email: 'matrix-mod@ludao.example', displayName: 'Mod', password: 'long-enough-pass' }),
-    });
-    moderator = (res.headers.get('set-cookie') ?? '').split(';')[0];
-    banned = await registerVisitor(h, 'Banned');
-    const me = (await h.raw('GET', '/api/auth/me', { headers: { cookie: banned } })).json.user.id as string;
-    await h.server.app.expo.repos.moderation.addSanction({
-      kind: 'ban',
-      keys: [`a:${me}`],
-      minutes: null,
-      targetName: 'Banned',
-      hallId: 'gulangyu',
-      createdBy: null,
-    });
-  });
+  beforeAll(extraRoles);
 
   const moderation: [RouteName, CallOpts, number][] = [
     ['moderationReports', {}, 200],
@@ -370,6 +491,8 @@ describe('moderator and banned roles', () => {
     ['hallModes', {}, 200],
     ['setHallMode', { params: { hallId: 'shapowei' }, body: { slowModeS: 5, chatOff: false, muteAll: false } }, 200],
     ['auditLog', {}, 200],
+    ['qaQueue', {}, 200],
+    ['qaDecide', { params: { questionId: 'aaaaaaaaaaaaaaaa' }, body: { decision: 'reject' } }, 404],
   ];
   it.each(moderation)('%s: a moderator may, a banned visitor may not', async (name, opts, ok) => {
     expect((await as(moderator, name, opts)).status).toBe(ok);

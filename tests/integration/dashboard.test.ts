@@ -87,6 +87,29 @@ describe('live dashboard', () => {
     expect(r.json.halls).toEqual([]);
   });
 
+  it('lists the day’s sessions that have started, with the audience at the stage and in the hall', async () => {
+    const startsAt = Date.now() - 60_000;
+    const made = await h.call('organizer', 'createAgendaSession', {
+      body: {
+        hallId: 'shapowei',
+        kind: 'talk',
+        title: { zh: '看板上的讲座', en: 'A talk on the dashboard' },
+        description: { zh: '', en: '' },
+        speakers: [],
+        tags: [],
+        startsAt,
+        endsAt: startsAt + 30 * 60_000,
+      },
+    });
+    expect(made.status, made.text).toBe(201);
+    const s = dashboardSnapshotSchema.parse((await h.call('organizer', 'dashboard')).json);
+    const session = s.sessions.find((x) => x.id === made.json.id);
+    expect(session).toMatchObject({ hallId: 'shapowei', title: { zh: '看板上的讲座', en: 'A talk on the dashboard' }, startsAt });
+    // the harbour visitor of the first test was in the hall since this session began (nobody stood at its stage)
+    expect(session!.hallPeak).toBe(1);
+    expect(session!.peakAudience).toBe(0);
+  });
+
   it('exports the last two hours per minute as CSV with a BOM', async () => {
     const r = await fetch(`${h.server.httpUrl}/api/organizer/dashboard/export`, { headers: { cookie: h.cookies.organizer } });
     expect(r.status).toBe(200);

@@ -1,9 +1,12 @@
 /**
  * Moderation across two processes on Redis (issue #11): two real server processes share presence
  * and matchmaking (Redis) and a database, a visitor has a tab in an instance on each process, and
- * every action made through one process's API must reach both instances within 500 ms: a mute (the
- * muted notice, then the refusal of a line), its lift, the hall's chat mode, a kick and a ban (the
- * disconnect). Prints the propagation times (API call to effect in the other process), p50 and max.
+ * every action must reach the instance on the other process within 500 ms: from the console's API
+ * a mute (the muted notice, then the refusal of a line), its lift, each hall switch (chat off, slow
+ * mode, mute all: told to everyone, then a line refused for that reason), a kick and a ban (the
+ * disconnect); from a moderator in the hall, a mute and a ban of the person beside it, felt by the
+ * same person's tab in the other instance on the other process. Prints the propagation times
+ * (moderator's action to the effect), p50 and max, and holds every one to 500 ms.
  *
  * Runs only when REDIS_URL is set, on its own Redis database and key prefix; with DATABASE_URL the
  * processes share a fresh PostgreSQL schema, otherwise one SQLite file in a shared data directory.
@@ -95,9 +98,14 @@ interface Tab extends TestVisitor {
   host: number;
 }
 
-async function join(p: Proc, name: string, device?: string): Promise<Tab> {
+/** A tab in the hall through process `p`: any instance, or the one named (`roomId`); `cookie` signs it in. */
+async function join(p: Proc, name: string, device?: string, opts: { cookie?: string; roomId?: string } = {}): Promise<Tab> {
   const client = new Client(`ws://127.0.0.1:${p.port}`);
-  const room = await client.joinOrCreate<HallState>(ROOM_HALL, joinOptions({ name, device }), HallState);
+  if (opts.cookie) client.http.headers = { ...client.http.headers, cookie: opts.cookie };
+  const options = joinOptions({ name, device });
+  const room = opts.roomId
+    ? await client.joinById<HallState>(opts.roomId, options, HallState)
+    : await client.joinOrCreate<HallState>(ROOM_HALL, options, HallState);
   const mods: Tab['mods'] = [];
   const notices: Tab['notices'] = [];
   room.onMessage(S2C.moderation, (m: Mod) => mods.push({ m, t: performance.now() }));
@@ -110,6 +118,20 @@ async function join(p: Proc, name: string, device?: string): Promise<Tab> {
   return tab;
 }
 
+/** A device token as the browser gets one. */
+async function newDevice(p: Proc): Promise<string> {
+  const r = await fetch(`${p.http}/api/device`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  return ((await r.json()) as { device: string }).device;
+}
+
+const OPEN = { slowModeS: 0, chatOff: false, muteAll: false };
+const MODE_KINDS = ['chatOff', 'slowMode', 'muteAll'] as const;
+type ModeKind = (typeof MODE_KINDS)[number];
+const MODE_ON: Record<ModeKind, Partial<typeof OPEN>> = { chatOff: { chatOff: true }, slowMode: { slowModeS: 5 }, muteAll: { muteAll: true } };
+const MODE_REFUSAL: Record<ModeKind, string> = { chatOff: NoticeCode.chatOff, slowMode: NoticeCode.slowMode, muteAll: NoticeCode.muteAll };
+/** Rounds of the moderator-in-the-hall test (each a new person with a tab in each instance). */
+const ROUNDS = 5;
+
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
@@ -119,6 +141,20 @@ describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
   let distDir = '';
   let dataDir = '';
   let cookie = '';
+  /** the two instances the first test leaves behind (one per process), for the second */
+  const instances: { roomId: string; host: number }[] = [];
+  /** ms from the moderator's action to its effect in an instance on the other process */
+  const samples: Record<string, number[]> = {
+    mute: [],
+    lift: [],
+    chatOff: [],
+    slowMode: [],
+    muteAll: [],
+    kick: [],
+    ban: [],
+    hallMute: [],
+    hallBan: [],
+  };
 
   beforeAll(async () => {
     await flush(redisUrl);
@@ -157,7 +193,7 @@ describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
       body: body ? JSON.stringify(body) : undefined,
     });
 
-  it('mutes, lifts, sets the chat mode, kicks and bans in every instance on both processes within 500 ms', async () => {
+  it('mutes, lifts, switches the hall chat, kicks and bans from the console in every instance on both processes', async () => {
     const dev = (await (
       await fetch(`${procs[0].http}/api/device`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
     ).json()) as { device: string };
@@ -172,9 +208,9 @@ describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
     for (const r of reporters) expect(r.room.roomId).toBe(troll.room.roomId);
     expect(troll.room.roomId).toBe(reporter.room.roomId);
     expect(troll2.room.roomId).not.toBe(troll.room.roomId);
+    instances.push({ roomId: troll.room.roomId, host: troll.host }, { roomId: troll2.room.roomId, host: troll2.host });
     // the API is always called on the process that does not host the troll's first tab
     const apiProc = procs.find((p) => p.port !== troll.host)!;
-    const samples: Record<string, number[]> = { mute: [], lift: [], mode: [], kick: [], ban: [] };
     const other = (t: Tab) => t.host !== apiProc.port;
 
     let seq = 0;
@@ -218,19 +254,24 @@ describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
         const got = await waitFor(() => t.mods.filter((x) => x.m.kind === 'unmuted')[unmutedBefore[k]], 3000, 'unmuted');
         if (other(t)) samples.lift.push(got.t - t1);
       }
-      // the hall's chat mode: told to every visitor of both instances
+      // the hall's chat mode, one switch a round (chat off, slow mode, mute all): told to every
+      // visitor of both instances, then a line from the witness is refused for that reason
+      const kind = MODE_KINDS[i % MODE_KINDS.length];
       const modesBefore = [reporter, witness].map((t) => t.mods.filter((x) => x.m.kind === 'mode').length);
       const t2 = performance.now();
-      expect((await api(apiProc, 'PUT', '/api/moderation/halls/gulangyu', { slowModeS: 0, chatOff: true, muteAll: false })).status).toBe(200);
+      expect((await api(apiProc, 'PUT', '/api/moderation/halls/gulangyu', { ...OPEN, ...MODE_ON[kind] })).status).toBe(200);
       for (const [k, t] of [reporter, witness].entries()) {
         const got = await waitFor(() => t.mods.filter((x) => x.m.kind === 'mode')[modesBefore[k]], 3000, 'mode');
-        expect(got.m).toMatchObject({ mode: { chatOff: true } });
-        if (other(t)) samples.mode.push(got.t - t2);
+        expect(got.m).toMatchObject({ mode: MODE_ON[kind] });
+        if (other(t)) samples[kind].push(got.t - t2);
       }
-      witness.room.send('chat', { text: `关闭时 ${i}` });
-      await waitFor(() => witness.notices.filter((n) => n.code === NoticeCode.chatOff).length > i, 3000, 'chat off refusal');
+      const refusalsBefore = witness.notices.filter((n) => n.code === MODE_REFUSAL[kind]).length;
+      // slow mode lets one line through, then refuses the next within the interval
+      if (kind === 'slowMode') witness.room.send('chat', { text: `慢速第一句 ${i}` });
+      witness.room.send('chat', { text: `${kind} ${i}` });
+      await waitFor(() => witness.notices.filter((n) => n.code === MODE_REFUSAL[kind]).length > refusalsBefore, 3000, `${kind} refusal`);
       // open again (told too) before the next round's line
-      expect((await api(apiProc, 'PUT', '/api/moderation/halls/gulangyu', { slowModeS: 0, chatOff: false, muteAll: false })).status).toBe(200);
+      expect((await api(apiProc, 'PUT', '/api/moderation/halls/gulangyu', OPEN)).status).toBe(200);
       await waitFor(() => reporter.mods.filter((x) => x.m.kind === 'mode').length === modesBefore[0] + 2, 3000, 'open again');
     }
     await api(apiProc, 'PUT', '/api/moderation/halls/gulangyu', { slowModeS: 0, chatOff: false, muteAll: false });
@@ -270,17 +311,67 @@ describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
     }
     // and the device cannot come back through either process
     for (const p of procs) await expect(join(p, '又来了', dev.device)).rejects.toThrow(/banned/);
+  }, 120_000);
 
+  it('mutes and bans from a moderator in the hall: the same person’s tab in the other instance, on the other process, within 500 ms', async () => {
+    // the first test leaves one instance on each process, with seats free in both
+    const [a, b] = instances;
+    expect(a.host, 'the two instances run on the two processes').not.toBe(b.host);
+    const mod = await join(
+      procs.find((p) => p.port === b.host)!,
+      '主持人',
+      undefined,
+      { cookie, roomId: b.roomId },
+    );
+    tabs.push(mod);
+    await waitFor(() => mod.mods.some((x) => x.m.kind === 'moderator'), 3000, 'moderator standing');
+    for (let i = 0; i < ROUNDS; i++) {
+      const device = await newDevice(procs[0]);
+      // one person, a tab in each instance: the moderator acts on the tab beside it
+      const near = await join(
+        procs.find((p) => p.port === b.host)!,
+        `访客${i}`,
+        device,
+        { roomId: b.roomId },
+      );
+      const far = await join(
+        procs.find((p) => p.port === a.host)!,
+        `访客${i}`,
+        device,
+        { roomId: a.roomId },
+      );
+      tabs.push(near, far);
+      const t0 = performance.now();
+      mod.room.send('moderate', { target: { kind: 'person', sessionId: near.id }, action: 'mute', minutes: 10 });
+      const muted = await waitFor(() => far.mods.find((x) => x.m.kind === 'muted'), 3000, 'muted far away');
+      samples.hallMute.push(muted.t - t0);
+      far.room.send('chat', { text: `远处被禁言 ${i}` });
+      await waitFor(() => far.notices.some((n) => n.code === NoticeCode.muted), 3000, 'the far refusal');
+      const t1 = performance.now();
+      mod.room.send('moderate', { target: { kind: 'person', sessionId: near.id }, action: 'ban', minutes: 60 });
+      await waitFor(() => far.left, 3000, 'banned far away');
+      expect(far.inbox.leftWith).toBe(CloseCode.banned);
+      samples.hallBan.push(far.left! - t1);
+      await waitFor(() => near.left, 3000, 'banned near');
+      // the ban holds the device on both processes
+      for (const p of procs) await expect(join(p, '又来了', device)).rejects.toThrow(/banned/);
+    }
+  }, 120_000);
+
+  it('prints the propagation times and holds them to 500 ms', () => {
     const all = Object.values(samples).flat();
-    const line2 = (name: string, xs: number[]) => `${name.padEnd(5)} n=${xs.length} p50=${pct(xs, 0.5).toFixed(1)} ms max=${Math.max(...xs).toFixed(1)} ms`;
+    const line = (name: string, xs: number[]) =>
+      xs.length
+        ? `${name.padEnd(9)} n=${String(xs.length).padStart(2)} p50=${pct(xs, 0.5).toFixed(1)} ms max=${Math.max(...xs).toFixed(1)} ms`
+        : `${name}: none`;
     console.log(
       [
-        `moderation propagation, API call on :${apiProc.port} to the effect in the other process (${DATABASE_URL ? 'PostgreSQL' : 'SQLite'}):`,
-        ...Object.entries(samples).map(([k, xs]) => line2(k, xs)),
-        line2('all', all),
+        `moderation propagation, the moderator's action (API call, or a moderator's message in the hall) to the effect in an instance on the other process (${DATABASE_URL ? 'PostgreSQL' : 'SQLite'}):`,
+        ...Object.entries(samples).map(([k, xs]) => line(k, xs)),
+        line('all', all),
       ].join('\n'),
     );
-    expect(samples.mute.length).toBeGreaterThan(0);
+    for (const k of ['mute', 'ban', 'slowMode', 'chatOff', 'muteAll', 'hallMute', 'hallBan'] as const) expect(samples[k].length, k).toBeGreaterThan(0);
     expect(Math.max(...all)).toBeLessThan(BUDGET_MS);
-  }, 120_000);
+  });
 });

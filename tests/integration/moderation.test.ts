@@ -11,6 +11,8 @@ import { CloseCode, JoinError, NoticeCode, ROOM_HALL } from '../../shared/protoc
 import { S2C, type ServerPayload } from '../../shared/messages';
 import { HallState } from '../../shared/schema/HallState';
 import { startHarness, registerVisitor, type Harness } from './apiHarness';
+import { sessionBody } from './agendaCases';
+import { purgeModeration } from '../../server/moderation/retention';
 import { dropConnection, joinOptions, leaveAll, record, type TestVisitor } from '../fixtures/visitor';
 import { listenSse } from '../fixtures/sse';
 import { sleep, waitFor } from '../fixtures/wait';
@@ -270,6 +272,49 @@ describe('moderation in one process', () => {
     expect(bans.json.entries.every((e: { action: string }) => e.action === 'moderation.ban')).toBe(true);
     // the account ban names the account; the device ban the connection
     expect(bans.json.entries.map((e: { targetType: string }) => e.targetType).sort()).toEqual(['account', 'session']);
+  });
+
+  it('logs the organizer’s agenda edits too: create, update, delete of a session, by id', async () => {
+    const created = await h.call('organizer', 'createAgendaSession', { body: sessionBody() });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    expect((await h.call('organizer', 'updateAgendaSession', { params: { sessionId: id }, body: sessionBody(undefined, { tags: ['audit'] }) })).status).toBe(
+      200,
+    );
+    expect((await h.call('organizer', 'deleteAgendaSession', { params: { sessionId: id } })).status).toBe(200);
+    const log = await h.call('organizer', 'auditLog');
+    const mine = log.json.entries
+      .filter((e: { targetId: string }) => e.targetId === id)
+      .map((e: { action: string; targetType: string }) => [e.action, e.targetType]);
+    // (two entries within one millisecond have no order between them)
+    expect(mine.sort()).toEqual([
+      ['agenda.session_create', 'session'],
+      ['agenda.session_delete', 'session'],
+      ['agenda.session_update', 'session'],
+    ]);
+  });
+
+  it('keeps the audit log at least six months, whatever the purge is asked for', async () => {
+    const repos = h.server.app.expo.repos;
+    const now = Date.now();
+    const day = 24 * 3600_000;
+    const ages = { fresh: 1, halfYear: 183, year: 399, old: 401 } as const;
+    for (const [k, days] of Object.entries(ages))
+      await repos.audit.record({ actorId: null, action: 'moderation.retention_probe', targetType: 'probe', targetId: k }, now - days * day + 60_000);
+    const probes = async () => (await repos.audit.list({ action: 'moderation.retention_probe', limit: 50 })).map((e) => e.targetId).sort();
+    // a purge asked to keep one day still keeps six months
+    await repos.audit.purgeOlderThan(1, now);
+    expect(await probes()).toEqual(['fresh', 'halfYear']);
+  });
+
+  it('the retention job keeps 400 days of the log', async () => {
+    const repos = h.server.app.expo.repos;
+    const now = Date.now();
+    const day = 24 * 3600_000;
+    for (const [k, days] of Object.entries({ keep: 399, drop: 401 }))
+      await repos.audit.record({ actorId: null, action: 'moderation.retention_job', targetType: 'probe', targetId: k }, now - days * day);
+    await purgeModeration(repos, now);
+    expect((await repos.audit.list({ action: 'moderation.retention_job', limit: 50 })).map((e) => e.targetId)).toEqual(['keep']);
   });
 
   it('invites a moderator, who may moderate and not organize', async () => {

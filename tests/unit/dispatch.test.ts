@@ -32,6 +32,8 @@ const samples: { [N in ClientMessageName]: ClientPayloadInput<N> } = {
   clock: { t0: 1 },
   report: { target: { kind: 'line', lineId: 1 }, reason: 'spam' },
   moderate: { target: { kind: 'person', sessionId: 'sess2' }, action: 'mute', minutes: 10 },
+  qaAsk: { text: 'What comes next?' },
+  qaVote: { questionId: 'abcdef123456' },
 };
 
 // every role by default: the sender rule has a test of its own below

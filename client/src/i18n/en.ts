@@ -80,6 +80,12 @@ export const en: Shape<typeof zhCN> = {
     kicked: 'You were removed from the hall',
     banned: 'You are banned from this expo',
     webgl: 'Your browser cannot show 3D (WebGL)',
+    entryCode: 'This hall needs an entry code: go back and enter it on the home page',
+    entryCodeWrong: 'That entry code is not right: go back and try again',
+    entryThrottled: 'Too many wrong entry codes; please wait a little and retry',
+    entryInvite: 'This hall is by invitation only: open the invitation link the organizer sent you',
+    entryAccount: 'This hall is for visitor accounts: go back, sign in, then enter',
+    entryUnavailable: 'Entry cannot be checked right now; please retry shortly',
   },
   controls: { joystick: 'Movement joystick: drag to walk' },
   notices: {
@@ -554,4 +560,6 @@ export const en: Shape<typeof zhCN> = {
     moderator: 'You moderate this hall',
   },
   agenda: { open: 'Agenda', panel: 'Agenda', reminderTitle: 'Agenda reminder', landingLink: 'See the agenda' },
+  // Q&A (issue #11): the dock button of the hall's Q&A panel (its own words load with ui/qa)
+  qa: { title: 'Audience Q&A' },
 };

@@ -76,6 +76,12 @@ export const zhCN = {
     kicked: '你已被移出展厅',
     banned: '你已被禁止进入本展会',
     webgl: '你的浏览器不支持 3D 显示（WebGL）',
+    entryCode: '此展厅需要入场码：请回到首页输入入场码',
+    entryCodeWrong: '入场码不正确：请回到首页重新输入',
+    entryThrottled: '入场码错误次数过多，请稍后再试',
+    entryInvite: '此展厅仅限受邀访客：请使用主办方发给你的邀请链接',
+    entryAccount: '此展厅仅限访客账号：请回到首页登录后再进入',
+    entryUnavailable: '暂时无法核验入场，请稍后再试',
   },
   controls: { joystick: '移动摇杆：拖动行走' },
   notices: {
@@ -549,4 +555,6 @@ export const zhCN = {
     moderator: '你是本展厅的主持人',
   },
   agenda: { open: '日程', panel: '日程', reminderTitle: '日程提醒', landingLink: '查看展会日程' },
+  // Q&A (issue #11): the dock button of the hall's Q&A panel (its own words load with ui/qa)
+  qa: { title: '观众提问' },
 } as const;

@@ -15,6 +15,7 @@ import type { NoticePayload } from '../../../shared/messages';
 import { onServerMessage } from './messages';
 import { useStore } from '../store';
 import { useModeration } from '../ui/moderation/moderationStore';
+import { useQa } from '../ui/qa/qaStore';
 import { PoseBuffer, boothReactions, farDots, localPlayer, remotePoses, serverSelf } from '../store/transient';
 import { stageViewOf, stageKey } from './stageView';
 import { syncClock } from './clock';
@@ -110,6 +111,10 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
   // moderation (issue #11): the hall's chat mode, one's own mute, a moderator's standing
   useModeration.getState().reset();
   unsubs.push(onServerMessage(room, 'moderation', (m) => useModeration.getState().apply(m)));
+  // Q&A (issue #11): the stage session's questions, and this visitor's own standing
+  useQa.getState().reset();
+  unsubs.push(onServerMessage(room, 'qa', (s) => useQa.getState().setSnapshot(s)));
+  unsubs.push(onServerMessage(room, 'qaMine', (m) => useQa.getState().setMine(m)));
   unsubs.push(onServerMessage(room, 'presenting', (p) => useStore.getState().setPresenting(p.slotId, p.item, p.by)));
   // hall-wide visitors per booth: a small map in the state, copied to the store when it changes
   let countsKey = '';

@@ -16,6 +16,7 @@ import { bindRoom } from './bindRoom';
 import { serverEndpoint } from './endpoint';
 import { setSendRoom } from './send';
 import { ensureDevice } from '../ui/moderation/device';
+import { entryOptions } from '../ui/landing/entryCredentials';
 
 const TOKEN_KEY = 'ludao.reconnect';
 
@@ -46,6 +47,13 @@ function errorKeyOf(err: unknown): string {
   if (msg.startsWith(JoinError.unknownHall)) return 'errors.unknownHall';
   if (msg.startsWith(JoinError.rateLimited)) return 'errors.busy';
   if (msg.startsWith(JoinError.banned)) return 'errors.banned';
+  // entry rules (issue #11)
+  if (msg.startsWith(JoinError.entryCodeNeeded)) return 'errors.entryCode';
+  if (msg.startsWith(JoinError.entryCodeWrong)) return 'errors.entryCodeWrong';
+  if (msg.startsWith(JoinError.entryThrottled)) return 'errors.entryThrottled';
+  if (msg.startsWith(JoinError.entryInviteNeeded)) return 'errors.entryInvite';
+  if (msg.startsWith(JoinError.entryAccountNeeded)) return 'errors.entryAccount';
+  if (msg.startsWith('entry_unavailable')) return 'errors.entryUnavailable';
   if (/full|locked/i.test(msg)) return 'errors.full';
   return 'errors.network';
 }
@@ -114,7 +122,16 @@ export async function joinHall(hallId: HallId, profile: Profile): Promise<void> 
   // the device token a ban can hold on to (moderation, issue #11)
   const device = (await ensureDevice()) ?? undefined;
   if (gen !== generation) return;
-  const opts: JoinOptions = { protocol: PROTOCOL_VERSION, hallId, name: profile.name, color: profile.color, style: profile.style, device };
+  // the entry code or pass the hall's entry rule asks for (issue #11)
+  const opts: JoinOptions = {
+    protocol: PROTOCOL_VERSION,
+    hallId,
+    name: profile.name,
+    color: profile.color,
+    style: profile.style,
+    device,
+    ...entryOptions(hallId),
+  };
   // An invite link (/hall/gulangyu?invite=CODE) puts a group in the same instance of the hall.
   const invite = typeof window !== 'undefined' ? readInviteCode(window.location.search) : null;
   if (invite) {
@@ -183,6 +200,7 @@ async function recover(token: string, gen: number): Promise<void> {
         color: profile.color,
         style: profile.style,
         device: (await ensureDevice()) ?? undefined,
+        ...entryOptions(hallId),
       };
       const r = await getClient().joinOrCreate<HallState>(ROOM_HALL, opts, HallState);
       if (gen !== generation) return void r.leave(true);
@@ -192,7 +210,7 @@ async function recover(token: string, gen: number): Promise<void> {
     } catch (err) {
       const key = errorKeyOf(err);
       if (key === 'errors.outdated') return store().setStatus('outdated', key);
-      if (key === 'errors.banned') return store().setStatus('error', key);
+      if (key === 'errors.banned' || key.startsWith('errors.entry')) return store().setStatus('error', key);
       await sleep(1000);
     }
   }

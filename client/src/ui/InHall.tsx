@@ -22,6 +22,8 @@ const MeetingReminders = lazy(() => import('./meetings/MeetingReminders'));
 const HallAgenda = lazy(() => import('./agenda/HallAgenda'));
 // the stage's banner, video and 2D player: loaded after the hall's first frame too
 const StageLayer = lazy(() => import('./stage/StageLayer'));
+// questions to the session on stage (issue #11): loaded after the hall too
+const HallQa = lazy(() => import('./qa/HallQa'));
 
 export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }) {
   useEffect(() => {
@@ -46,6 +48,9 @@ export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }
         </Suspense>
         <Suspense fallback={null}>
           <StageLayer hallId={hallId} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <HallQa />
         </Suspense>
         <BoothLayer hallId={hallId} />
         <HotspotCard hallId={hallId} />

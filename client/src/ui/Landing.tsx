@@ -5,12 +5,27 @@ import { hallPath, navigate } from '../router';
 import { useStore } from '../store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ProfileForm } from './ProfileForm';
+import { HallSummaryList } from './landing/HallSummaryList';
+import { EntryField } from './landing/EntryField';
+import { useHallSummaries } from './landing/useHallSummaries';
+import { checkEntry, type EntryProblem } from './landing/checkEntry';
+import { entryCodeFor, takePassFromUrl } from './landing/entryCredentials';
 
 export function Landing() {
   const { t } = useTranslation();
   const profile = useStore((s) => s.profile);
   const setProfile = useStore((s) => s.setProfile);
-  const [hall, setHall] = useState<HallId>(DEFAULT_HALL);
+  // an organizer's invitation link (/?pass=...&hall=...) is kept and taken out of the address
+  const [hall, setHall] = useState<HallId>(() => {
+    const named = takePassFromUrl();
+    return (HALL_IDS as readonly string[]).includes(named ?? '') ? (named as HallId) : DEFAULT_HALL;
+  });
+  // each hall's visitors now, the stage's next session and its entry rule (issue #11)
+  const { data: summaries } = useHallSummaries();
+  const rule = summaries?.halls.find((h) => h.hallId === hall)?.rule ?? 'open';
+  const [code, setCode] = useState(() => entryCodeFor(hall) ?? '');
+  const [problem, setProblem] = useState<EntryProblem | null>(null);
+  const [checking, setChecking] = useState(false);
 
   return (
     <main className="landing">
@@ -28,7 +43,14 @@ export function Landing() {
         initial={profile}
         onDone={(p) => {
           setProfile(p);
-          navigate(hallPath(hall));
+          // an open hall (or summaries not read yet) goes straight in: the join enforces every rule anyway
+          if (rule === 'open') return navigate(hallPath(hall));
+          setChecking(true);
+          void checkEntry(hall, rule, code).then((r) => {
+            setChecking(false);
+            if (r.ok) navigate(hallPath(hall));
+            else setProblem(r.problem);
+          });
         }}
       >
         <fieldset>
@@ -41,13 +63,29 @@ export function Landing() {
                 data-testid={`pick-${id}`}
                 className={id === hall ? 'chip selected' : 'chip'}
                 aria-pressed={id === hall}
-                onClick={() => setHall(id)}
+                onClick={() => {
+                  setHall(id);
+                  setProblem(null);
+                  setCode(entryCodeFor(id) ?? '');
+                }}
               >
                 {t(`halls.${id}`)}
               </button>
             ))}
           </div>
         </fieldset>
+        <HallSummaryList data={summaries} selected={hall} />
+        <EntryField
+          hallId={hall}
+          rule={rule}
+          code={code}
+          onCode={(v) => {
+            setCode(v);
+            setProblem(null);
+          }}
+          problem={problem}
+          checking={checking}
+        />
       </ProfileForm>
     </main>
   );

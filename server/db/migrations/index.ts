@@ -8,6 +8,8 @@ import * as m0005 from './0005_agenda';
 import * as m0006 from './0006_moderation';
 import * as m0007 from './0007_word_list';
 import * as m0008 from './0008_dashboard';
+import * as m0009 from './0009_qa';
+import * as m0010 from './0010_entry_rules';
 
 const all: Record<string, Migration> = {
   '0001_init': m0001,
@@ -18,6 +20,8 @@ const all: Record<string, Migration> = {
   '0006_moderation': m0006,
   '0007_word_list': m0007,
   '0008_dashboard': m0008,
+  '0009_qa': m0009,
+  '0010_entry_rules': m0010,
 };
 
 /** Migrations are bundled in code (no directory scan), so they work the same under tsx, vitest and a build. */

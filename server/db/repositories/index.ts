@@ -14,6 +14,8 @@ import { auditLog } from '../../moderation/audit';
 import { sessionRepository } from './sessions';
 import { userRepository } from './users';
 import { wordListRepository } from './wordList';
+import { entryRuleRepository } from './entryRules';
+import { qaRepository } from './qa';
 
 export function createRepositories(db: Kdb) {
   return {
@@ -33,6 +35,10 @@ export function createRepositories(db: Kdb) {
     audit: auditLog(db),
     agenda: agendaRepository(db),
     wordList: wordListRepository(db),
+    // entry rules and entry passes (issue #11 item 5)
+    entry: entryRuleRepository(db),
+    // Q&A (issue #11): questions to the session on stage, upvotes, moderators' decisions
+    qa: qaRepository(db),
   };
 }
 

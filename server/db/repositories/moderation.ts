@@ -7,6 +7,7 @@ import type { Kdb } from '../types';
 import { OPEN_CHAT, type HallChatMode, type ReportReason, type ReportResolution } from '../../../shared/api/moderationTerms';
 import { RepoError, isUniqueViolation, newId } from './ids';
 import type { NewUser, UserRow } from './users';
+import { auditLog, type AuditRecord } from '../../moderation/audit';
 
 export type SanctionKind = 'mute' | 'ban';
 
@@ -34,6 +35,9 @@ export interface NewSanction {
   reportId?: string | null;
   createdBy: string | null;
 }
+
+/** The audit entry of a new sanction, written in its transaction; `sanction` is filled in with the new id. */
+export type SanctionAudit = (sanctionId: string) => AuditRecord;
 
 export interface ReportRow {
   id: string;
@@ -125,8 +129,11 @@ export function moderationRepository(db: Kdb) {
   });
 
   return {
-    /** One sanction and its keys, in one transaction. */
-    async addSanction(s: NewSanction, now = Date.now()): Promise<SanctionRow> {
+    /**
+     * One sanction, its keys and its audit entry, in one transaction: a sanction is never in force
+     * without its line in the log, and it costs one commit before it can be published.
+     */
+    async addSanction(s: NewSanction, audit?: SanctionAudit, now = Date.now()): Promise<SanctionRow> {
       if (!s.keys.length) throw new RepoError('conflict', 'A sanction needs someone to hold');
       const id = newId();
       const expiresAt = s.minutes === null ? null : now + s.minutes * 60_000;
@@ -150,6 +157,7 @@ export function moderationRepository(db: Kdb) {
           .insertInto('moderation_sanction_keys')
           .values([...new Set(s.keys)].map((key) => ({ sanction_id: id, key })))
           .execute();
+        if (audit) await auditLog(trx).record(audit(id), now);
       });
       return { id, kind: s.kind, keys: [...new Set(s.keys)], expiresAt, targetName: s.targetName, hallId: s.hallId, createdAt: now };
     },

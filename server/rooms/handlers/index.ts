@@ -15,6 +15,7 @@ import { applyMove } from './move';
 import { clockReply } from './clock';
 import { starterWordFilter, type WordFilter } from '../../moderation/wordFilter';
 import { chatRefusal, handleModerate, handleReport, noteChatLine, type HallModerationPort } from './moderation';
+import { handleQaAsk, handleQaVote, type HallQaPort } from '../../qa/handlers';
 
 /** What handlers may touch of the hall instance. */
 export interface HallContext {
@@ -33,6 +34,8 @@ export interface HallContext {
   moderation?: HallModerationPort;
   /** the sensitive-word filter chat lines are masked with (issue #11); absent (stub halls in tests): the starter lists */
   words?: Pick<WordFilter, 'mask'>;
+  /** Q&A for the session on stage (server/qa, issue #11); absent: no Q&A (handler tests of other messages) */
+  qa?: HallQaPort;
 }
 
 export interface MessageContext {
@@ -78,4 +81,7 @@ export const hallHandlers: HallHandlers = {
   // moderation (issue #11)
   report: handleReport,
   moderate: handleModerate,
+  // Q&A (issue #11)
+  qaAsk: handleQaAsk,
+  qaVote: handleQaVote,
 };

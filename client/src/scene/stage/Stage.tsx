@@ -13,6 +13,9 @@ import { useStore } from '../../store';
 import { formatCountdown, premierePosition, stagePhase } from '../../ui/stage/premiereSync';
 import { vertexColorMaterial } from '../landmarks/common/GeoBuilder';
 import { ScreenCard, type CardText } from './screenCard';
+import { QA_STAGE_MAX } from '../../../../shared/constants';
+import { topApproved, useQa } from '../../ui/qa/qaStore';
+import { cardQuestions } from '../../ui/qa/probe';
 import { buildStageProps, SCREENS } from './stageProps';
 
 const KIND_LABEL: Record<string, [string, string]> = {
@@ -100,7 +103,10 @@ export default function Stage({ hallId }: { hallId: HallId }) {
   useEffect(() => {
     const tick = () => {
       const { text, video: playing } = cardText(serverClock.now());
-      card.draw(text);
+      // the top approved questions (issue #11) share the card; a playing video leaves them to the hall panel
+      const questions = playing ? [] : topApproved(useQa.getState().snapshot, QA_STAGE_MAX);
+      card.draw({ ...text, questions });
+      cardQuestions.drawn = questions;
       setShowVideo(playing);
     };
     tick();

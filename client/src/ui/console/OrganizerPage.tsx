@@ -21,9 +21,13 @@ const AgendaEditor = lazy(() => import('./agenda/AgendaEditor'));
 const LiveDashboard = lazy(() => import('./dashboard/LiveDashboard'));
 // the sensitive-word list (issue #11), with its own words (i18n namespace) in its chunk
 const WordListPanel = lazy(() => import('./wordList/WordListPanel'));
+// entry rules (issue #11): the expo's and each hall's rule, entry codes and entry passes
+const EntryRulesPanel = lazy(() => import('./entry/EntryRulesPanel'));
 // moderation (issue #11): reports queue, hall chat controls, mutes and bans, audit log; moderators land here too
 const ModerationConsole = lazy(() => import('./moderation/ModerationConsole'));
 const ModeratorInviteAccept = lazy(() => import('./moderation/ModeratorInviteAccept'));
+// Q&A (issue #11): the queue of audience questions, beside the moderation console
+const QaQueue = lazy(() => import('./qa/QaQueue'));
 
 type Exhibitor = RouteResponse<'organizerExhibitors'>['exhibitors'][number];
 type Slot = RouteResponse<'slots'>['slots'][number];
@@ -53,6 +57,7 @@ export default function OrganizerPage() {
       <ConsoleShell title={t('console.organizerTitle')} onSignOut={() => void signOut()}>
         <Suspense fallback={null}>
           <ModerationConsole organizer={false} />
+          <QaQueue />
         </Suspense>
       </ConsoleShell>
     );
@@ -204,10 +209,14 @@ function Organizer() {
         <WordListPanel />
       </Suspense>
       <Suspense fallback={null}>
+        <EntryRulesPanel />
+      </Suspense>
+      <Suspense fallback={null}>
         <ExpoAnalytics />
       </Suspense>
       <Suspense fallback={null}>
         <ModerationConsole organizer />
+        <QaQueue />
       </Suspense>
     </>
   );

@@ -22,6 +22,8 @@ export type PanelId =
   // the hall's agenda and the starred-session reminder (issue #11, ui/agenda/)
   | 'agenda'
   | 'agendaReminder'
+  // questions to the session on stage (issue #11, ui/qa/)
+  | 'qa'
   | 'minimap'
   | 'dock'
   | 'notice'
@@ -69,6 +71,8 @@ export const PANELS: Record<PanelId, PanelSpec> = {
   agenda: { region: 'start', priority: 72, label: 'agenda.panel' },
   // 5 minutes before a starred session; a meeting's reminder or an announcement wins the banner
   agendaReminder: { region: 'banner', priority: 93, label: 'agenda.reminderTitle' },
+  // shown while a session is on stage; the agenda or a request for another start panel folds it to the dock
+  qa: { region: 'start', priority: 71, label: 'qa.title' },
   directory: { region: 'start', priority: 70, label: 'directory.title' },
   auction: { region: 'end', priority: 65, label: 'layout.auction' },
   landmarkCard: { region: 'end', priority: 60, label: 'hotspot.label' },

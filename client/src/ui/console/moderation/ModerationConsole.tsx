@@ -99,13 +99,13 @@ function Reports({ onActed, onError }: Part) {
               <button type="button" onClick={() => void resolve(r, 'mute')} data-testid="report-mute">
                 {t('mute')}
               </button>
-              <button type="button" onClick={() => void resolve(r, 'kick')}>
+              <button type="button" onClick={() => void resolve(r, 'kick')} data-testid="report-kick">
                 {t('kick')}
               </button>
               <button type="button" onClick={() => void resolve(r, 'ban')} data-testid="report-ban">
                 {t('ban')}
               </button>
-              <button type="button" className="ghost" onClick={() => void resolve(r, 'dismiss')}>
+              <button type="button" className="ghost" onClick={() => void resolve(r, 'dismiss')} data-testid="report-dismiss">
                 {t('dismiss')}
               </button>
             </div>
@@ -202,17 +202,26 @@ function Sanctions({ onActed, onError, tick }: Part & { tick: number }) {
   );
 }
 
+/** An audit action's words (`moderation.mute` -> actions.moderation.mute); an action of another domain shows as its name. */
+const actionLabel = (t: (k: string, o?: Record<string, unknown>) => string, a: string) => t(`actions.${a}`, { defaultValue: a });
+
 function AuditLog({ tick, onError }: { tick: number; onError: (err: unknown) => void }) {
   const { t, i18n } = useTranslation(NS);
   const [action, setAction] = useState('');
   const [entries, setEntries] = useState<AuditEntryView[]>([]);
   const [actions, setActions] = useState<string[]>([]);
+  // actions taken elsewhere (another console, a moderator in the hall) reach this log through the stream
+  const [streamTick, setStreamTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setStreamTick((n) => n + 1);
+    return followStream(routeUrl('moderationEvents'), { events: { 'report-closed': bump, sanctions: bump, 'hall-mode': bump } });
+  }, []);
   useEffect(() => {
     api('auditLog', { query: { ...(action ? { action } : {}) } }).then((r) => {
       setEntries(r.entries);
       setActions(r.actions);
     }, onError);
-  }, [action, tick, onError]);
+  }, [action, tick, streamTick, onError]);
 
   async function older() {
     const last = entries.at(-1);
@@ -232,7 +241,7 @@ function AuditLog({ tick, onError }: { tick: number; onError: (err: unknown) => 
         <option value="">{t('allActions')}</option>
         {actions.map((a) => (
           <option key={a} value={a}>
-            {a}
+            {actionLabel(t, a)}
           </option>
         ))}
       </select>
@@ -250,9 +259,9 @@ function AuditLog({ tick, onError }: { tick: number; onError: (err: unknown) => 
           </thead>
           <tbody>
             {entries.map((e) => (
-              <tr key={e.id}>
+              <tr key={e.id} data-testid="audit-entry" data-action={e.action}>
                 <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
-                <td>{e.action}</td>
+                <td title={e.action}>{actionLabel(t, e.action)}</td>
                 <td className="fineprint">{e.actorId ?? '—'}</td>
                 <td className="fineprint">
                   {e.targetType}:{e.targetId ?? '—'}

@@ -42,4 +42,27 @@ export const en = {
   inviteFor: 'You are invited to moderate this expo.',
   inviteInvalid: 'This invitation is not valid any more; ask the organizer for a new link.',
   confirmBan: 'Ban {{name}}?',
+  actions: {
+    moderation: {
+      mute: 'Mute',
+      kick: 'Remove from the hall',
+      ban: 'Ban',
+      lift: 'Lift a mute or ban',
+      hall_mode: 'Change hall chat settings',
+      report_dismiss: 'Dismiss a report',
+      invite_moderator: 'Invite a moderator',
+      moderator_joined: 'Moderator joined',
+    },
+    organizer: {
+      announce: 'Announcement',
+      exhibitor_create: 'Add an exhibitor',
+      exhibitor_delete: 'Delete an exhibitor',
+      booth_place: 'Place a booth',
+      invite_staff: 'Invite exhibitor staff',
+      expo_end: 'Set the expo end',
+      word_add: 'Add sensitive words',
+      word_remove: 'Remove a sensitive word',
+    },
+    agenda: { session_create: 'Create a session', session_update: 'Edit a session', session_delete: 'Delete a session' },
+  },
 };

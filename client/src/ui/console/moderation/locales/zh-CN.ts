@@ -42,4 +42,27 @@ export const zhCN = {
   inviteFor: '你被邀请担任本展会的主持人。',
   inviteInvalid: '这个邀请已失效，请向主办方索取新链接。',
   confirmBan: '封禁 {{name}}？',
+  actions: {
+    moderation: {
+      mute: '禁言',
+      kick: '移出展厅',
+      ban: '封禁',
+      lift: '解除禁言/封禁',
+      hall_mode: '更改展厅聊天设置',
+      report_dismiss: '驳回举报',
+      invite_moderator: '邀请主持人',
+      moderator_joined: '主持人加入',
+    },
+    organizer: {
+      announce: '发布公告',
+      exhibitor_create: '添加展商',
+      exhibitor_delete: '删除展商',
+      booth_place: '安排展位',
+      invite_staff: '邀请展商员工',
+      expo_end: '设定展会结束时间',
+      word_add: '添加敏感词',
+      word_remove: '删除敏感词',
+    },
+    agenda: { session_create: '新建议程', session_update: '修改议程', session_delete: '删除议程' },
+  },
 };

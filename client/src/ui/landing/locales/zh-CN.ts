@@ -1,0 +1,25 @@
+/** The `entry` i18n namespace (landing page: halls now, next session, entry rules), zh-CN (the default). Same keys as en.ts. */
+export const zhCN = {
+  hallsNow: '展厅现况',
+  visitors: '{{count}} 人在场',
+  nowOnStage: '舞台正在进行：{{title}}',
+  nextOnStage: '舞台下一场：{{title}} · {{time}}',
+  noSession: '舞台暂无安排',
+  loading: '正在读取展厅现况…',
+  rule: { open: '自由入场', code: '需要入场码', invite: '仅限受邀访客', account: '仅限访客账号' },
+  codeLabel: '{{hall}}入场码',
+  codePlaceholder: '主办方提供的入场码',
+  passHeld: '你持有主办方的邀请，可以进入受邀展厅。',
+  passMissing: '此展厅仅限受邀访客：请打开主办方发给你的邀请链接。',
+  accountWhy: '此展厅仅限访客账号：登录或注册后即可进入。',
+  checking: '正在核验入场…',
+  problem: {
+    entry_code_needed: '请输入入场码',
+    entry_code_wrong: '入场码不正确，请核对后重试',
+    entry_throttled: '错误次数过多，请半分钟后再试',
+    entry_invite_needed: '此展厅仅限受邀访客：请打开主办方发给你的邀请链接',
+    entry_account_needed: '此展厅仅限访客账号：请先登录访客账号',
+    entry_unavailable: '暂时无法核验入场，请稍后再试',
+    network: '连接不上服务器，请检查网络后重试',
+  },
+} as const;
