@@ -74,11 +74,22 @@ async function openQa(page: Page) {
   return panel;
 }
 
+let cleanup: (() => Promise<void>) | null = null;
+// the talk comes off the stage afterwards, pass or fail: the specs after this one walk the same hall
+test.afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+
 test('a question approved onto the stage', async ({ page, openVisitor }) => {
   test.slow();
   const api = await organizerApi();
   const sessionTitle = `提问时间 ${Date.now().toString(36)}`;
   const sessionId = await scheduleTalk(api, sessionTitle);
+  cleanup = async () => {
+    await api.delete(`/api/organizer/agenda/sessions/${sessionId}`);
+    await api.dispose();
+  };
   const question = `厦门的夜市有赌博吗 ${Date.now().toString(36)}`;
   const shown = question.replace('赌博', '**');
 
@@ -143,5 +154,4 @@ test('a question approved onto the stage', async ({ page, openVisitor }) => {
   // the audit log holds the decision (ids only)
   const audit = (await (await api.get('/api/moderation/audit?action=qa.approve')).json()) as { entries: { action: string; targetId: string }[] };
   expect(audit.entries.some((e) => e.action === 'qa.approve')).toBe(true);
-  await api.dispose();
 });

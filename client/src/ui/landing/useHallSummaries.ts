@@ -2,13 +2,32 @@
  * The halls' summaries for the landing page (visitors now, the stage's now/next, the entry rule):
  * one small cached GET every ENTRY_SUMMARY_REFRESH_MS while the page is visible, and at once when it
  * becomes visible again. The server computes the answer once per couple of seconds for everyone.
+ *
+ * Fetched without api()'s zod check: that check loads the route table's schemas, and the idle
+ * landing page carries no zod and nothing of the hall (tests/e2e/loading.spec.ts). The answer is
+ * only displayed, so a shape check of the fields shown is enough; a malformed one is ignored.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { ENTRY_SUMMARY_REFRESH_MS } from '../../../../shared/api/entryTerms';
 import type { RouteResponse } from '../../../../shared/api/routes';
-import { api } from '../../net/api';
+import { routeUrl } from '../../net/api';
 
 export type HallSummaries = RouteResponse<'entryHalls'>;
+
+const isTitle = (t: unknown) => !!t && typeof (t as { zh?: unknown }).zh === 'string' && typeof (t as { en?: unknown }).en === 'string';
+const isSession = (s: unknown) =>
+  s === null || (!!s && isTitle((s as { title?: unknown }).title) && typeof (s as { startsAt?: unknown }).startsAt === 'number');
+
+/** The fields the landing page shows, checked by hand; null when the answer is not of that shape. */
+export function readSummaries(data: unknown): HallSummaries | null {
+  const halls = (data as { halls?: unknown })?.halls;
+  if (!Array.isArray(halls)) return null;
+  const ok = halls.every(
+    (h: Record<string, unknown>) =>
+      !!h && typeof h.hallId === 'string' && typeof h.rule === 'string' && typeof h.visitors === 'number' && isSession(h.now) && isSession(h.next),
+  );
+  return ok ? (data as HallSummaries) : null;
+}
 
 export function useHallSummaries(): { data: HallSummaries | null; refresh: () => void } {
   const [data, setData] = useState<HallSummaries | null>(null);
@@ -17,8 +36,12 @@ export function useHallSummaries(): { data: HallSummaries | null; refresh: () =>
 
   useEffect(() => {
     const ctrl = new AbortController();
-    api('entryHalls', { signal: ctrl.signal })
-      .then(setData)
+    fetch(routeUrl('entryHalls'), { signal: ctrl.signal, credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then((res) => (res.ok ? res.json() : null))
+      .then((json: unknown) => {
+        const read = readSummaries(json);
+        if (read) setData(read);
+      })
       .catch(() => {
         /* keep the last summary; the next round tries again */
       });
