@@ -30,6 +30,8 @@ export interface ModeratedRoom {
   clients: Iterable<ModeratedClient>;
   nameOf(sessionId: string): string | null;
   broadcast(type: string, message?: unknown): void;
+  /** a report was taken into the queue (the dashboard counts them) */
+  reported?(): void;
 }
 
 /** Something a reconnection can be refused through (Colyseus' Deferred, whose reject is typed as a bare Function). */
@@ -173,7 +175,10 @@ export class RoomModeration implements HallModerationPort {
         note,
       })
       .then(
-        () => this.tell(reporterSessionId, NoticeCode.reported),
+        () => {
+          this.room.reported?.();
+          this.tell(reporterSessionId, NoticeCode.reported);
+        },
         (err: unknown) => {
           this.log.warn({ err }, 'report failed');
           this.tell(reporterSessionId, NoticeCode.moderationFailed);

@@ -182,6 +182,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
         clients: this.clients,
         nameOf: (id) => this.state.visitors.get(id)?.name ?? null,
         broadcast: (type, message) => this.broadcast(type, message),
+        reported: () => this.deps.dashboard?.reported(hallId),
       },
       hallId,
       this.deps.moderation ?? null,

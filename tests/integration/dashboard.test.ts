@@ -110,6 +110,22 @@ describe('live dashboard', () => {
     expect(session!.peakAudience).toBe(0);
   });
 
+  it('counts reports of chat lines', async () => {
+    const troll = await joinHall(h.server.wsUrl, { hallId: 'shapowei', name: '捣乱的人' });
+    const reporter = await joinHall(h.server.wsUrl, { hallId: 'shapowei', name: '举报的人' });
+    visitors.push(troll, reporter);
+    const before = dashboardSnapshotSchema.parse((await h.call('organizer', 'dashboard')).json).today.reports;
+    troll.room.send(C2S.chat, { text: '一句要被举报的话' });
+    const line = await waitFor(() => reporter.inbox.chats.find((m) => m.text === '一句要被举报的话') ?? null, 5000, 'the line');
+    reporter.room.send('report', { target: { kind: 'line', lineId: line.id }, reason: 'spam' });
+    await waitFor(
+      async () => (dashboardSnapshotSchema.parse((await h.call('organizer', 'dashboard')).json).today.reports === before + 1 ? true : null),
+      3 * DASHBOARD_PUSH_MS + 2000,
+      'the report on the dashboard',
+      250,
+    );
+  });
+
   it('exports the last two hours per minute as CSV with a BOM', async () => {
     const r = await fetch(`${h.server.httpUrl}/api/organizer/dashboard/export`, { headers: { cookie: h.cookies.organizer } });
     expect(r.status).toBe(200);
