@@ -407,17 +407,29 @@ async function main(): Promise<void> {
       await ctx2.close();
       // the stage in view, showing its card; then with the premiere playing on it (issue #11: within 10 %)
       const sq = `cam=${STAGE_VIEW[hall]}&quality=high&mood=day`;
-      const idle = await benchPage(browser);
-      const stageIdle = await measure(idle.page, `${BASE}/hall/${hall}?${sq}`);
-      await idle.ctx.close();
-      const stop = await premiereNow(hall);
-      const playing = await benchPage(browser);
-      const stagePlaying = await measure(playing.page, `${BASE}/hall/${hall}?${sq}`, () => {
+      // In the order idle, playing, playing, idle, so that a machine getting busier or quieter during
+      // the run moves both sides alike; each side's figure is the mean of its two samples.
+      const playingReady = () => {
         const s = window.__ludao?.stage?.();
         return !!s && !s.paused && s.screen === 'video';
-      });
-      await playing.ctx.close();
+      };
+      const sampleStage = async (ready?: () => boolean): Promise<Sample> => {
+        const b = await benchPage(browser);
+        try {
+          return await measure(b.page, `${BASE}/hall/${hall}?${sq}`, ready);
+        } finally {
+          await b.ctx.close();
+        }
+      };
+      const idleA = await sampleStage();
+      const stop = await premiereNow(hall);
+      const playA = await sampleStage(playingReady);
+      const playB = await sampleStage(playingReady);
       await stop();
+      const idleB = await sampleStage();
+      const mean = (a: Sample, b: Sample): Sample => ({ ...b, drawMs: (a.drawMs + b.drawMs) / 2 });
+      const stageIdle = mean(idleA, idleB);
+      const stagePlaying = mean(playA, playB);
       const stageRatio = stageIdle.drawMs ? stagePlaying.drawMs / stageIdle.drawMs : NaN;
       stageRows.push(
         `${hall.padEnd(9)}  stage in view: draw ${stagePlaying.drawMs.toFixed(1)} ms playing / ${stageIdle.drawMs.toFixed(1)} ms idle = ×${stageRatio.toFixed(2)}` +

@@ -425,6 +425,13 @@ export interface EntryInviteTable {
   created_at: number;
 }
 
+/** Who has used an entry pass: its use limit counts holders (a moderation key: account or hashed device). */
+export interface EntryPassHolderTable {
+  invite_id: string;
+  holder: string;
+  first_at: number;
+}
+
 export interface DB {
   expos: ExpoTable;
   expo_halls: ExpoHallTable;
@@ -460,6 +467,7 @@ export interface DB {
   word_list: WordListTable;
   entry_rules: EntryRuleTable;
   entry_invites: EntryInviteTable;
+  entry_pass_holders: EntryPassHolderTable;
   qa_questions: QaQuestionTable;
   qa_votes: QaVoteTable;
 }

@@ -14,6 +14,7 @@ import { hashToken } from '../auth/tokens';
 import type { Repositories } from '../db/repositories';
 import { EXPO_SCOPE, type EntryRuleRow } from '../db/repositories/entryRules';
 import type { Logger } from '../lib/logger';
+import { accountKey, deviceKey } from '../moderation/keys';
 import type { HallAccount } from '../rooms/account';
 import { verifyEntryCode } from './codes';
 import { EntryThrottle } from './throttle';
@@ -29,7 +30,7 @@ export interface EffectiveRule {
 
 export interface EntryAttempt {
   hallId: string;
-  account: Pick<HallAccount, 'role' | 'staffBoothId'> | null;
+  account: Pick<HallAccount, 'userId' | 'role' | 'staffBoothId'> | null;
   code?: string | null;
   pass?: string | null;
   device: string | null;
@@ -122,7 +123,8 @@ export function createEntryService(repos: () => Repositories, log: Pick<Logger, 
     if (!a.pass || !expoId) return { ok: false, refusal: EntryRefusal.inviteNeeded, rule };
     const hash = hashToken(a.pass);
     const r = repos();
-    const ok = countUse ? await r.entry.useInvite(expoId, a.hallId, hash) : await r.entry.inviteValid(expoId, a.hallId, hash);
+    const holder = a.account ? accountKey(a.account.userId) : a.device ? deviceKey(a.device) : null;
+    const ok = countUse ? await r.entry.useInvite(expoId, a.hallId, hash, holder) : await r.entry.inviteValid(expoId, a.hallId, hash, holder);
     return ok ? { ok: true, rule } : { ok: false, refusal: EntryRefusal.inviteNeeded, rule };
   }
 

@@ -15,7 +15,7 @@ import { HallPage } from './pages/HallPage';
 const ORGANIZER = { email: 'organizer@e2e.ludao.example', password: 'e2e-organizer-password' };
 const SHOTS = process.env.E2E_OUTPUT_DIR || 'test-results';
 const HALL = 'shapowei';
-// on the seafront square in front of Shapowei's stage (layout stage spot (0, 45.2), facing -z; the place-name sign over the bridge stands behind the camera), looking up at the screen
+// on the seafront square in front of Shapowei's stage (layout stage spot (0, 45.2), facing -z), looking up at the screen
 const VIEW = '0,2.6,38.6,0,5,45.2';
 
 let api: APIRequestContext;

@@ -136,6 +136,21 @@ describe('entry rules at join', () => {
     expect(await refused({ entryPass: 'A'.repeat(43) })).toBe(JoinError.entryInviteNeeded);
   });
 
+  it('a pass counts people: its holder rejoins on a used-up one-use pass, another device does not', async () => {
+    await setRule('expo', { rule: 'invite' });
+    const one = await h.call('organizer', 'createEntryInvite', { body: { hallId: null, label: '一人 One', maxUses: 1 } });
+    const token = one.json.token as string;
+    const device = newDevice();
+    const first = await join({ entryPass: token, device });
+    await leaveAll(...open.splice(open.indexOf(first), 1));
+    // a reload (a fresh join, not a reconnection) and the other hall, on the same device
+    await join({ entryPass: token, device });
+    await join({ hallId: 'shapowei', entryPass: token, device });
+    expect(await refused({ entryPass: token })).toBe(JoinError.entryInviteNeeded);
+    const settings = await h.call('organizer', 'entrySettings');
+    expect(settings.json.invites.find((i: { id: string }) => i.id === one.json.invite.id)).toMatchObject({ uses: 1, maxUses: 1 });
+  });
+
   it('visitor accounts only: a guest is refused, a signed-in visitor gets in', async () => {
     await setRule('shapowei', { rule: 'account' });
     expect(await refused({ hallId: 'shapowei' })).toBe(JoinError.entryAccountNeeded);

@@ -2,7 +2,8 @@
  * The entry-rule repository, once per dialect (SQLite in entry-db.test.ts, PostgreSQL in
  * tests/integration/entry-postgres.test.ts): rules per scope with the stored code kept when not
  * replaced, passes counted in one guarded statement (a pass with one use left admits exactly one of
- * ten simultaneous joins), hall-bound and expo-wide passes, revocation and expiry.
+ * ten simultaneous joins), a use limit that counts holders (people), not joins, hall-bound and
+ * expo-wide passes, revocation and expiry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, type Database } from '../../server/db/open';
@@ -43,12 +44,35 @@ export function entryRepositorySuite(name: string, open: () => Promise<Database>
 
     it('counts a pass’s uses up to its limit, also when ten joins race for the last one', async () => {
       await r.entry.createInvite({ expoId, hallId: 'gulangyu', label: '团', tokenHash: hashToken('t-race'), maxUses: 3, expiresAt: null, by: null });
-      expect(await r.entry.useInvite(expoId, 'gulangyu', hashToken('t-race'))).toBe(true);
-      expect(await r.entry.useInvite(expoId, 'gulangyu', hashToken('t-race'))).toBe(true);
-      const results = await Promise.all(Array.from({ length: 10 }, () => r.entry.useInvite(expoId, 'gulangyu', hashToken('t-race'))));
+      expect(await r.entry.useInvite(expoId, 'gulangyu', hashToken('t-race'), null)).toBe(true);
+      expect(await r.entry.useInvite(expoId, 'gulangyu', hashToken('t-race'), null)).toBe(true);
+      const results = await Promise.all(Array.from({ length: 10 }, () => r.entry.useInvite(expoId, 'gulangyu', hashToken('t-race'), null)));
       expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await r.entry.inviteValid(expoId, 'gulangyu', hashToken('t-race'))).toBe(false);
+      expect(await r.entry.inviteValid(expoId, 'gulangyu', hashToken('t-race'), null)).toBe(false);
       expect((await r.entry.invites(expoId)).find((i) => i.label === '团')).toMatchObject({ uses: 3, maxUses: 3 });
+    });
+
+    it('counts holders, not joins: a holder comes back on a used-up pass, a newcomer does not', async () => {
+      const token = hashToken('t-one');
+      await r.entry.createInvite({ expoId, hallId: null, label: '一人', tokenHash: token, maxUses: 1, expiresAt: null, by: null });
+      // the same holder joining five times at once (a reload storm) uses the pass once
+      const again = await Promise.all(Array.from({ length: 5 }, () => r.entry.useInvite(expoId, 'gulangyu', token, 'd:alice')));
+      expect(again).toEqual([true, true, true, true, true]);
+      expect(await r.entry.useInvite(expoId, 'shapowei', token, 'd:alice')).toBe(true);
+      expect(await r.entry.useInvite(expoId, 'gulangyu', token, 'a:bob')).toBe(false);
+      expect(await r.entry.useInvite(expoId, 'gulangyu', token, null)).toBe(false);
+      expect(await r.entry.inviteValid(expoId, 'gulangyu', token, 'd:alice')).toBe(true);
+      expect(await r.entry.inviteValid(expoId, 'gulangyu', token, 'a:bob')).toBe(false);
+      expect((await r.entry.invites(expoId)).find((i) => i.label === '一人')).toMatchObject({ uses: 1, maxUses: 1 });
+      // ten newcomers racing for the last place of a two-use pass: one gets it, and only its holder row stays
+      const two = hashToken('t-two');
+      await r.entry.createInvite({ expoId, hallId: null, label: '二人', tokenHash: two, maxUses: 2, expiresAt: null, by: null });
+      expect(await r.entry.useInvite(expoId, 'gulangyu', two, 'd:first')).toBe(true);
+      const racers = Array.from({ length: 10 }, (_, i) => `d:racer${i}`);
+      const won = await Promise.all(racers.map((h) => r.entry.useInvite(expoId, 'gulangyu', two, h)));
+      expect(won.filter(Boolean)).toHaveLength(1);
+      const winner = racers[won.indexOf(true)];
+      for (const h of racers) expect(await r.entry.inviteValid(expoId, 'gulangyu', two, h)).toBe(h === winner);
     });
 
     it('binds a pass to its hall or to the whole expo, and refuses it once revoked or expired', async () => {
@@ -61,9 +85,9 @@ export function entryRepositorySuite(name: string, open: () => Promise<Database>
         expiresAt: null,
         by: null,
       });
-      expect(await r.entry.inviteValid(expoId, 'shapowei', hashToken('t-s'))).toBe(true);
-      expect(await r.entry.inviteValid(expoId, 'gulangyu', hashToken('t-s'))).toBe(false);
-      expect(await r.entry.inviteValid('other-expo', 'shapowei', hashToken('t-s'))).toBe(false);
+      expect(await r.entry.inviteValid(expoId, 'shapowei', hashToken('t-s'), null)).toBe(true);
+      expect(await r.entry.inviteValid(expoId, 'gulangyu', hashToken('t-s'), null)).toBe(false);
+      expect(await r.entry.inviteValid('other-expo', 'shapowei', hashToken('t-s'), null)).toBe(false);
       await r.entry.createInvite({
         expoId,
         hallId: null,
@@ -73,12 +97,12 @@ export function entryRepositorySuite(name: string, open: () => Promise<Database>
         expiresAt: Date.now() + 60_000,
         by: null,
       });
-      expect(await r.entry.useInvite(expoId, 'gulangyu', hashToken('t-all'))).toBe(true);
-      expect(await r.entry.useInvite(expoId, 'shapowei', hashToken('t-all'))).toBe(true);
-      expect(await r.entry.useInvite(expoId, 'shapowei', hashToken('t-all'), Date.now() + 120_000)).toBe(false);
+      expect(await r.entry.useInvite(expoId, 'gulangyu', hashToken('t-all'), null)).toBe(true);
+      expect(await r.entry.useInvite(expoId, 'shapowei', hashToken('t-all'), null)).toBe(true);
+      expect(await r.entry.useInvite(expoId, 'shapowei', hashToken('t-all'), null, Date.now() + 120_000)).toBe(false);
       expect(await r.entry.revokeInvite(expoId, hall.id)).toBe(true);
       expect(await r.entry.revokeInvite(expoId, hall.id)).toBe(false);
-      expect(await r.entry.useInvite(expoId, 'shapowei', hashToken('t-s'))).toBe(false);
+      expect(await r.entry.useInvite(expoId, 'shapowei', hashToken('t-s'), null)).toBe(false);
     });
   });
 }

@@ -4,6 +4,7 @@
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
+import { VideoTexture, type Material, type Mesh, type Texture } from 'three';
 
 const frameTimes = new Float32Array(120);
 
@@ -31,7 +32,12 @@ export function RenderProbe() {
     probe.drawCost = (frames) => {
       const ctx = gl.getContext();
       const times: number[] = [];
+      // A playing video uploads a new frame into its texture on most frames. In this synchronous loop
+      // the video cannot advance, so each draw re-uploads its current frame instead: the cost of a
+      // playing screen is then counted (at worst, a new frame every draw), not hidden.
+      const videos = playingVideoTextures(scene);
       for (let i = 0; i < frames; i++) {
+        for (const v of videos) v.needsUpdate = true;
         const t = performance.now();
         gl.render(scene, camera);
         ctx.readPixels(0, 0, 1, 1, ctx.RGBA, ctx.UNSIGNED_BYTE, pixel);
@@ -67,4 +73,18 @@ export function RenderProbe() {
     gl.info.reset();
   });
   return null;
+}
+
+/** The scene's video textures whose video is playing (the stage screen during a premiere or live). */
+function playingVideoTextures(scene: { traverse(f: (o: unknown) => void): void }): Texture[] {
+  const found = new Set<Texture>();
+  scene.traverse((o) => {
+    const mesh = o as Partial<Mesh>;
+    if (!mesh.isMesh || !mesh.material) return;
+    for (const m of ([] as Material[]).concat(mesh.material)) {
+      const map = (m as Material & { map?: Texture | null }).map;
+      if (map instanceof VideoTexture && !(map.image as HTMLVideoElement).paused) found.add(map);
+    }
+  });
+  return [...found];
 }

@@ -10,6 +10,7 @@ import * as m0007 from './0007_word_list';
 import * as m0008 from './0008_dashboard';
 import * as m0009 from './0009_qa';
 import * as m0010 from './0010_entry_rules';
+import * as m0011 from './0011_entry_pass_holders';
 
 const all: Record<string, Migration> = {
   '0001_init': m0001,
@@ -22,6 +23,7 @@ const all: Record<string, Migration> = {
   '0008_dashboard': m0008,
   '0009_qa': m0009,
   '0010_entry_rules': m0010,
+  '0011_entry_pass_holders': m0011,
 };
 
 /** Migrations are bundled in code (no directory scan), so they work the same under tsx, vitest and a build. */

@@ -130,24 +130,52 @@ export function entryRuleRepository(db: Kdb) {
 
     /**
      * Uses a pass for a hall: true when it is this expo's, for this hall or expo-wide, not revoked,
-     * not expired and not used up; its use is counted in the same statement.
+     * not expired, and either `holder` has used it before or it is not used up. The limit counts
+     * holders (people), so a holder who reloads or comes back later is let in again; a join without
+     * a holder (no account, no device token) counts as a new use each time. Counted in the same
+     * transaction that records the holder: two joins racing for the last use cannot both win.
      */
-    async useInvite(expoId: string, hallId: string, tokenHash: string, now = Date.now()): Promise<boolean> {
-      const r = await db
-        .updateTable('entry_invites')
-        .set({ uses: sql`uses + 1` })
-        .where('token_hash', '=', tokenHash)
-        .where('expo_id', '=', expoId)
-        .where((eb) => eb.or([eb('hall_id', 'is', null), eb('hall_id', '=', hallId)]))
-        .where('revoked_at', 'is', null)
-        .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-        .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) > 0;
+    async useInvite(expoId: string, hallId: string, tokenHash: string, holder: string | null, now = Date.now()): Promise<boolean> {
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const pass = await trx
+            .selectFrom('entry_invites')
+            .select(['id'])
+            .where('token_hash', '=', tokenHash)
+            .where('expo_id', '=', expoId)
+            .where((eb) => eb.or([eb('hall_id', 'is', null), eb('hall_id', '=', hallId)]))
+            .where('revoked_at', 'is', null)
+            .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+            .executeTakeFirst();
+          if (!pass) return false;
+          if (holder) {
+            const added = await trx
+              .insertInto('entry_pass_holders')
+              .values({ invite_id: pass.id, holder, first_at: now })
+              .onConflict((oc) => oc.columns(['invite_id', 'holder']).doNothing())
+              .executeTakeFirst();
+            // a holder seen before: let in again, no new use
+            if (Number(added.numInsertedOrUpdatedRows ?? 0n) === 0) return true;
+          }
+          const r = await trx
+            .updateTable('entry_invites')
+            .set({ uses: sql`uses + 1` })
+            .where('id', '=', pass.id)
+            .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
+            .executeTakeFirst();
+          if (Number(r.numUpdatedRows) > 0) return true;
+          // used up: throw to roll the new holder row back with the transaction
+          throw new PassUsedUp();
+        })
+        .catch((err: unknown) => {
+          if (err instanceof PassUsedUp) return false;
+          throw err;
+        });
     },
 
     /** Same conditions as useInvite, without counting a use (the landing page's check). */
-    async inviteValid(expoId: string, hallId: string, tokenHash: string, now = Date.now()): Promise<boolean> {
+    async inviteValid(expoId: string, hallId: string, tokenHash: string, holder: string | null, now = Date.now()): Promise<boolean> {
       const r = await db
         .selectFrom('entry_invites')
         .select('id')
@@ -156,11 +184,26 @@ export function entryRuleRepository(db: Kdb) {
         .where((eb) => eb.or([eb('hall_id', 'is', null), eb('hall_id', '=', hallId)]))
         .where('revoked_at', 'is', null)
         .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-        .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
+        .where((eb) =>
+          eb.or([
+            eb('max_uses', 'is', null),
+            eb('uses', '<', eb.ref('max_uses')),
+            eb.exists(
+              eb
+                .selectFrom('entry_pass_holders')
+                .select('holder')
+                .whereRef('entry_pass_holders.invite_id', '=', 'entry_invites.id')
+                .where('entry_pass_holders.holder', '=', holder ?? ''),
+            ),
+          ]),
+        )
         .executeTakeFirst();
       return !!r;
     },
   };
 }
+
+/** Internal: rolls back useInvite's transaction when the pass is used up. */
+class PassUsedUp extends Error {}
 
 export type EntryRuleRepository = ReturnType<typeof entryRuleRepository>;

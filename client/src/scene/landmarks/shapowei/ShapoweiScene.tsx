@@ -255,8 +255,10 @@ function build(layout: HallLayout) {
   body.box('#b7ae9f', mw, 1.6, 0.6, { x: mx, y: -1.3, z: mouth.minZ + 0.2 });
   for (const x of [mouth.minX + 0.48, mouth.maxX - 0.48])
     for (let z = mouth.minZ + 0.3; z < mouth.maxZ; z += 1.6) body.boxB('#e9e4da', 0.16, 0.9, 0.16, { x, z });
-  // the name of the place over the bridge, facing up the basin: the first thing one reads
-  const signZ = mouth.minZ + 0.6;
+  // the name of the place over the footbridge, facing up the basin: the first thing one reads
+  // from the arrival quay. Not on the mouth bridge: there it stood between the quays and the stage.
+  const foot = extent(region(layout, 'footbridge').poly);
+  const signZ = foot.minZ + 0.6;
   body.boxB('#5a3a2c', 0.35, 6.2, 0.35, { x: mx - 6.2, z: signZ });
   body.boxB('#5a3a2c', 0.35, 6.2, 0.35, { x: mx + 6.2, z: signZ });
   body.boxB('#1d2430', 12.4, 3.2, 0.3, { x: mx, y: 4.2, z: signZ });
