@@ -11,6 +11,8 @@ const OrganizerPage = lazy(() => import('./ui/console/OrganizerPage'));
 const PrivacyPage = lazy(() => import('./ui/privacy/PrivacyPage'));
 // the public agenda (issue #11): its own chunk
 const AgendaPage = lazy(() => import('./ui/agenda/AgendaPage'));
+// the souvenir verify page (issue #12): public, its own chunk (with the QR code library)
+const VerifyPage = lazy(() => import('./ui/verify/VerifyPage'));
 
 export function App() {
   const path = usePath();
@@ -38,6 +40,13 @@ export function App() {
     return (
       <Suspense fallback={null}>
         <AgendaPage />
+      </Suspense>
+    );
+  const verify = /^\/verify\/([a-z0-9]{20})\/?$/.exec(path);
+  if (verify)
+    return (
+      <Suspense fallback={null}>
+        <VerifyPage souvenirId={verify[1]} />
       </Suspense>
     );
   return <Landing />;

@@ -432,6 +432,40 @@ export interface EntryPassHolderTable {
   first_at: number;
 }
 
+/** The expo's souvenir signing keys (issue #12): Ed25519, the newest unretired one signs. */
+export interface SouvenirKeyTable {
+  id: string;
+  ordinal: number;
+  public_key: string;
+  private_key: string;
+  created_at: number;
+  retired_at: number | null;
+}
+
+/** A souvenir certificate issued to a visitor account: the signed canonical JSON, as signed. */
+export interface SouvenirTable {
+  id: string;
+  user_id: string;
+  set_id: string;
+  serial: number;
+  certificate: string;
+  signature: string;
+  key_id: string;
+  issued_at: number;
+}
+
+/** The hash-chained ledger of every souvenir issued: hashes and ids only, publishable whole. */
+export interface SouvenirLedgerTable {
+  seq: number;
+  souvenir_id: string;
+  certificate_hash: string;
+  signature_hash: string;
+  key_id: string;
+  issued_at: number;
+  prev_hash: string;
+  entry_hash: string;
+}
+
 export interface DB {
   expos: ExpoTable;
   expo_halls: ExpoHallTable;
@@ -468,6 +502,9 @@ export interface DB {
   entry_rules: EntryRuleTable;
   entry_invites: EntryInviteTable;
   entry_pass_holders: EntryPassHolderTable;
+  souvenir_keys: SouvenirKeyTable;
+  souvenirs: SouvenirTable;
+  souvenir_ledger: SouvenirLedgerTable;
   qa_questions: QaQuestionTable;
   qa_votes: QaVoteTable;
 }

@@ -19,6 +19,7 @@ import { analyticsRoutes } from './analyticsRoutes';
 import { bannedRequest, moderationRoutes } from './moderationRoutes';
 import { wordListRoutes } from './wordListRoutes';
 import { entryRoutes } from './entryRoutes';
+import { souvenirRoutes } from './souvenirRoutes';
 import { agendaRoutes } from './agendaRoutes';
 import { qaRoutes } from '../qa/routes';
 import type { Analytics } from '../analytics';
@@ -82,6 +83,7 @@ export function apiRouter(deps: ApiDeps): Router {
     organizerRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
     wordListRoutes(router, s, bindDeps);
     entryRoutes(router, s, bindDeps);
+    souvenirRoutes(router, s, bindDeps);
     if (deps.analytics) analyticsRoutes(router, s, bindDeps, deps.analytics);
     moderationRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
     qaRoutes(router, s, bindDeps);

@@ -126,6 +126,7 @@ export function leadRoutes(router: Router, s: ExpoServices, deps: BindDeps): voi
       })),
       meetings: (await s.repos.meetings.forVisitor(user.id)).map(meetingView),
       agendaStars: await s.repos.agenda.stars(user.id),
+      souvenirs: (await s.repos.souvenirs.forUser(user.id)).map((r) => ({ certificate: r.certificate, signature: r.signature })),
     };
   });
 

@@ -113,6 +113,9 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
         if (cfg.seedDemo) await seedDemoIfEmpty({ repos: r, store, log: logger });
         const expo = await r.expos.getActive();
         if (expo) await reconcileBooths(r, expo, logger);
+        // the expo's souvenir signing key (issue #12), generated on first start and kept with the data
+        const key = await r.souvenirs.ensureKey();
+        logger.info({ key: key.id }, 'souvenir signing key');
         const removed = await store.sweep(await r.media.allFiles());
         if (removed) logger.info({ removed }, 'removed orphaned upload files');
       });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
 
-const CLIENT_ROUTES = /^\/(?:$|hall\/[a-z0-9-]+\/?$|privacy\/?$|verify\/?$|exhibitor\/?$|organizer\/?$|agenda\/?$)/;
+const CLIENT_ROUTES = /^\/(?:$|hall\/[a-z0-9-]+\/?$|privacy\/?$|verify\/?$|verify\/[a-z0-9]{20}\/?$|exhibitor\/?$|organizer\/?$|agenda\/?$)/;
 
 export function staticClient(distDir: string): Router {
   const router = express.Router();

@@ -125,6 +125,12 @@ export const endpoints = {
   moderatorInviteInfo: { method: 'get', path: '/api/auth/moderator-invites/{token}' },
   acceptModeratorInvite: { method: 'post', path: '/api/auth/moderator-invites/accept' },
   // entry rules (issue #11): the landing page's hall summaries, the code/pass check, the organizer's settings
+  // souvenir certificates (issue #12): published keys and ledger, the verify check, the holder's own
+  souvenirKeys: { method: 'get', path: '/api/souvenirs/keys' },
+  souvenirLedger: { method: 'get', path: '/api/souvenirs/ledger' },
+  verifySouvenir: { method: 'get', path: '/api/souvenirs/{souvenirId}' },
+  verifySouvenirDocument: { method: 'post', path: '/api/souvenirs/verify' },
+  mySouvenirs: { method: 'get', path: '/api/me/souvenirs' },
   entryHalls: { method: 'get', path: '/api/entry/halls' },
   entryCheck: { method: 'post', path: '/api/entry/halls/{hallId}/check' },
   entrySettings: { method: 'get', path: '/api/organizer/entry' },

@@ -8,6 +8,7 @@
  * withdrawn lead leaves the inbox and every later export.
  */
 import { z } from 'zod';
+import { signedCertificateSchema } from './souvenirs';
 import { meetingViewSchema } from './meetings';
 import { emailSchema, idSchema, passwordSchema, phoneSchema } from './common';
 
@@ -119,6 +120,8 @@ export const myDataSchema = z.object({
   meetings: z.array(meetingViewSchema),
   /** the ids of the agenda sessions the visitor starred (issue #11) */
   agendaStars: z.array(z.string()),
+  /** souvenir certificates issued to the account (issue #12), as signed */
+  souvenirs: z.array(signedCertificateSchema),
 });
 export type MyData = z.infer<typeof myDataSchema>;
 

@@ -84,6 +84,7 @@ import {
 } from './meetings';
 import { DASHBOARD_PUSH_MS, dashboardSnapshotSchema } from './dashboard';
 import { entryRouteDefs } from './entry';
+import { souvenirRouteDefs } from './souvenirs';
 import {
   auditListSchema,
   auditQuerySchema,
@@ -1025,6 +1026,8 @@ export const routes = {
   },
   // entry rules (issue #11 item 5): shared/api/entry.ts
   ...entryRouteDefs,
+  // souvenir certificates (issue #12 item 6): shared/api/souvenirs.ts
+  ...souvenirRouteDefs,
   acceptModeratorInvite: {
     ...endpoints.acceptModeratorInvite,
     summary: 'Create a moderator account from an invitation; signs in',

@@ -259,6 +259,12 @@ const cases: Case[] = [
   { route: 'setEntryRule', expect: ORG(), req: () => ({ params: { scope: 'shapowei' }, body: { rule: 'inherit' } }) },
   { route: 'createEntryInvite', expect: ORG(201), req: () => ({ body: { hallId: 'gulangyu', label: 'Matrix' } }) },
   { route: 'revokeEntryInvite', expect: ORG(404), req: () => ({ params: { inviteId: 'aaaaaaaaaaaaaaaa' } }) },
+  // souvenir certificates (issue #12; souvenirSuite.ts and souvenir-cli.test.ts check what each does)
+  { route: 'souvenirKeys', expect: PUBLIC(), req: () => ({}) },
+  { route: 'souvenirLedger', expect: PUBLIC(), req: () => ({}) },
+  { route: 'verifySouvenir', expect: PUBLIC(), req: () => ({ params: { souvenirId: 'a'.repeat(20) } }) },
+  { route: 'verifySouvenirDocument', expect: PUBLIC(), req: () => ({ body: { certificate: null, signature: '' } }) },
+  { route: 'mySouvenirs', expect: MEMBER(), req: () => ({}) },
   // the agenda (issue #11; agenda.test.ts checks what each does, and its event stream for every role)
   ...agendaCases(() => h),
 ];

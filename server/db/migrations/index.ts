@@ -11,6 +11,7 @@ import * as m0008 from './0008_dashboard';
 import * as m0009 from './0009_qa';
 import * as m0010 from './0010_entry_rules';
 import * as m0011 from './0011_entry_pass_holders';
+import * as m0012 from './0012_souvenirs';
 
 const all: Record<string, Migration> = {
   '0001_init': m0001,
@@ -24,6 +25,7 @@ const all: Record<string, Migration> = {
   '0009_qa': m0009,
   '0010_entry_rules': m0010,
   '0011_entry_pass_holders': m0011,
+  '0012_souvenirs': m0012,
 };
 
 /** Migrations are bundled in code (no directory scan), so they work the same under tsx, vitest and a build. */

@@ -16,6 +16,7 @@ import { userRepository } from './users';
 import { wordListRepository } from './wordList';
 import { entryRuleRepository } from './entryRules';
 import { qaRepository } from './qa';
+import { souvenirRepository } from './souvenirs';
 
 export function createRepositories(db: Kdb) {
   return {
@@ -39,6 +40,8 @@ export function createRepositories(db: Kdb) {
     entry: entryRuleRepository(db),
     // Q&A (issue #11): questions to the session on stage, upvotes, moderators' decisions
     qa: qaRepository(db),
+    // souvenir certificates, their signing keys and the hash-chained ledger (issue #12)
+    souvenirs: souvenirRepository(db),
   };
 }
 

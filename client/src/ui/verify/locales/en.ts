@@ -1,0 +1,36 @@
+import type { zhCN } from './zh-CN';
+
+export const en: typeof zhCN = {
+  title: 'Check a souvenir certificate',
+  intro:
+    "Every souvenir certificate is signed with the expo's key and written into a hash-chained ledger. This page checks whether one is genuine and unaltered.",
+  home: 'Home',
+  loading: 'Checking…',
+  loadFailed: 'The check failed: {{message}}',
+  retry: 'Try again',
+  status: {
+    genuine: 'Genuine and unaltered',
+    altered: 'Does not match what was issued: the certificate or its signature was changed',
+    withdrawn: 'Was issued; its holder has since deleted the account and it is withdrawn',
+    unknown: 'No such certificate was ever issued',
+  },
+  set: 'Stamp set',
+  holder: 'Holder',
+  date: 'Issued',
+  serial: 'Number',
+  serialValue: 'No. {{serial}}',
+  expo: 'Issued by',
+  key: 'Signing key',
+  ledger: 'Ledger entry',
+  ledgerValue: 'entry {{seq}} · {{hash}}',
+  free: 'A free souvenir bound to its holder: it cannot be transferred or sold, and has no price.',
+  qr: 'Scan to check this certificate',
+  download: 'Download as an image',
+  downloadJson: 'Download the certificate file (.json)',
+  checkFile: 'Check a downloaded certificate file',
+  checkFileHint: 'Choose a certificate file (.json) downloaded from Ludao; it is checked against the keys and the ledger the expo publishes.',
+  checkFileBad: 'This is not a certificate file',
+  keysLink: 'published keys',
+  ledgerLink: 'published ledger',
+  imageTitle: 'Ludao · Souvenir certificate',
+};
