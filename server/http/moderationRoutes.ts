@@ -1,7 +1,7 @@
 /**
  * Moderation routes (issue #11): the device token, the moderators' console (reports queue and its
- * live stream, mutes and bans with lift, each hall's chat mode, the audit log) and moderator
- * invitations. Every action goes through server/moderation/service.ts, which stores it, writes the
+ * live stream, which also tells the Q&A queue when to read again; mutes and bans with lift, each
+ * hall's chat mode, the audit log) and moderator invitations. Every action goes through server/moderation/service.ts, which stores it, writes the
  * audit log and publishes it to every hall instance on every process.
  */
 import type { Request, Response, Router } from 'express';
@@ -56,8 +56,17 @@ export function moderationRoutes(router: Router, s: ExpoServices, deps: BindDeps
     return reportView(await mod.resolveReport(params.reportId, body.action, body.minutes ?? null, user.id));
   });
 
+  // Two buses feed one stream: moderation's own, and the Q&A bus the hall rooms already follow, so a
+  // question asked, upvoted or decided on any process refreshes every console's Q&A queue.
   bind(router, routes.moderationEvents, deps, async ({ req, res }) => {
-    openSse(s, req, res, (write) => mod.consoles.subscribe('console', (e) => write(moderationSseFrame(e.name, e.data as never))));
+    openSse(s, req, res, (write) => {
+      const offConsole = mod.consoles.subscribe('console', (e) => write(moderationSseFrame(e.name, e.data as never)));
+      const offQa = s.qa.onAnyChange((e) => write(moderationSseFrame('qa', { hallId: e.hallId, sessionId: e.sessionId, change: e.change, at: e.at })));
+      return () => {
+        offConsole();
+        offQa();
+      };
+    });
   });
 
   bind(router, routes.sanctions, deps, async () => ({ sanctions: (await s.repos.moderation.liveSanctions()).map(sanctionView) }));

@@ -132,7 +132,7 @@ export class RoomQa {
         .repo()
         .ask({ sessionId, hallId: this.host.hallId, askerKey: key, askerKeys: v.keys, name: v.name, text: masked, limit: QA_MAX_PER_SESSION });
       if (!r.ok) return await this.sendMine(v, sessionId, { action: 'ask', ok: false, code: r.code });
-      this.service.changed(this.host.hallId, sessionId);
+      this.service.changed(this.host.hallId, sessionId, 'asked');
       await this.sendMine(v, sessionId, { action: 'ask', ok: true });
     } catch (err) {
       this.host.log.warn({ err, hall: this.host.hallId }, 'qa: storing a question failed');
@@ -148,7 +148,7 @@ export class RoomQa {
     try {
       const r = await this.service.repo().vote({ questionId, sessionId, voterKey: key, voterKeys: v.keys });
       if (!r.ok) return await this.sendMine(v, sessionId, { action: 'vote', ok: false, code: r.code });
-      this.service.changed(this.host.hallId, sessionId);
+      this.service.changed(this.host.hallId, sessionId, 'voted');
       await this.sendMine(v, sessionId, { action: 'vote', ok: true });
     } catch (err) {
       this.host.log.warn({ err, hall: this.host.hallId }, 'qa: storing a vote failed');

@@ -28,7 +28,7 @@ export function qaRoutes(router: Router, s: ExpoServices, deps: BindDeps): void 
       targetId: decided.id,
       detail: { hall: decided.hallId },
     });
-    s.qa.changed(decided.hallId, decided.sessionId);
+    s.qa.changed(decided.hallId, decided.sessionId, 'decided');
     const view = await s.qa.repo().consoleView(decided.id);
     if (!view) throw new HttpError(404, 'not_found', 'No such question');
     return consoleQuestionView(view);

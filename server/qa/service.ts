@@ -3,9 +3,13 @@
  * Q&A change travels on. A question asked, voted or decided on any process is stored first, then
  * published through the Colyseus presence (pubsub.ts: LocalPresence in one process, RedisPresence
  * across many), so every instance of the hall on every process reads the session's questions again
- * and sends them to its visitors. The event names the hall and session only; listeners read fresh.
+ * and sends them to its visitors, and the moderators' event stream tells every open console to read
+ * its queue again (server/http/moderationRoutes.ts). The event names the hall, the session and what
+ * happened only; listeners read fresh.
  */
 import type { Presence } from '@colyseus/core';
+import type { QaChange } from '../../shared/api/qa';
+import { HALL_IDS } from '../../shared/halls';
 import type { Repositories } from '../db/repositories';
 import type { QaRepository } from '../db/repositories/qa';
 import { createTopicBus } from '../pubsub';
@@ -13,15 +17,19 @@ import { createTopicBus } from '../pubsub';
 export interface QaEvent {
   hallId: string;
   sessionId: string;
+  /** what happened: the moderators' console says nothing of it, but their stream carries it */
+  change: QaChange;
   at: number;
 }
 
 export interface QaService {
   repo(): QaRepository;
   /** Tells every instance of the hall, on every process, that this session's questions changed. */
-  changed(hallId: string, sessionId: string): void;
+  changed(hallId: string, sessionId: string, change: QaChange): void;
   /** The changes of one hall. Returns the unsubscribe function. */
   onChange(hallId: string, listener: (e: QaEvent) => void): () => void;
+  /** The changes of every hall (the moderators' stream: their queue spans the expo). Returns the unsubscribe function. */
+  onAnyChange(listener: (e: QaEvent) => void): () => void;
   listeners(): number;
   close(): void;
 }
@@ -43,8 +51,12 @@ export function createQaService(
   );
   return {
     repo: () => repos().qa,
-    changed: (hallId, sessionId) => bus.publish({ hallId, sessionId, at: Date.now() }),
+    changed: (hallId, sessionId, change) => bus.publish({ hallId, sessionId, change, at: Date.now() }),
     onChange: (hallId, listener) => bus.subscribe(hallId, listener),
+    onAnyChange: (listener) => {
+      const offs = HALL_IDS.map((h) => bus.subscribe(h, listener));
+      return () => offs.forEach((off) => off());
+    },
     listeners: () => bus.listeners(),
     close: () => bus.close(),
   };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema, line } from './common';
+import { QA_CHANGES } from './qa';
 import { formatSse, parseSse } from './sse';
 import {
   AUDIT_ACTION_PATTERN,
@@ -101,6 +102,10 @@ export const moderationEvents = {
   'report-closed': { summary: 'a report was actioned or dismissed', data: reportViewSchema },
   sanctions: { summary: 'mutes or bans changed: refetch the list', data: z.object({ at: z.number() }) },
   'hall-mode': { summary: "a hall's chat mode changed", data: hallModeViewSchema },
+  qa: {
+    summary: 'a question was asked, upvoted or decided: refetch the Q&A queue',
+    data: z.object({ hallId: z.string(), sessionId: z.string(), change: z.enum(QA_CHANGES), at: z.number() }),
+  },
 } as const satisfies Record<string, { summary: string; data: z.ZodType }>;
 export type ModerationEventName = keyof typeof moderationEvents;
 export type ModerationEventData<N extends ModerationEventName> = z.output<(typeof moderationEvents)[N]['data']>;

@@ -16,6 +16,10 @@ import { idSchema } from './common';
 export const QA_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type QaStatus = (typeof QA_STATUSES)[number];
 
+/** What changed in a session's questions: the Q&A bus and the moderators' stream (`qa` event) carry it. */
+export const QA_CHANGES = ['asked', 'voted', 'decided'] as const;
+export type QaChange = (typeof QA_CHANGES)[number];
+
 /** Why an ask or a vote was refused (the client translates the code). */
 export const QA_REFUSALS = ['no_session', 'limit', 'muted', 'voted', 'own', 'gone', 'failed'] as const;
 export type QaRefusal = (typeof QA_REFUSALS)[number];

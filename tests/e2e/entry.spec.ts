@@ -1,7 +1,8 @@
 /**
  * Entry rules in the browser (issue #11 item 5). The landing page shows each hall's visitors now
  * and the stage's next session, live; the organizer switches Shapowei to an entry code in the
- * console; the landing page, still open, shows the new rule without a reload; a wrong code is
+ * console (and its entry-pass form says what is wrong with a field in Chinese, not in zod's
+ * English); the landing page, still open, shows the new rule without a reload; a wrong code is
  * refused there with a clear message, the right code gets the visitor into the hall.
  * The main e2e server is shared by every spec: Shapowei is set back to "as the expo" (open) at the
  * end and in afterAll, whatever happened.
@@ -97,6 +98,23 @@ test('the landing page shows visitors and the next session; an entry code refuse
     await rules.getByTestId(`entry-save-${HALL}`).press('Enter');
     await expect(rules.getByTestId(`entry-status-${HALL}`)).toHaveText('沙坡尾：已保存');
     await expect(rules.getByTestId(`entry-effective-${HALL}`)).toHaveText('当前生效：入场码');
+    // the entry-pass form says what is wrong with each field in the page's language, not zod's English (nothing is made)
+    await rules.getByTestId('entry-invite-label').fill('   ');
+    await rules.getByTestId('entry-invite-max').fill('0');
+    await rules.getByTestId('entry-invite-days').fill('400');
+    await rules.getByTestId('entry-invite-create').click();
+    await expect(rules.getByTestId('entry-invite-problem-label')).toHaveText('请填写备注（1–80 个字符）');
+    await expect(rules.getByTestId('entry-invite-problem-maxUses')).toHaveText('最多使用次数须为 1 到 100000 之间的整数，或留空');
+    await expect(rules.getByTestId('entry-invite-problem-days')).toHaveText('有效天数须为 1 到 365 之间的整数，或留空');
+    await expect(rules.getByTestId('entry-invite-label')).toHaveAttribute('aria-invalid', 'true');
+    await expect(rules.getByTestId('entry-invite-label')).toHaveAccessibleDescription('请填写备注（1–80 个字符）');
+    await expect(rules).not.toContainText(/too (small|big)|invalid/i);
+    await expect(rules.getByTestId('entry-invite-link')).toHaveCount(0);
+    // put right, a field's complaint goes with the next try
+    await rules.getByTestId('entry-invite-days').fill('30');
+    await rules.getByTestId('entry-invite-create').click();
+    await expect(rules.getByTestId('entry-invite-problem-days')).toHaveCount(0);
+    await expect(rules.getByTestId('entry-invite-problem-label')).toBeVisible();
     await org.context().close();
 
     // The landing page, still open, shows the new rule within its refresh.

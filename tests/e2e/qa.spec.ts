@@ -1,24 +1,28 @@
 /**
  * Q&A end to end (issue #11): "a question approved onto the stage". A talk is on stage in the
- * Gulangyu hall. A visitor asks it a question (with a word the sensitive-word filter masks); a
- * second visitor, in their own browser, sees it awaiting moderation and upvotes it (once: the button
- * then stays pressed); the organizer approves it in the console's Q&A queue; both halls' panels list
- * it as on screen with its vote, and the 3D stage card draws its text (the card's probe, beside the
- * stage probe saying the screen shows the card).
+ * Gulangyu hall, and the organizer has the console's Q&A queue open. A visitor asks it a question
+ * (with a word the sensitive-word filter masks); the open queue lists it without a reload (the
+ * moderation stream's `qa` event, well before the queue's slow re-read); a second visitor, in their
+ * own browser, sees it awaiting moderation and upvotes it (once: the button then stays pressed), and
+ * the queue's count follows; the organizer approves it; both halls' panels list it as on screen with
+ * its vote, and the 3D stage card draws its text (`window.__ludao.qa()`, beside the stage probe
+ * saying the screen shows the card).
  */
 import { request, type APIRequestContext, type Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { E2E_ORIGIN } from './support/origin';
 import { HallPage } from './pages/HallPage';
-// window.__ludaoQa: what the hall's Q&A panel lists and what the stage card last drew
-import type { QaProbe } from '../../client/src/ui/qa/probe';
+// window.__ludao.qa(): what the hall's Q&A panel lists and what the stage card last drew
+import type { QaProbe } from '../../client/src/debug';
 
 const ORGANIZER = { email: 'organizer@e2e.ludao.example', password: 'e2e-organizer-password' };
 const VIEWPORT = { width: 640, height: 360 };
 const MIN = 60_000;
+/** Well under the queue's 30 s re-read: what arrives sooner came over the moderation stream. */
+const LIVE_MS = 10_000;
 
 /** The questions the stage card drew last, as the page's probe reports them. */
-const cardOf = (page: Page): Promise<ReturnType<QaProbe['card']> | null> => page.evaluate(() => window.__ludaoQa?.card() ?? null);
+const cardOf = (page: Page): Promise<QaProbe['card'] | null> => page.evaluate(() => window.__ludao?.qa?.().card ?? null);
 
 async function organizerApi(): Promise<APIRequestContext> {
   const api = await request.newContext({ baseURL: E2E_ORIGIN, extraHTTPHeaders: { Origin: E2E_ORIGIN } });
@@ -99,6 +103,16 @@ test('a question approved onto the stage', async ({ page, openVisitor }) => {
   const asker = await openVisitor({ viewport: VIEWPORT });
   await enterHall(asker, '提问者', 'full');
 
+  // the organizer opens the console's Q&A queue, live, before anything is asked
+  const console = page;
+  await console.setViewportSize({ width: 1000, height: 700 });
+  await console.goto('/organizer');
+  await console.getByTestId('login-email').fill(ORGANIZER.email);
+  await console.getByTestId('login-password').fill(ORGANIZER.password);
+  await console.getByTestId('login-submit').click();
+  const queue = console.getByTestId('qa-queue');
+  await expect(queue.getByTestId('qa-live')).toContainText('实时', { timeout: 20_000 });
+
   // the visitor asks; the filter masks it before it is stored or shown
   const askPanel = await openQa(asker);
   await expect(askPanel.getByTestId('qa-left')).toContainText('3/3');
@@ -110,6 +124,11 @@ test('a question approved onto the stage', async ({ page, openVisitor }) => {
   await expect(mine).toBeVisible();
   await expect(mine.getByTestId('qa-vote')).toBeDisabled(); // not on one's own
   await expect(askPanel).not.toContainText('赌博');
+  // the open queue lists it, from the stream
+  const item = queue.getByTestId('qa-queue-item').filter({ hasText: shown });
+  await expect(item).toBeVisible({ timeout: LIVE_MS });
+  await expect(item).toContainText(sessionTitle);
+  await expect(item).toContainText('0 赞');
 
   // another visitor sees it awaiting moderation and upvotes it, once
   const votePanel = await openQa(voter);
@@ -122,19 +141,10 @@ test('a question approved onto the stage', async ({ page, openVisitor }) => {
   await expect(mine.getByTestId('qa-vote')).toContainText('1');
   // nothing is on the card before a moderator approves
   expect(await cardOf(asker)).toEqual([]);
+  // the queue's count follows the vote, from the stream
+  await expect(item).toContainText('1 赞', { timeout: LIVE_MS });
 
   // the organizer approves it in the console's Q&A queue
-  const console = page;
-  await console.setViewportSize({ width: 1000, height: 700 });
-  await console.goto('/organizer');
-  await console.getByTestId('login-email').fill(ORGANIZER.email);
-  await console.getByTestId('login-password').fill(ORGANIZER.password);
-  await console.getByTestId('login-submit').click();
-  const queue = console.getByTestId('qa-queue');
-  const item = queue.getByTestId('qa-queue-item').filter({ hasText: shown });
-  await expect(item).toBeVisible({ timeout: 20_000 });
-  await expect(item).toContainText(sessionTitle);
-  await expect(item).toContainText('1 赞');
   await item.getByTestId('qa-approve').click();
   await expect(item).toHaveCount(0);
   await queue.getByTestId('qa-tab-approved').click();
@@ -147,7 +157,7 @@ test('a question approved onto the stage', async ({ page, openVisitor }) => {
     await expect(onScreen).toHaveAttribute('data-status', 'approved');
     await expect(p.getByTestId('qa-pending').getByTestId('qa-question').filter({ hasText: shown })).toHaveCount(0);
   }
-  await expect.poll(() => asker.evaluate(() => window.__ludaoQa?.sessionId())).toBe(sessionId);
+  await expect.poll(() => asker.evaluate(() => window.__ludao?.qa?.().sessionId)).toBe(sessionId);
   await expect.poll(() => cardOf(asker), { timeout: 10_000 }).toEqual([shown]);
   expect(await asker.evaluate(() => window.__ludao?.stage?.().screen)).toBe('card');
 

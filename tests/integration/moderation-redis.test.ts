@@ -5,7 +5,8 @@
  * a mute (the muted notice, then the refusal of a line), its lift, each hall switch (chat off, slow
  * mode, mute all: told to everyone, then a line refused for that reason), a kick and a ban (the
  * disconnect); from a moderator in the hall, a mute and a ban of the person beside it, felt by the
- * same person's tab in the other instance on the other process. Prints the propagation times
+ * same person's tab in the other instance on the other process; and a Q&A change published by any
+ * process reaches the moderators' streams on both. Prints the propagation times
  * (moderator's action to the effect), p50 and max, and holds every one to 500 ms.
  *
  * Runs only when REDIS_URL is set, on its own Redis database and key prefix; with DATABASE_URL the
@@ -23,6 +24,7 @@ import { HallState } from '../../shared/schema/HallState';
 import { projectRoot } from '../../server/config';
 import { dropPgSchema } from '../../server/db/open';
 import { joinOptions, leaveAll, record, type TestVisitor } from '../fixtures/visitor';
+import { listenSse } from '../fixtures/sse';
 import { sleep, waitFor } from '../fixtures/wait';
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -357,6 +359,30 @@ describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
       for (const p of procs) await expect(join(p, '又来了', device)).rejects.toThrow(/banned/);
     }
   }, 120_000);
+
+  it('tells the consoles on both processes of a Q&A change published by any process (their Q&A queue reads again)', async () => {
+    // This server has no expo running (SEED_DEMO=0), so no talk to ask: the change is published the way
+    // a process's Q&A service does (server/qa/service.ts: RedisPresence, JSON on `${prefix}qa`), and the
+    // consoles' streams on both processes must carry it. moderation.test.ts and qaRoom.test.ts check that
+    // asking, upvoting and deciding publish it.
+    const streams = procs.map((p) => listenSse(`${p.http}/api/moderation/events`, cookie));
+    for (const s of streams) expect(await s.ready).toBe(200);
+    const { default: Redis } = await import('ioredis');
+    const pub = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await pub.connect();
+    try {
+      for (const change of ['asked', 'voted', 'decided']) {
+        const e = { hallId: 'shapowei', sessionId: `qa-across-${change}`, change, at: Date.now() };
+        await pub.publish(`${PREFIX}qa`, JSON.stringify(e));
+        for (const s of streams)
+          await waitFor(() => s.text().includes(`"sessionId":"${e.sessionId}","change":"${change}"`), 3000, `${change} on every console stream`);
+      }
+      expect(streams.every((s) => s.text().includes('event: qa'))).toBe(true);
+    } finally {
+      for (const s of streams) s.close();
+      await pub.quit();
+    }
+  });
 
   it('prints the propagation times and holds them to 500 ms', () => {
     const all = Object.values(samples).flat();

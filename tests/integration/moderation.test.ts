@@ -2,7 +2,8 @@
  * Moderation end to end in one process (issue #11): reports into the live queue, mutes in every
  * hall (a room opened later reads them from the database), lifting, the hall chat modes, kicks
  * that refuse the reconnection token, bans by account and by device token (cookie or the page's
- * copy), the audit log, moderator invitations and the routes a banned account is refused.
+ * copy), the audit log, moderator invitations, the routes a banned account is refused, and the
+ * console stream's Q&A events (asked, upvoted, decided) that make the Q&A queue read again.
  * tests/integration/moderation-redis.test.ts does the same across two processes and times it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +129,36 @@ describe('moderation in one process', () => {
     await noticed(reporter, NoticeCode.invalidMessage);
     troll.room.send('report', { target: { kind: 'line', lineId }, reason: 'spam' });
     await noticed(troll, NoticeCode.reportGone);
+  });
+
+  it('tells the consoles of each question asked, upvoted and decided, so their Q&A queue reads again', async () => {
+    // a talk on the Shapowei stage from now: the hall's room follows the agenda and takes questions
+    const created = await h.call('organizer', 'createAgendaSession', { body: sessionBody(Date.now() + 500, { hallId: 'shapowei' }) });
+    expect(created.status).toBe(201);
+    const sessionId = (created.json as { id: string }).id;
+    const asker = await join('提问人', { hallId: 'shapowei' });
+    const voter = await join('点赞人', { hallId: 'shapowei' });
+    await waitFor(() => asker.room.state.stage?.sessionId === sessionId && Date.now() > asker.room.state.stage.startsAt, 10_000, 'the talk on stage');
+    const sse = listenSse(`${h.server.httpUrl}/api/moderation/events`, h.cookies.organizer);
+    // subscribed before the headers went out (server/http/sse.ts): nothing after this is missed
+    expect(await sse.ready).toBe(200);
+    const heard = (change: string) => sse.text().includes(`"change":"${change}"`);
+
+    asker.room.send('qaAsk', { text: '请问展会几点结束？' });
+    await waitFor(() => heard('asked'), 5000, 'the question on the console stream');
+    const queue = await h.call('organizer', 'qaQueue', { query: { status: 'pending', hall: 'shapowei' } });
+    const q = (queue.json as { questions: { id: string; text: string }[] }).questions.find((x) => x.text === '请问展会几点结束？')!;
+    expect(q).toBeTruthy();
+    voter.room.send('qaVote', { questionId: q.id });
+    await waitFor(() => heard('voted'), 5000, 'the vote on the console stream');
+    expect((await h.call('organizer', 'qaDecide', { params: { questionId: q.id }, body: { decision: 'approve' } })).status).toBe(200);
+    await waitFor(() => heard('decided'), 5000, 'the decision on the console stream');
+    expect(sse.text()).toContain('event: qa');
+    expect(sse.text()).toContain(`"sessionId":"${sessionId}"`);
+    sse.close();
+    // a visitor's own stream of the same route is refused: the queue's events are for moderators
+    expect(await listenSse(`${h.server.httpUrl}/api/moderation/events`, h.cookies.member).ready).toBe(403);
+    await h.call('organizer', 'deleteAgendaSession', { params: { sessionId } });
   });
 
   it('rate-limits reports', async () => {

@@ -110,6 +110,9 @@ describe('Q&A in the hall', () => {
     const b = instance(service, stage);
     a.qa.open();
     b.qa.open();
+    // what the moderators' stream hears of the same changes (every hall, refusals not)
+    const heard: string[] = [];
+    const offConsole = service.onAnyChange((e) => heard.push(`${e.hallId}:${e.change}`));
     await expect.poll(() => a.last()?.sessionId).toBe(sessionId);
 
     await a.qa.ask(alice, '能谈谈赌博吗 fuck?');
@@ -130,10 +133,12 @@ describe('Q&A in the hall', () => {
 
     // a moderator approves (what the console's route does: store, then publish)
     await r.qa.decide(q.id, 'approved', null);
-    service.changed('gulangyu', sessionId);
+    service.changed('gulangyu', sessionId, 'decided');
     await expect.poll(() => a.last()?.approved.map((x) => x.id)).toEqual([q.id]);
     await expect.poll(() => b.last()?.approved.map((x) => x.id)).toEqual([q.id]);
     expect(b.last()!.pending).toEqual([]);
+    await expect.poll(() => heard).toEqual(['gulangyu:asked', 'gulangyu:voted', 'gulangyu:decided']);
+    offConsole();
 
     // a newcomer gets the questions and its own standing
     const newcomer = instance(service, stage);

@@ -1,17 +1,22 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_MAX } from '../../../shared/constants';
 import { checkChatText } from '../../../shared/text';
 import { sendChat } from '../net/send';
 import { useStore } from '../store';
 import { Slot } from './layout/Overlay';
-import { ChatModeHint, ModerationButton } from './moderation/ChatLineActions';
+import { ChatModeHint, ModerationButton, mutedText } from './moderation/ChatLineActions';
 import { ModerationDialog } from './moderation/ModerationDialog';
+import { useModeration } from './moderation/moderationStore';
 
 /** Hall chat. Messages are rendered as text nodes only: never as HTML. */
 export function Chat() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const messages = useStore((s) => s.messages);
+  // muted (issue #11): the box says so and until when, and takes nothing until the mute lifts or runs out
+  const mutedUntil = useModeration((s) => s.mutedUntil);
+  const muted = mutedUntil !== undefined;
+  const hintId = useId();
   const selfId = useStore((s) => s.sessionId);
   const toast = useStore((s) => s.toast);
   const [text, setText] = useState('');
@@ -27,6 +32,7 @@ export function Chat() {
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    if (muted) return;
     const r = checkChatText(text);
     if (!r.ok) {
       if (r.problem === 'too_long') toast('chat.tooLong');
@@ -59,20 +65,22 @@ export function Chat() {
             </li>
           ))}
         </ol>
-        <ChatModeHint />
+        <ChatModeHint id={hintId} />
         <ModerationDialog />
         <form onSubmit={submit} className="chat-form">
           <input
             data-testid="chat-input"
             value={text}
             maxLength={CHAT_MAX}
-            placeholder={t('chat.placeholder')}
+            placeholder={muted ? mutedText(t, i18n.language, mutedUntil) : t('chat.placeholder')}
             aria-label={t('chat.placeholder')}
+            disabled={muted}
+            aria-describedby={muted ? hintId : undefined}
             // Typing must not walk the avatar.
             onKeyDown={(e) => e.stopPropagation()}
             onChange={(e) => setText(e.target.value)}
           />
-          <button type="submit" data-testid="chat-send">
+          <button type="submit" disabled={muted} data-testid="chat-send">
             {t('chat.send')}
           </button>
         </form>

@@ -14,8 +14,7 @@ import { formatCountdown, premierePosition, stagePhase } from '../../ui/stage/pr
 import { vertexColorMaterial } from '../landmarks/common/GeoBuilder';
 import { ScreenCard, type CardText } from './screenCard';
 import { QA_STAGE_MAX } from '../../../../shared/constants';
-import { topApproved, useQa } from '../../ui/qa/qaStore';
-import { cardQuestions } from '../../ui/qa/probe';
+import { cardQuestions, topApproved, useQa } from '../../ui/qa/qaStore';
 import { buildStageProps, SCREENS } from './stageProps';
 
 const KIND_LABEL: Record<string, [string, string]> = {

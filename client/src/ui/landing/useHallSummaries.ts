@@ -8,24 +8,31 @@
  * only displayed, so a shape check of the fields shown is enough; a malformed one is ignored.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { ENTRY_SUMMARY_REFRESH_MS } from '../../../../shared/api/entryTerms';
+import { ENTRY_RULES, ENTRY_SUMMARY_REFRESH_MS } from '../../../../shared/api/entryTerms';
 import type { RouteResponse } from '../../../../shared/api/routes';
 import { routeUrl } from '../../net/api';
 
 export type HallSummaries = RouteResponse<'entryHalls'>;
 
 const isTitle = (t: unknown) => !!t && typeof (t as { zh?: unknown }).zh === 'string' && typeof (t as { en?: unknown }).en === 'string';
-const isSession = (s: unknown) =>
-  s === null || (!!s && isTitle((s as { title?: unknown }).title) && typeof (s as { startsAt?: unknown }).startsAt === 'number');
+const isSession = (s: unknown) => s === null || (!!s && isTitle((s as { title?: unknown }).title) && Number.isFinite((s as { startsAt?: unknown }).startsAt));
+// a rule the page has no words for would show as its i18n key
+const isRule = (r: unknown) => (ENTRY_RULES as readonly unknown[]).includes(r);
 
-/** The fields the landing page shows, checked by hand; null when the answer is not of that shape. */
+/**
+ * The fields the landing page shows, checked by hand; null when the answer is not of that shape.
+ * Fields it does not show may be there or not (tests/unit/hallSummaries.test.ts).
+ */
 export function readSummaries(data: unknown): HallSummaries | null {
-  const halls = (data as { halls?: unknown })?.halls;
+  const halls = (data as { halls?: unknown } | null)?.halls;
   if (!Array.isArray(halls)) return null;
-  const ok = halls.every(
-    (h: Record<string, unknown>) =>
-      !!h && typeof h.hallId === 'string' && typeof h.rule === 'string' && typeof h.visitors === 'number' && isSession(h.now) && isSession(h.next),
-  );
+  const ok = halls.every((h: unknown) => {
+    if (!h || typeof h !== 'object') return false;
+    const x = h as Record<string, unknown>;
+    return (
+      typeof x.hallId === 'string' && isRule(x.rule) && Number.isFinite(x.visitors) && (x.visitors as number) >= 0 && isSession(x.now) && isSession(x.next)
+    );
+  });
   return ok ? (data as HallSummaries) : null;
 }
 

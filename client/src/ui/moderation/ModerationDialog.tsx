@@ -5,12 +5,12 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BAN_CHOICES, MUTE_CHOICES, REPORT_NOTE_MAX, REPORT_REASONS, type ReportReason, type SanctionAction } from '../../../../shared/api/moderationTerms';
+import { REPORT_NOTE_MAX, REPORT_REASONS, type ReportReason, type SanctionAction } from '../../../../shared/api/moderationTerms';
 import { currentRoom } from '../../net/connection';
 import { sendMessage } from '../../net/messages';
 import { useStore } from '../../store';
-import { durationLabel } from './durations';
 import { useModeration, type ModerationSubject } from './moderationStore';
+import { SanctionChoices } from './SanctionChoices';
 import './moderation.css';
 
 const targetOf = (s: ModerationSubject) =>
@@ -97,23 +97,7 @@ function Dialog({ subject }: { subject: ModerationSubject }) {
         {moderator && (
           <section className="moderation-actions" aria-label={t('moderation.moderate')} data-testid="moderator-actions">
             <h3>{t('moderation.moderate')}</h3>
-            <div className="moderation-row">
-              {MUTE_CHOICES.map((m) => (
-                <button key={String(m)} type="button" onClick={() => act('mute', m)} data-testid={`mute-${m ?? 'forever'}`}>
-                  {m === null ? t('moderation.muteForever') : t('moderation.mute', { time: durationLabel(t, m) })}
-                </button>
-              ))}
-            </div>
-            <div className="moderation-row">
-              <button type="button" onClick={() => act('kick')} data-testid="kick">
-                {t('moderation.kick')}
-              </button>
-              {BAN_CHOICES.map((m) => (
-                <button key={String(m)} type="button" className="danger" onClick={() => act('ban', m)} data-testid={`ban-${m ?? 'forever'}`}>
-                  {m === null ? t('moderation.banForever') : t('moderation.ban', { time: durationLabel(t, m) })}
-                </button>
-              ))}
-            </div>
+            <SanctionChoices onAct={act} rowClassName="moderation-row" />
           </section>
         )}
       </div>

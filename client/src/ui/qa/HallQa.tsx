@@ -14,13 +14,33 @@ import { currentRoom } from '../../net/connection';
 import { sendMessage } from '../../net/messages';
 import { useStore } from '../../store';
 import { Slot } from '../layout/Overlay';
-import { useQa } from './qaStore';
-import { installQaProbe } from './probe';
+import { cardQuestions, useQa } from './qaStore';
 import { NS } from './locales';
 import './qa.css';
 
+/** `window.__ludao.qa()` for e2e tests: the panel's lists and the stage card's, nothing a visitor could not read on screen. */
+function useQaProbe() {
+  useEffect(() => {
+    const probe = window.__ludao;
+    if (!probe) return;
+    const qa = () => {
+      const { snapshot } = useQa.getState();
+      return {
+        sessionId: snapshot.sessionId,
+        approved: snapshot.approved.map((q) => q.text),
+        pending: snapshot.pending.map((q) => q.text),
+        card: [...cardQuestions.drawn],
+      };
+    };
+    probe.qa = qa;
+    return () => {
+      if (probe.qa === qa) delete probe.qa;
+    };
+  }, []);
+}
+
 export default function HallQa() {
-  useEffect(() => installQaProbe(), []);
+  useQaProbe();
   const sessionId = useQa((s) => s.snapshot.sessionId);
   if (!sessionId) return null;
   return <QaPanel key={sessionId} />;

@@ -51,6 +51,9 @@ export const useQa = create<QaStore>((set, get) => ({
   reset: () => set({ snapshot: EMPTY, mine: null, result: null }),
 }));
 
+/** What the stage card drew last: written by scene/stage/Stage each time it draws, read by the page's probe. */
+export const cardQuestions = { drawn: [] as string[] };
+
 /** The approved questions with the most votes, for the stage screen. */
 export function topApproved(s: QaSnapshot, n: number): string[] {
   return s.approved.slice(0, n).map((q) => q.text);

@@ -4,12 +4,14 @@
  * (sent once, stored hashed: the card only knows whether one is set), and entry passes for
  * invite-only halls (make a link, see its uses, revoke). Lazy, like the word-list card.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteResponse } from '../../../../../shared/api/routes';
 import { HALL_ENTRY_SETTINGS, type HallEntrySetting } from '../../../../../shared/api/entryTerms';
-import { api } from '../../../net/api';
+import { entryInviteInputSchema } from '../../../../../shared/api/entry';
+import { api, ApiRequestError } from '../../../net/api';
 import { errorText } from '../session';
+import { inviteProblems, type InviteField } from './inviteProblems';
 import { NS } from './locales';
 
 type Settings = RouteResponse<'entrySettings'>;
@@ -91,21 +93,40 @@ function Invites({ settings, reload }: { settings: Settings; reload: () => Promi
   const [days, setDays] = useState('');
   const [link, setLink] = useState<string | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
+  const [wrong, setWrong] = useState<InviteField[]>([]);
+  const ids = useId();
   const halls = settings.rules.filter((r) => r.scope !== 'expo').map((r) => r.scope);
   const when = (ms: number) => new Date(ms).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  /** a field's aria attributes and the words under it when it is wrong */
+  const field = (f: InviteField) => ({ 'aria-invalid': wrong.includes(f) || undefined, 'aria-describedby': wrong.includes(f) ? `${ids}-${f}` : undefined });
+  const problem = (f: InviteField) =>
+    wrong.includes(f) && (
+      <span className="form-problem" id={`${ids}-${f}`} data-testid={`entry-invite-problem-${f}`}>
+        {t(`problems.${f}`)}
+      </span>
+    );
 
   async function create(e: FormEvent) {
     e.preventDefault();
+    // checked here first with the route's own schema, so each field's words are the page's language
+    const body = { label, hallId: hallId || null, maxUses: maxUses ? Number(maxUses) : null, days: days ? Number(days) : null };
+    const check = entryInviteInputSchema.safeParse(body);
+    if (!check.success) {
+      setWrong(inviteProblems(check.error.issues));
+      setMsg(null);
+      return;
+    }
     try {
-      const r = await api('createEntryInvite', {
-        body: { label, hallId: hallId || null, maxUses: maxUses ? Number(maxUses) : null, days: days ? Number(days) : null },
-      });
+      const r = await api('createEntryInvite', { body: check.data });
       setLink(`${window.location.origin}${r.path}`);
       setLabel('');
+      setWrong([]);
       setMsg(null);
       await reload();
     } catch (err) {
-      setMsg(errorText(err));
+      const fields = err instanceof ApiRequestError && err.status === 400 ? inviteProblems(err.issues) : [];
+      setWrong(fields);
+      setMsg(fields.length ? null : errorText(err));
     }
   }
 
@@ -122,14 +143,16 @@ function Invites({ settings, reload }: { settings: Settings; reload: () => Promi
     <>
       <h3>{t('invites')}</h3>
       <p className="fineprint">{t('invitesIntro')}</p>
-      <form onSubmit={(e) => void create(e)} className="entry-invite-form">
+      {/* noValidate: the browser's own bubbles speak its language, not the page's; the check above speaks the page's */}
+      <form onSubmit={(e) => void create(e)} className="entry-invite-form" noValidate>
         <label className="console-field">
           <span>{t('inviteLabel')}</span>
-          <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} required data-testid="entry-invite-label" />
+          <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={80} required {...field('label')} data-testid="entry-invite-label" />
+          {problem('label')}
         </label>
         <label className="console-field">
           <span>{t('inviteHall')}</span>
-          <select value={hallId} onChange={(e) => setHallId(e.target.value)}>
+          <select value={hallId} onChange={(e) => setHallId(e.target.value)} {...field('hallId')}>
             <option value="">{t('inviteAll')}</option>
             {halls.map((h) => (
               <option key={h} value={h}>
@@ -137,14 +160,17 @@ function Invites({ settings, reload }: { settings: Settings; reload: () => Promi
               </option>
             ))}
           </select>
+          {problem('hallId')}
         </label>
         <label className="console-field">
           <span>{t('inviteMax')}</span>
-          <input type="number" min={1} value={maxUses} onChange={(e) => setMaxUses(e.target.value)} />
+          <input type="number" min={1} value={maxUses} onChange={(e) => setMaxUses(e.target.value)} {...field('maxUses')} data-testid="entry-invite-max" />
+          {problem('maxUses')}
         </label>
         <label className="console-field">
           <span>{t('inviteDays')}</span>
-          <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} />
+          <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} {...field('days')} data-testid="entry-invite-days" />
+          {problem('days')}
         </label>
         <button type="submit" className="primary" data-testid="entry-invite-create">
           {t('create')}

@@ -6,10 +6,11 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SLOW_MODE_CHOICES, type AuditEntryView, type ReportView, type SanctionView } from '../../../../../shared/api/moderation';
+import { SLOW_MODE_CHOICES, type AuditEntryView, type ReportView, type SanctionAction, type SanctionView } from '../../../../../shared/api/moderation';
 import type { RouteResponse } from '../../../../../shared/api/routes';
 import { api, routeUrl } from '../../../net/api';
 import { followStream } from '../../../net/sharedStream';
+import { SanctionChoices } from '../../moderation/SanctionChoices';
 import { errorText } from '../session';
 import { NS } from './locales';
 
@@ -64,10 +65,11 @@ function Reports({ onActed, onError }: Part) {
     });
   }, [load]);
 
-  async function resolve(r: ReportView, action: 'dismiss' | 'mute' | 'kick' | 'ban') {
+  /** minutes: the menu's choice for a mute or a ban (null: until lifted) */
+  async function resolve(r: ReportView, action: SanctionAction | 'dismiss', minutes: number | null = null) {
     if (action === 'ban' && !window.confirm(t('confirmBan', { name: r.targetName }))) return;
     try {
-      await api('resolveReport', { params: { reportId: r.id }, body: { action, ...(action === 'mute' ? { minutes: 60 } : {}) } });
+      await api('resolveReport', { params: { reportId: r.id }, body: { action, ...(action === 'mute' || action === 'ban' ? { minutes } : {}) } });
       setReports((list) => list?.filter((x) => x.id !== r.id) ?? null);
       onActed();
     } catch (err) {
@@ -95,16 +97,9 @@ function Reports({ onActed, onError }: Part) {
             </div>
             {r.lineText ? <blockquote>{r.lineText}</blockquote> : <div className="fineprint">{t('person')}</div>}
             {r.note && <p>{r.note}</p>}
+            {/* the same durations as the moderator's menu in the hall */}
+            <SanctionChoices onAct={(action, minutes) => void resolve(r, action, minutes)} rowClassName="console-row" testIdPrefix="report-" />
             <div className="console-row">
-              <button type="button" onClick={() => void resolve(r, 'mute')} data-testid="report-mute">
-                {t('mute')}
-              </button>
-              <button type="button" onClick={() => void resolve(r, 'kick')} data-testid="report-kick">
-                {t('kick')}
-              </button>
-              <button type="button" onClick={() => void resolve(r, 'ban')} data-testid="report-ban">
-                {t('ban')}
-              </button>
               <button type="button" className="ghost" onClick={() => void resolve(r, 'dismiss')} data-testid="report-dismiss">
                 {t('dismiss')}
               </button>

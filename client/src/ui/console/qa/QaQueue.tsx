@@ -2,19 +2,25 @@
  * The moderators' Q&A queue (issue #11), for moderators and organizers: the running expo's questions
  * awaiting a decision (most votes first), and those approved onto the stage or rejected. Approving
  * puts a question on the stage screen and the hall panel in every instance at once; an approved one
- * can be taken off again. The server authorizes and records every decision (audit log); the list
- * refreshes every few seconds and after each decision.
+ * can be taken off again. The server authorizes and records every decision (audit log). The list
+ * is read again when the moderation stream says a question was asked, upvoted or decided on any
+ * process (the `qa` event; moderators and organizers only, like the queue), after each decision,
+ * when the stream comes back from a drop, and every FALLBACK_MS in case it dropped unnoticed.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QA_STATUSES, type QaConsoleQuestion, type QaStatus } from '../../../../../shared/api/qa';
 import { pick } from '../../../i18n/pick';
-import { api } from '../../../net/api';
+import { api, routeUrl } from '../../../net/api';
+import { followStream } from '../../../net/sharedStream';
 import { errorText } from '../session';
+import { coalescedReader, type CoalescedReader } from './coalescedReader';
 import { NS } from './locales';
 
-/** How often the queue is read again while the console is open (new questions, new votes). */
-const REFRESH_MS = 4000;
+/** Events this close together make one read of the queue (a burst of upvotes during a talk). */
+const SETTLE_MS = 400;
+/** A re-read in case the stream dropped without saying so (a proxy that holds the socket open). */
+const FALLBACK_MS = 30_000;
 
 export default function QaQueue() {
   const { t, i18n } = useTranslation(NS);
@@ -22,21 +28,44 @@ export default function QaQueue() {
   const [list, setList] = useState<QaConsoleQuestion[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [up, setUp] = useState(true);
+  const reader = useRef<CoalescedReader | null>(null);
 
-  const load = useCallback(() => {
-    api('qaQueue', { query: { status } }).then(
-      (r) => {
-        setList(r.questions);
-        setProblem(null);
-      },
-      (err) => setProblem(errorText(err)),
-    );
-  }, [status]);
   useEffect(() => {
-    load();
-    const id = window.setInterval(load, REFRESH_MS);
-    return () => window.clearInterval(id);
-  }, [load]);
+    // a read for the tab left behind must not land in the tab shown now
+    let current = true;
+    const r = coalescedReader(
+      () =>
+        api('qaQueue', { query: { status } }).then(
+          (res) => {
+            if (!current) return;
+            setList(res.questions);
+            setProblem(null);
+          },
+          (err) => {
+            if (current) setProblem(errorText(err));
+          },
+        ),
+      SETTLE_MS,
+    );
+    reader.current = r;
+    r.request(true);
+    const unfollow = followStream(routeUrl('moderationEvents'), {
+      events: { qa: () => r.request() },
+      onStatus: (isUp, reconnected) => {
+        setUp(isUp);
+        if (reconnected) r.request(true);
+      },
+    });
+    const fallback = window.setInterval(() => r.request(), FALLBACK_MS);
+    return () => {
+      current = false;
+      unfollow();
+      window.clearInterval(fallback);
+      r.stop();
+      if (reader.current === r) reader.current = null;
+    };
+  }, [status]);
 
   async function decide(q: QaConsoleQuestion, decision: 'approve' | 'reject') {
     setBusy(q.id);
@@ -48,13 +77,18 @@ export default function QaQueue() {
       setProblem(errorText(err));
     } finally {
       setBusy(null);
-      load();
+      reader.current?.request(true);
     }
   }
 
   return (
     <section className="console-card" data-testid="qa-queue" aria-labelledby="qa-queue-title">
-      <h2 id="qa-queue-title">{t('console.title')}</h2>
+      <h2 id="qa-queue-title">
+        {t('console.title')}{' '}
+        <span className="fineprint" data-testid="qa-live">
+          {up ? `● ${t('console.live')}` : t('console.reconnecting')}
+        </span>
+      </h2>
       <p className="fineprint">{t('console.intro')}</p>
       <div className="console-row" role="group" aria-label={t('console.show')}>
         {QA_STATUSES.map((s) => (

@@ -42,4 +42,10 @@ export const en: Shape<typeof zhCN> = {
   expires: 'Valid until {{time}}',
   revoke: 'Revoke',
   revokeLabel: 'Revoke the pass “{{label}}”',
+  problems: {
+    label: 'Give the pass a label (1–80 characters)',
+    hallId: 'Choose a hall',
+    maxUses: 'Most uses: a whole number from 1 to 100000, or empty',
+    days: 'Valid for days: a whole number from 1 to 365, or empty',
+  },
 };

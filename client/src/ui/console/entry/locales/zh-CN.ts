@@ -37,4 +37,10 @@ export const zhCN = {
   expires: '有效至 {{time}}',
   revoke: '撤销',
   revokeLabel: '撤销邀请“{{label}}”',
+  problems: {
+    label: '请填写备注（1–80 个字符）',
+    hallId: '请选择一个展厅',
+    maxUses: '最多使用次数须为 1 到 100000 之间的整数，或留空',
+    days: '有效天数须为 1 到 365 之间的整数，或留空',
+  },
 } as const;

@@ -14,5 +14,7 @@ export const en: Shape<typeof zhCN> = {
     approve: 'Approve onto stage',
     reject: 'Reject',
     takeOff: 'Take off screen',
+    live: 'Live',
+    reconnecting: 'Live updates dropped; reconnecting…',
   },
 };

@@ -10,5 +10,7 @@ export const zhCN = {
     approve: '通过上屏',
     reject: '不通过',
     takeOff: '撤下',
+    live: '实时',
+    reconnecting: '实时更新中断，正在重连…',
   },
 };
