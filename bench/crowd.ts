@@ -8,9 +8,14 @@
  *   npx tsx bench/crowd.ts            (npm run bench:crowd)
  *   BENCH_SIZES=50,300 BENCH_MEASURE_MS=4000 npx tsx bench/crowd.ts
  *   BENCH_CPU_PROF=/tmp/prof BENCH_NODE_FLAGS=--trace-gc ...   (for digging into a server, not for figures)
+ *   BENCH_PARTS=1                     (for digging too: the make-up of the Ludao patches, crowd/patchParts.ts)
+ *   BENCH_ALLOC_PROF=/tmp/a.heapprofile (for digging too: what the Ludao server allocates while measured)
  *   BENCH_ANALYTICS=compare|on|off    (default compare: Ludao with the analytics sampler on AND off, same run)
+ *   BENCH_PORT=3403                    (the Ludao server's port; the bare one listens on the next)
  *
- * Prints, per N: patch time p50/p99 (server-side, the whole broadcast including socket writes),
+ * Prints, per N: patch time p50/p99 (server-side, the whole broadcast including socket writes;
+ * beside it, on Linux, how long the server's thread was runnable but waiting for a CPU that other
+ * processes had during the patch, and the patch time less that wait),
  * server CPU per visitor (% of one core), bytes per second per visitor (received by the bots,
  * WebSocket framing included), server memory per visitor (growth over the settled idle server of
  * RSS and of live heap + buffers, both after full collections), and the ratios Ludao / bare.
@@ -43,7 +48,9 @@ const SIZES = (process.env.BENCH_SIZES || '50,100,200,300,500')
 const WARM_MS = Number(process.env.BENCH_WARM_MS || 3000);
 // 10 s = 200 patches per run, so p99 is not just the second-worst patch.
 const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS || 10000);
-const PORTS: Record<Protocol, number> = { colyseus: 3403, bare: 3404 };
+// BENCH_PORT=p: the Ludao server listens on p and the bare one on p+1 (so two benches can share a machine).
+const BASE_PORT = Number(process.env.BENCH_PORT || 3403);
+const PORTS: Record<Protocol, number> = { colyseus: BASE_PORT, bare: BASE_PORT + 1 };
 const TARGET = { n: 300, p99Ms: 10, kbPerS: 10, kbPerVisitor: 100 };
 const ANALYTICS = analyticsRuns(process.env.BENCH_ANALYTICS);
 
@@ -65,6 +72,10 @@ interface Row {
   p99: number;
   cpuP50: number;
   cpuP99: number;
+  /** the patch's wall time less the time its thread waited for a CPU, and that wait (Linux schedstat; NaN elsewhere) */
+  busyP50: number;
+  busyP99: number;
+  waitP99: number;
   patches: number;
   cpuPctPerVisitor: number;
   kbpsPerVisitor: number;
@@ -254,6 +265,9 @@ async function measure(kind: Protocol, n: number, sampling = false): Promise<Row
       p99: percentile(rep.patchMs, 99),
       cpuP50: percentile(rep.patchCpuMs, 50),
       cpuP99: percentile(rep.patchCpuMs, 99),
+      busyP50: percentile(rep.patchBusyMs, 50),
+      busyP99: percentile(rep.patchBusyMs, 99),
+      waitP99: percentile(rep.patchWaitMs, 99),
       patches: rep.patchMs.length,
       cpuPctPerVisitor: ((rep.cpuMs / rep.wallMs) * 100) / n,
       kbpsPerVisitor: (b1.bytes - b0.bytes) / seconds / n / 1024,
@@ -357,6 +371,15 @@ function printTable(rows: Row[]): void {
     console.log(
       `ludao N=${r.n}, analytics on: ${loop}; sampler p50 ${f(percentile(a.sampleMs, 50), 3)} / p99 ${f(percentile(a.sampleMs, 99), 3)} ms once a second (outside the patch); ` +
         `${a.flushes} flushes of ${a.rows} rows in all (wall time with yields, p50 ${f(percentile(a.flushMs, 50))} / max ${f(a.flushMs.at(-1) ?? NaN)} ms)`,
+    );
+  }
+  // How much of the wall time the server's main thread was waiting for a CPU that other processes
+  // had, and the rest: on a shared machine the wait is what stretches the wall p99.
+  for (const r of rows) {
+    if (!Number.isFinite(r.busyP50)) continue;
+    const label = r.server === 'bare' ? 'bare ws' : r.sampling ? 'ludao' : 'ludao, no stats';
+    console.log(
+      `${label} N=${r.n}: patch less its wait for a CPU p50 ${f(r.busyP50)} / p99 ${f(r.busyP99)} ms; waiting for a CPU p99 ${f(r.waitP99)} ms (wall p99 ${f(r.p99)})`,
     );
   }
   for (const r of rows) {

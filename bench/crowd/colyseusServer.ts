@@ -9,6 +9,7 @@
  * (5 s: a dozen times more often than the default, so flushes fall inside every measured window).
  */
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import { HallSampler } from '../../server/analytics/sampler';
 import type { JoinAuth } from '../../server/rooms/handlers/join';
 import { Meter, serveIpc, type FromServer } from './ipc';
 import { botIndex, scatterPoint } from './world';
+import { installPatchParts } from './patchParts';
 
 const meter = new Meter();
 
@@ -28,9 +30,26 @@ const meter = new Meter();
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
 const mark = meter.mark.bind(meter);
+// BENCH_PARTS=1: each patch's make-up, printed at the report (patchParts.ts; for digging)
+const parts = process.env.BENCH_PARTS === '1' ? installPatchParts() : null;
+// BENCH_ALLOC_PROF=file: what the server allocates from the mark to the report, garbage included
+// (V8's sampling heap profiler, keeping samples of collected objects; open it in DevTools' Memory tab)
+const allocProf = process.env.BENCH_ALLOC_PROF ? new Session() : null;
+allocProf?.connect();
 meter.mark = () => {
   loop.reset();
+  parts?.mark();
+  void allocProf?.post('HeapProfiler.startSampling', {
+    samplingInterval: 8192,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
   mark();
+};
+const stopAllocProf = async () => {
+  if (!allocProf) return;
+  const { profile } = await allocProf.post('HeapProfiler.stopSampling');
+  fs.writeFileSync(process.env.BENCH_ALLOC_PROF!, JSON.stringify(profile));
 };
 
 // The sampler's own cost per second, timed like the patch (it runs outside it, between patches).
@@ -49,7 +68,9 @@ const proto = HallRoom.prototype as unknown as {
 const patch = proto.broadcastPatch;
 proto.broadcastPatch = function (this: HallRoom) {
   meter.begin();
+  parts?.begin(this as unknown as { clock: object });
   const r = patch.call(this);
+  parts?.end();
   meter.end();
   return r;
 };
@@ -96,6 +117,8 @@ serveIpc(
       views += s.views;
       cells += s.cells;
     }
+    parts?.print();
+    void stopAllocProf();
     const a = app.analytics.stats();
     const sorted = (xs: number[]) => [...xs].sort((x, y) => x - y);
     return {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 /** Messages between the bench (parent) and a measured server (child process). */
 export type ToServer = { type: 'memory' } | { type: 'mark' } | { type: 'report' } | { type: 'stop' };
 
@@ -7,6 +9,14 @@ export interface ServerReport {
   patchMs: number[];
   /** the same patches' CPU time (process user+system), ms, sorted: what the patch costs on a loaded machine */
   patchCpuMs: number[];
+  /**
+   * The same patches as the kernel's scheduler saw the main thread (Linux schedstat; empty elsewhere),
+   * ms, sorted: the time it was runnable but waiting for a CPU that other processes had, and the
+   * rest of the wall time (its own work: the patch never sleeps). The scheduler adds up waiting
+   * exactly at every switch; its running total lags by up to a tick, so it is not used.
+   */
+  patchBusyMs: number[];
+  patchWaitMs: number[];
   /** user+system CPU since the mark, ms */
   cpuMs: number;
   wallMs: number;
@@ -46,10 +56,46 @@ export async function settledMemory(): Promise<Mem> {
   return { rss: m.rss, live: m.heapUsed + m.external };
 }
 
+/** The calling thread's schedstat (ns waiting for a CPU so far), read through a descriptor kept open. */
+export class ThreadSched {
+  private readonly fd: number | null;
+  private readonly buf = Buffer.alloc(96);
+  wait = 0;
+  /** times the thread was switched back onto a CPU */
+  slices = 0;
+
+  constructor() {
+    let fd: number | null = null;
+    try {
+      fd = fs.openSync('/proc/thread-self/schedstat', 'r');
+    } catch {
+      // not Linux, or no schedstat: the figures stay empty
+    }
+    this.fd = fd;
+  }
+
+  get available(): boolean {
+    return this.fd !== null;
+  }
+
+  read(): void {
+    if (this.fd === null) return;
+    const n = fs.readSync(this.fd, this.buf, 0, this.buf.length, 0);
+    // "<ns on a CPU> <ns runnable, waiting> <time slices>"
+    const [, wait, slices] = this.buf.toString('latin1', 0, n).split(' ');
+    this.wait = Number(wait);
+    this.slices = Number(slices);
+  }
+}
+
 /** Patch-time recorder and CPU/RSS meter shared by both servers. */
 export class Meter {
   private samples: number[] = [];
   private cpuSamples: number[] = [];
+  private busySamples: number[] = [];
+  private waitSamples: number[] = [];
+  private readonly sched = new ThreadSched();
+  private startWait = 0;
   private cpu = process.cpuUsage();
   private t0 = performance.now();
   private startWall = 0;
@@ -57,6 +103,8 @@ export class Meter {
 
   /** Around one patch: begin() ... end(). */
   begin(): void {
+    this.sched.read();
+    this.startWait = this.sched.wait;
     this.startCpu = process.cpuUsage();
     this.startWall = performance.now();
   }
@@ -64,15 +112,23 @@ export class Meter {
   end(): void {
     const wall = performance.now() - this.startWall;
     const c = process.cpuUsage(this.startCpu);
+    this.sched.read();
     if (this.samples.length < 100_000) {
       this.samples.push(wall);
       this.cpuSamples.push((c.user + c.system) / 1000);
+      if (this.sched.available) {
+        const wait = (this.sched.wait - this.startWait) / 1e6;
+        this.waitSamples.push(wait);
+        this.busySamples.push(Math.max(0, wall - wait));
+      }
     }
   }
 
   mark(): void {
     this.samples = [];
     this.cpuSamples = [];
+    this.busySamples = [];
+    this.waitSamples = [];
     this.cpu = process.cpuUsage();
     this.t0 = performance.now();
   }
@@ -82,9 +138,11 @@ export class Meter {
     const wallMs = performance.now() - this.t0;
     const patchMs = [...this.samples].sort((a, b) => a - b);
     const patchCpuMs = [...this.cpuSamples].sort((a, b) => a - b);
+    const patchBusyMs = [...this.busySamples].sort((a, b) => a - b);
+    const patchWaitMs = [...this.waitSamples].sort((a, b) => a - b);
     // after the samples are copied: these collections are not part of any measured patch
     const mem = await settledMemory();
-    return { type: 'report', patchMs, patchCpuMs, cpuMs: (c.user + c.system) / 1000, wallMs, mem, visitors, ...extra };
+    return { type: 'report', patchMs, patchCpuMs, patchBusyMs, patchWaitMs, cpuMs: (c.user + c.system) / 1000, wallMs, mem, visitors, ...extra };
   }
 }
 

@@ -16,20 +16,21 @@
  */
 import { ClientState, Protocol, SchemaSerializer, type Client } from '@colyseus/core';
 import type { Schema, StateView } from '@colyseus/schema';
-import { binaryFrame, sendFramed } from './framedSend';
+import { framed, sendFramed, type Framed } from './framedSend';
 import { makeRoom, SharedViewEncoder } from './viewEncoder';
 
 /** Free buffer space guaranteed before each view is encoded (a view's records fit many times over). */
 const VIEW_HEADROOM = 64 * 1024;
 
-interface Encoded {
-  payload: Buffer;
-  /** the payload framed once for every socket that receives it */
-  frame: Buffer;
-}
+/** The payload framed once for every socket that receives it (its own copy: the encoder's buffer is reused). */
+const frameOf = (bytes: Buffer): Framed => {
+  const f = framed(bytes.length);
+  bytes.copy(f.payload);
+  return f;
+};
 
 export class InterestSerializer<T extends Schema> extends SchemaSerializer<T> {
-  private readonly perView = new Map<StateView | undefined, Encoded | null>();
+  private readonly perView = new Map<StateView | undefined, Framed | null>();
   private readonly viewEncoder: SharedViewEncoder | null;
 
   /** `shareEncodingOf`: schema classes whose view-only fields all use the default view tag. */
@@ -71,13 +72,14 @@ export class InterestSerializer<T extends Schema> extends SchemaSerializer<T> {
         const view = client.view;
         let enc = cache.get(view);
         if (enc === undefined) {
-          let bytes = shared;
-          if (view) {
+          if (!view) {
+            enc = shared.length > 1 ? frameOf(shared) : null;
+          } else {
             it.offset = sharedOffset;
             makeRoom(encoder, sharedOffset, VIEW_HEADROOM);
-            bytes = viewEncoder ? viewEncoder.encodeView(encoder, view, sharedOffset, it) : encoder.encodeView(view, sharedOffset, it);
+            enc = viewEncoder ? viewEncoder.encodeView(encoder, view, sharedOffset, it) : frameOf(encoder.encodeView(view, sharedOffset, it));
+            if (enc.payload.length <= 1) enc = null;
           }
-          enc = bytes.length > 1 ? { payload: bytes, frame: binaryFrame(bytes) } : null;
           cache.set(view, enc);
         }
         if (enc) sendFramed(client, enc.payload, enc.frame);

@@ -56,6 +56,8 @@ export class InterestManager {
   private readonly restore: Array<[Client, CellView]> = [];
   /** every member, for the dot refresh */
   private readonly order: Member[] = [];
+  /** beforePatch's scratch: members whose cell changed, with the cell they had at the last patch */
+  private readonly from = new Map<Member, number>();
   private patches = 0;
 
   /** A visitor entered the hall (its pose is already set). `client` is null for server-side bots. */
@@ -119,7 +121,8 @@ export class InterestManager {
   /** Runs right before Colyseus encodes a patch. */
   beforePatch(): void {
     // 1. Cell changes, with the cell each member had when the last patch went out.
-    const from = new Map<Member, number>();
+    const from = this.from;
+    from.clear();
     for (const m of this.dirty) {
       const cell = nextCell(m.cell, fromCm(m.visitor.x), fromCm(m.visitor.z));
       if (cell !== m.cell) {
@@ -131,6 +134,7 @@ export class InterestManager {
 
     // 2. Clients whose own cell changed switch view (after all moves, so views are final).
     for (const [m, oldCell] of from) if (m.client) this.switchView(m, m.client, oldCell, from);
+    from.clear();
 
     // 3. Every visitor's dot, once every DOT_REFRESH_PATCHES patches, all in the same patch: the
     // other patches then carry only what views changed, and idle corners receive nothing at all.
