@@ -2,28 +2,7 @@
  * The entry-rule repository on PostgreSQL (rules per scope, passes counted under a race).
  * Runs when DATABASE_URL is set, in a schema of its own that is dropped afterwards.
  */
-import { afterAll, describe, it } from 'vitest';
-import { dropPgSchema, ensurePgSchema, openDatabase } from '../../server/db/open';
 import { entryRepositorySuite } from '../unit/entrySuite';
+import { onPostgres } from './onPostgres';
 
-const url = process.env.DATABASE_URL;
-const schema = `ludao_test_entry_${process.pid}_${Date.now().toString(36)}`;
-
-afterAll(async () => {
-  if (url) await dropPgSchema(url, schema);
-});
-
-if (url) {
-  entryRepositorySuite(
-    'PostgreSQL',
-    async () => {
-      await ensurePgSchema(url, schema);
-      return openDatabase({ databaseUrl: url, pgSchema: schema, poolSize: 4 });
-    },
-    (d) => d.close(),
-  );
-} else {
-  describe.skip('entry rules on PostgreSQL (set DATABASE_URL to run)', () => {
-    it('needs DATABASE_URL', () => {});
-  });
-}
+onPostgres('entry rules', entryRepositorySuite);
