@@ -2,6 +2,7 @@
  * Assembles the express app and the Colyseus server on one HTTP server, without listening,
  * so tests can start it on a free port and stop it cleanly.
  */
+import { passportStore } from './passport/store';
 import http from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
@@ -172,6 +173,10 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
     moderation: moderationFor(expo, () => matchMaker.presence),
     // questions to the session on stage (issue #11), shared with the console's Q&A routes
     qa: expo.qa,
+    // signed-in visitors' stamps and souvenirs (issue #12)
+    passport: passportStore(() => expo.repos),
+    // the live auction's lots and bids (issue #12), shared with the organizer's auction routes
+    auction: expo.auction,
   };
   gameServer
     .define(

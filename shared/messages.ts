@@ -19,6 +19,7 @@ import { NoticeCode } from './protocol';
 import { chatSchema, moveSchema } from './validate';
 import { hallChatModeSchema, moderateMessageSchema, reportMessageSchema } from './api/moderation';
 import { qaAskSchema, qaMineSchema, qaSnapshotSchema, qaVoteSchema } from './api/qa';
+import { auctionSnapshotSchema, outbidSchema } from './api/auction';
 
 /**
  * Who a message is for, on the sending side. Every visitor has 'visitor'; booth staff and organizers
@@ -135,6 +136,14 @@ export const serverMessages = {
   qa: { schema: qaSnapshotSchema },
   /** Q&A: one visitor's own questions, votes and the answer to its last ask or vote, to that visitor only */
   qaMine: { schema: qaMineSchema },
+  /** the stamp passport (issue #12), to its holder on join and after every change: stamps held (`<hall>:<landmark>`), souvenirs issued */
+  /** the hall's auction lots (issue #12): every instance on every process, on join and after every accepted bid */
+  auction: { schema: auctionSnapshotSchema },
+  /** someone bid more than one's leading bid */
+  outbid: { schema: outbidSchema },
+  passport: {
+    schema: z.object({ earned: z.array(z.string()), souvenirs: z.array(z.object({ set: z.string(), id: z.string() })), guest: z.boolean() }),
+  },
 } as const satisfies Record<string, ServerMessageDef>;
 
 export type ClientMessageName = keyof typeof clientMessages;

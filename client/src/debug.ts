@@ -35,6 +35,47 @@ export interface LudaoProbe {
   drawCost?(frames: number): number;
   /** the stage video and this page's server-clock estimate, read together (ui/stage/StageLayer; absent until it loads) */
   stage?(): StageProbe;
+  /** what the hall's Q&A panel lists and what the stage card last drew (ui/qa/HallQa; absent until it loads) */
+  qa?(): QaProbe;
+  /** the hall's guide and this visitor's private tour (scene/guide/Guide; absent until its chunk loads) */
+  guide?(): GuideProbe;
+  /** the stamp passport as the server last sent it (ui/passport) */
+  passport?(): { earned: string[]; souvenirs: { set: string; id: string }[]; guest: boolean };
+}
+
+export interface GuideProbe {
+  /** the model is loaded and in the scene */
+  loaded: boolean;
+  error: string | null;
+  /** ms from asking for the model (after the hall's first frame) to its first use */
+  loadMs: number;
+  /** the model file's fetch (resource timing): bytes and ms */
+  file: { bytes: number; ms: number } | null;
+  name: { zh: string; en: string };
+  clip: string | null;
+  /** where it stands and faces (forward is (sin yaw, cos yaw)) */
+  position: { x: number; z: number; yaw: number } | null;
+  /** the waypoint it walks to next, null when standing */
+  next: { x: number; z: number } | null;
+  /** head turned toward the visitor's camera */
+  looking: boolean;
+  /** the widest vowel morph weight now, 0..1 */
+  mouth: number;
+  /** the caption box's text (title and paragraphs), '' when none */
+  caption: string;
+  tour: { active: boolean; paused: boolean; phase: string; stop: number; stopId: string | null; told: number | null; count: number };
+  /** the guide's own per-frame work (tour step, mixer, face, look), over the last 300 frames */
+  update: { frames: number; meanMs: number; p95Ms: number };
+  triangles: number;
+}
+
+export interface QaProbe {
+  /** the session the questions are for; '' when none is on stage */
+  sessionId: string;
+  approved: string[];
+  pending: string[];
+  /** the questions the 3D stage card drew last (empty while a video plays on the screen) */
+  card: string[];
 }
 
 export interface StageProbe {

@@ -466,6 +466,53 @@ export interface SouvenirLedgerTable {
   entry_hash: string;
 }
 
+/** Stamps a visitor account has earned (issue #12): `<hall>:<landmark>`. */
+export interface PassportStampTable {
+  user_id: string;
+  stamp_id: string;
+  earned_at: number;
+}
+
+/** An auction lot and its live state (issue #12): each bid locks this row. */
+export interface AuctionLotTable {
+  id: string;
+  expo_id: string;
+  hall_id: string;
+  session_id: string | null;
+  kind: string;
+  title_zh: string;
+  title_en: string;
+  description_zh: string;
+  description_en: string;
+  image_file: string | null;
+  start_price: number;
+  increment: number;
+  opens_at: number;
+  closes_at: number;
+  soft_close_ms: number;
+  price: number | null;
+  leader_id: string | null;
+  leader_name: string | null;
+  bid_count: number;
+  last_hash: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+/** The hash-chained log of a lot's accepted bids. */
+export interface AuctionBidTable {
+  lot_id: string;
+  seq: number;
+  bid_key: string;
+  user_id: string | null;
+  name: string;
+  amount: number;
+  at: number;
+  closes_at: number;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface DB {
   expos: ExpoTable;
   expo_halls: ExpoHallTable;
@@ -505,6 +552,9 @@ export interface DB {
   souvenir_keys: SouvenirKeyTable;
   souvenirs: SouvenirTable;
   souvenir_ledger: SouvenirLedgerTable;
+  passport_stamps: PassportStampTable;
+  auction_lots: AuctionLotTable;
+  auction_bids: AuctionBidTable;
   qa_questions: QaQuestionTable;
   qa_votes: QaVoteTable;
 }

@@ -20,6 +20,7 @@ import { bannedRequest, moderationRoutes } from './moderationRoutes';
 import { wordListRoutes } from './wordListRoutes';
 import { entryRoutes } from './entryRoutes';
 import { souvenirRoutes } from './souvenirRoutes';
+import { auctionRoutes } from './auctionRoutes';
 import { agendaRoutes } from './agendaRoutes';
 import { qaRoutes } from '../qa/routes';
 import type { Analytics } from '../analytics';
@@ -84,6 +85,7 @@ export function apiRouter(deps: ApiDeps): Router {
     wordListRoutes(router, s, bindDeps);
     entryRoutes(router, s, bindDeps);
     souvenirRoutes(router, s, bindDeps);
+    auctionRoutes(router, s, bindDeps);
     if (deps.analytics) analyticsRoutes(router, s, bindDeps, deps.analytics);
     moderationRoutes(router, s, bindDeps, deps.presence ?? (() => undefined));
     qaRoutes(router, s, bindDeps);

@@ -23,6 +23,7 @@ import { startRetention } from '../jobs/retention';
 import { devSmsProvider, type SmsProvider } from '../auth/sms';
 import { createWordFilterService, type WordFilterService } from '../moderation/wordFilter';
 import { createQaService, type QaService } from '../qa/service';
+import { createAuctionService, type AuctionService } from '../auction/service';
 
 export interface ExpoServices {
   readonly database: Database;
@@ -41,6 +42,8 @@ export interface ExpoServices {
   readonly words: WordFilterService;
   /** Q&A (issue #11): questions to the session on stage, changes to every instance on every process */
   readonly qa: QaService;
+  /** the live auction (issue #12): bids, and the bus that tells every instance of a hall */
+  readonly auction: AuctionService;
   /** SMS for phone verification (SMS_PROVIDER), or null when off */
   readonly sms: SmsProvider | null;
   readonly throttle: LoginThrottle;
@@ -73,6 +76,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
   // reads the organizer's list through getRepos, so the database opens only when prepare() loads it
   const words = createWordFilterService(getRepos, logger, { presence, prefix: config.presencePrefix });
   const qa = createQaService(getRepos, presence, config.presencePrefix, (err) => logger.warn({ err }, 'qa event bus'));
+  const auction = createAuctionService(getRepos, presence, config.presencePrefix, (err) => logger.warn({ err }, 'auction event bus'));
   const streams = new Set<{ end(): void }>();
   let stopRetention: (() => void) | null = null;
 
@@ -91,6 +95,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
     agenda,
     words,
     qa,
+    auction,
     sms: config.expo.smsProvider === 'dev' ? devSmsProvider(logger) : null,
     throttle: new LoginThrottle({ ...DEFAULT_THROTTLE, ipBurst: cfg.loginIpBurst, emailBurst: cfg.loginEmailBurst }),
     addresses: clientAddresses(config.trustedProxies),
@@ -136,6 +141,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
       agenda.close();
       words.close();
       qa.close();
+      auction.close();
       if (database) await database.close();
       database = null;
       repos = null;

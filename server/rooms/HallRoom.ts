@@ -39,6 +39,10 @@ import type { Moderation } from '../moderation/service';
 import { starterWordFilter, type WordFilter } from '../moderation/wordFilter';
 import { RoomQa } from '../qa/roomQa';
 import type { QaService } from '../qa/service';
+import { RoomPassport } from '../passport/roomPassport';
+import { RoomAuction } from '../auction/roomAuction';
+import type { AuctionService } from '../auction/service';
+import type { PassportStore } from '../passport/store';
 
 export interface HallRoomDeps {
   logger: Logger;
@@ -61,7 +65,14 @@ export interface HallRoomDeps {
   dashboard?: Pick<Dashboard, 'joined' | 'chatted' | 'reported'>;
   /** Q&A for the session on stage (server/qa, issue #11); absent: asking is refused as "no session" */
   qa?: QaService;
+  /** where signed-in visitors' stamps and souvenirs are kept (server/passport, issue #12); absent: stamps last for the session */
+  passport?: PassportStore;
+  /** the live auction's lots and bids (server/auction, issue #12); absent: no lots, bids answered "unavailable" */
+  auction?: AuctionService;
 }
+
+/** How often the room clock's timers are looked at (they all run every second or less often). */
+const CLOCK_TICK_MS = 100;
 
 /** Rooms alive in this process, so shutdown can warn their visitors first. */
 export const liveRooms = new Set<HallRoom>();
@@ -79,6 +90,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   private stage: StageKeeper | null = null;
   private mod: RoomModeration | null = null;
   private qa: RoomQa | null = null;
+  private passport: RoomPassport | null = null;
+  private auction: RoomAuction | null = null;
   private readonly onAnnounce = (p: AnnouncePayload): void => {
     broadcastMsg(this, 'announce', p);
   };
@@ -144,6 +157,10 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       await claim.release().catch(() => undefined);
       throw err;
     }
+    // The room clock's timers below (instance lease, booth counts, Q&A) tick on an interval of their
+    // own. Without one, Colyseus ticks the clock inside every patch, so the once-a-second booth count
+    // (and whatever else comes due) would hold up that patch's broadcast to everyone (bench/crowd.ts).
+    this.setSimulationInterval(() => undefined, CLOCK_TICK_MS);
     this.clock.setInterval(
       () => {
         this.claim?.refresh().catch((err: unknown) => this.log.warn({ err }, 'instance lease refresh failed'));
@@ -207,6 +224,37 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     this.qa = qa;
     qa.open();
     this.clock.setInterval(() => qa.tick(), 1000);
+    // stamps earned by standing at the hall's landmarks, from the room's own poses (server/passport)
+    const passport = new RoomPassport(
+      {
+        layout: this.layout,
+        visitors: state.visitors,
+        send: (sessionId, payload) => {
+          const client = this.clients.getById(sessionId);
+          if (client) sendTo(client, 'passport', payload);
+        },
+        log: this.log,
+      },
+      this.deps.passport ?? null,
+    );
+    this.passport = passport;
+    this.clock.setInterval(() => passport.tick(), 1000);
+    // the hall's auction lots, the same in every instance on every process (server/auction)
+    const auction = new RoomAuction(
+      {
+        hallId,
+        broadcast: (payload) => broadcastMsg(this, 'auction', payload),
+        sendTo: (sessionId, name, payload) => {
+          const client = this.clients.getById(sessionId);
+          if (client) sendTo(client, name, payload);
+        },
+        sessionsOf: (userId) => this.clients.filter((c) => c.userData?.userId === userId).map((c) => c.sessionId),
+        log: this.log,
+      },
+      this.deps.auction ?? null,
+    );
+    this.auction = auction;
+    auction.open();
     liveRooms.add(this);
     this.log.info({ instance: claim.n }, 'hall instance opened');
 
@@ -260,6 +308,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     sendTo(client, 'chatHistory', this.chatLog.messages);
     this.mod?.join(client);
     void this.qa?.join({ sessionId: client.sessionId, keys: client.userData.moderationKeys, name: visitor.name });
+    void this.passport?.join(client.sessionId, account?.userId ?? null);
+    this.auction?.join(client.sessionId);
     if (this.crowd) {
       for (const p of this.crowd.presentations()) sendTo(client, 'presenting', p);
     }
@@ -292,6 +342,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       }
       visitor.connected = true;
       this.interest.attach(client.sessionId, back);
+      this.passport?.rejoined(client.sessionId);
+      this.auction?.join(client.sessionId);
       if (back.userData) back.userData.lastMoveAt = Date.now();
       this.log.info({ session: client.sessionId }, 'visitor reconnected');
     } catch {
@@ -308,6 +360,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     this.stage?.close();
     this.mod?.close();
     this.qa?.close();
+    this.auction?.close();
     this.analytics?.close();
     if (this.announceTopic) {
       Promise.resolve(this.presence.unsubscribe(this.announceTopic, this.onAnnounce)).catch((err: unknown) =>

@@ -125,6 +125,11 @@ export const endpoints = {
   moderatorInviteInfo: { method: 'get', path: '/api/auth/moderator-invites/{token}' },
   acceptModeratorInvite: { method: 'post', path: '/api/auth/moderator-invites/accept' },
   // entry rules (issue #11): the landing page's hall summaries, the code/pass check, the organizer's settings
+  // the live auction (issue #12): a visitor's bid, the organizer's lots and results
+  placeBid: { method: 'post', path: '/api/me/auction/bids' },
+  auctionLots: { method: 'get', path: '/api/organizer/auction/lots' },
+  createAuctionLot: { method: 'post', path: '/api/organizer/auction/lots' },
+  exportAuctionBids: { method: 'get', path: '/api/organizer/auction/lots/{lotId}/bids.csv' },
   // souvenir certificates (issue #12): published keys and ledger, the verify check, the holder's own
   souvenirKeys: { method: 'get', path: '/api/souvenirs/keys' },
   souvenirLedger: { method: 'get', path: '/api/souvenirs/ledger' },

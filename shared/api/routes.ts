@@ -85,6 +85,7 @@ import {
 import { DASHBOARD_PUSH_MS, dashboardSnapshotSchema } from './dashboard';
 import { entryRouteDefs } from './entry';
 import { souvenirRouteDefs } from './souvenirs';
+import { auctionRouteDefs } from './auction';
 import {
   auditListSchema,
   auditQuerySchema,
@@ -1028,6 +1029,8 @@ export const routes = {
   ...entryRouteDefs,
   // souvenir certificates (issue #12 item 6): shared/api/souvenirs.ts
   ...souvenirRouteDefs,
+  // the live auction (issue #12 item 7): shared/api/auction.ts
+  ...auctionRouteDefs,
   acceptModeratorInvite: {
     ...endpoints.acceptModeratorInvite,
     summary: 'Create a moderator account from an invitation; signs in',

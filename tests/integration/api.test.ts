@@ -259,6 +259,26 @@ const cases: Case[] = [
   { route: 'setEntryRule', expect: ORG(), req: () => ({ params: { scope: 'shapowei' }, body: { rule: 'inherit' } }) },
   { route: 'createEntryInvite', expect: ORG(201), req: () => ({ body: { hallId: 'gulangyu', label: 'Matrix' } }) },
   { route: 'revokeEntryInvite', expect: ORG(404), req: () => ({ params: { inviteId: 'aaaaaaaaaaaaaaaa' } }) },
+  // the live auction (issue #12; auction.test.ts checks what each does)
+  { route: 'placeBid', expect: MEMBER(), req: () => ({ body: { lotId: 'a'.repeat(16), amount: 100, key: 'matrix-bid-key' } }) },
+  { route: 'auctionLots', expect: ORG(), req: () => ({}) },
+  {
+    route: 'createAuctionLot',
+    expect: ORG(201),
+    req: () => ({
+      body: {
+        hallId: 'shapowei',
+        kind: 'charity',
+        title: { zh: '拍品', en: 'Lot' },
+        description: { zh: '说明', en: 'About' },
+        startPrice: 100,
+        increment: 10,
+        opensAt: Date.now(),
+        closesAt: Date.now() + 60_000,
+      },
+    }),
+  },
+  { route: 'exportAuctionBids', expect: ORG(404), req: () => ({ params: { lotId: 'a'.repeat(16) } }) },
   // souvenir certificates (issue #12; souvenirSuite.ts and souvenir-cli.test.ts check what each does)
   { route: 'souvenirKeys', expect: PUBLIC(), req: () => ({}) },
   { route: 'souvenirLedger', expect: PUBLIC(), req: () => ({}) },

@@ -6,6 +6,8 @@
  * count), but full poses arrive only for visitors in range; for the others `x`/`z` read undefined
  * and their coarse dot (gx, gz) goes to `farDots` for the minimap.
  */
+import { usePassport } from '../ui/passport/passportStore';
+import { useAuction } from '../ui/auction/auctionStore';
 import { getStateCallbacks, type Room } from 'colyseus.js';
 import type { HallState } from '../../../shared/schema/HallState';
 import type { Visitor } from '../../../shared/schema/Visitor';
@@ -115,6 +117,13 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
   useQa.getState().reset();
   unsubs.push(onServerMessage(room, 'qa', (s) => useQa.getState().setSnapshot(s)));
   unsubs.push(onServerMessage(room, 'qaMine', (m) => useQa.getState().setMine(m)));
+  // the live auction (issue #12): the hall's lots after every bid anywhere, and one's own outbid notice
+  useAuction.getState().reset();
+  unsubs.push(onServerMessage(room, 'auction', (a) => useAuction.getState().setLots(a.lots)));
+  unsubs.push(onServerMessage(room, 'outbid', (o) => useAuction.getState().setOutbid(o)));
+  // the stamp passport (issue #12): what this visitor holds, after every change
+  usePassport.getState().reset();
+  unsubs.push(onServerMessage(room, 'passport', (p) => usePassport.getState().set(p)));
   unsubs.push(onServerMessage(room, 'presenting', (p) => useStore.getState().setPresenting(p.slotId, p.item, p.by)));
   // hall-wide visitors per booth: a small map in the state, copied to the store when it changes
   let countsKey = '';

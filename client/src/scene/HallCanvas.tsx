@@ -21,6 +21,8 @@ import { captureRequested } from '../debug';
 const preserveDrawingBuffer = captureRequested();
 // the stage (screen, frame, seats): its own chunk and Suspense, so the hall's first frame never waits for it
 const Stage = lazy(() => import('./stage/Stage'));
+// the digital-human guide (issue #12): its own chunk; its model loads after the hall's first frame
+const Guide = lazy(() => import('./guide/Guide'));
 
 export function HallCanvas({ hallId }: { hallId: HallId }) {
   const quality = useStore((s) => s.quality);
@@ -46,6 +48,9 @@ export function HallCanvas({ hallId }: { hallId: HallId }) {
       </Suspense>
       <Suspense fallback={null}>
         <Stage hallId={hallId} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <Guide hallId={hallId} />
       </Suspense>
       <RenderProbe />
     </Canvas>

@@ -8,6 +8,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { InviteButton } from './InviteButton';
 import { DirectoryButton } from './booth/DirectoryButton';
 import { AgendaButton } from './agenda/AgendaButton';
+import { GuideButton } from './guide/GuideButton';
+import { PassportButton } from './passport/PassportButton';
 import { Slot, useArrangement } from './layout/Overlay';
 import { ModerationButton } from './moderation/ChatLineActions';
 
@@ -47,6 +49,7 @@ export function Hud({ hallId }: { hallId: HallId }) {
           </button>
           <DirectoryButton />
           <AgendaButton />
+          <PassportButton hallId={hallId} />
           {compact ? (
             <button
               type="button"
@@ -112,6 +115,7 @@ function HudActions({ hallId }: { hallId: HallId }) {
 
   return (
     <div id="hud-actions" className="hud-actions" data-testid="hud-actions">
+      <GuideButton hallId={hallId} />
       <InviteButton hallId={hallId} />
       <button type="button" className="ghost" onClick={() => void share()}>
         {t('hud.share')}

@@ -24,6 +24,12 @@ const HallAgenda = lazy(() => import('./agenda/HallAgenda'));
 const StageLayer = lazy(() => import('./stage/StageLayer'));
 // questions to the session on stage (issue #11): loaded after the hall too
 const HallQa = lazy(() => import('./qa/HallQa'));
+// the private tour's caption box (issue #12): loaded after the hall too
+const GuideCaptions = lazy(() => import('./guide/GuideCaptions'));
+// the stamp passport panel (issue #12): loaded after the hall too
+const PassportPanel = lazy(() => import('./passport/PassportPanel'));
+// the live auction panel (issue #12): loaded after the hall too
+const HallAuction = lazy(() => import('./auction/HallAuction'));
 
 export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }) {
   useEffect(() => {
@@ -51,6 +57,15 @@ export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }
         </Suspense>
         <Suspense fallback={null}>
           <HallQa />
+        </Suspense>
+        <Suspense fallback={null}>
+          <GuideCaptions hallId={hallId} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <PassportPanel hallId={hallId} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <HallAuction />
         </Suspense>
         <BoothLayer hallId={hallId} />
         <HotspotCard hallId={hallId} />

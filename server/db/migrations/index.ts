@@ -12,6 +12,8 @@ import * as m0009 from './0009_qa';
 import * as m0010 from './0010_entry_rules';
 import * as m0011 from './0011_entry_pass_holders';
 import * as m0012 from './0012_souvenirs';
+import * as m0013 from './0013_passport_stamps';
+import * as m0014 from './0014_auction';
 
 const all: Record<string, Migration> = {
   '0001_init': m0001,
@@ -26,6 +28,8 @@ const all: Record<string, Migration> = {
   '0010_entry_rules': m0010,
   '0011_entry_pass_holders': m0011,
   '0012_souvenirs': m0012,
+  '0013_passport_stamps': m0013,
+  '0014_auction': m0014,
 };
 
 /** Migrations are bundled in code (no directory scan), so they work the same under tsx, vitest and a build. */

@@ -17,6 +17,8 @@ import { wordListRepository } from './wordList';
 import { entryRuleRepository } from './entryRules';
 import { qaRepository } from './qa';
 import { souvenirRepository } from './souvenirs';
+import { passportRepository } from './passport';
+import { auctionRepository } from './auction';
 
 export function createRepositories(db: Kdb) {
   return {
@@ -42,6 +44,10 @@ export function createRepositories(db: Kdb) {
     qa: qaRepository(db),
     // souvenir certificates, their signing keys and the hash-chained ledger (issue #12)
     souvenirs: souvenirRepository(db),
+    // the stamps visitor accounts have earned (issue #12)
+    passport: passportRepository(db),
+    // auction lots and their hash-chained bid logs (issue #12)
+    auction: auctionRepository(db),
   };
 }
 

@@ -1,0 +1,100 @@
+/**
+ * The stamp passport panel (issue #12 item 5): this hall's landmark stamps, collected and missing,
+ * with "take me there" for each; the souvenir once the set is complete (a link to its /verify page),
+ * and for a guest, that the stamps last for this visit and a visitor account keeps them. A line
+ * tells the visitor when the server has given them a stamp.
+ */
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HallId } from '../../../../shared/halls';
+import { getLayout } from '../../../../shared/halls';
+import { hallStamps, landmarkSetOf, STAMP_DWELL_MS, type StampDef } from '../../../../shared/passport';
+import { isWalkable } from '../../../../shared/layout';
+import { pick } from '../../i18n/pick';
+import { input, localPlayer } from '../../store/transient';
+import { Slot } from '../layout/Overlay';
+import { usePassport } from './passportStore';
+import { StampSeal } from './StampSeal';
+import './passport.css';
+
+/** The walkable point nearest a landmark (a landmark may stand on rock or water). */
+function standingPoint(hallId: HallId, s: StampDef): { x: number; z: number } | null {
+  const layout = getLayout(hallId);
+  for (let r = 0; r <= 6; r += 0.5)
+    for (let a = 0; a < 16; a++) {
+      const x = s.x + r * Math.cos((a * Math.PI) / 8);
+      const z = s.z + r * Math.sin((a * Math.PI) / 8);
+      if (isWalkable(layout, x, z)) return { x, z };
+    }
+  return null;
+}
+
+export default function PassportPanel({ hallId }: { hallId: HallId }) {
+  const { t, i18n } = useTranslation();
+  const { earned, souvenirs, guest, fresh, clearFresh, open, setOpen } = usePassport();
+  const close = useCallback(() => setOpen(false), [setOpen]);
+  const stamps = hallStamps(getLayout(hallId));
+  const souvenir = souvenirs.find((s) => s.set === landmarkSetOf(hallId));
+  const freshStamp = stamps.find((s) => s.id === fresh) ?? null;
+
+  useEffect(() => {
+    if (!freshStamp) return;
+    const id = window.setTimeout(clearFresh, 6000);
+    return () => window.clearTimeout(id);
+  }, [freshStamp, clearFresh]);
+
+  const goTo = (s: StampDef) => {
+    const p = standingPoint(hallId, s);
+    if (!p || !localPlayer.ready) return;
+    input.target = p;
+    setOpen(false);
+  };
+
+  return (
+    <>
+      {freshStamp && (
+        <p className="passport-fresh" role="status" data-testid="passport-fresh">
+          {t('passport.earned', { name: pick(freshStamp.name, i18n.language) })}
+        </p>
+      )}
+      {open && (
+        <Slot id="passport" onClose={close}>
+          <aside className="passport panel" data-testid="passport-panel" aria-label={t('layout.passport')}>
+            <h2>{t('passport.title', { hall: t(`halls.${hallId}`) })}</h2>
+            <p className="passport-note">
+              {t('passport.howTo', { seconds: STAMP_DWELL_MS / 1000 })} {guest ? t('passport.guest') : t('passport.account')}
+            </p>
+            <ul className="passport-stamps">
+              {stamps.map((s) => {
+                const has = earned.includes(s.id);
+                return (
+                  <li key={s.id} data-stamp={s.id} data-earned={has ? 'true' : 'false'}>
+                    <StampSeal stamp={s} earned={has} />
+                    <span className="passport-name">{pick(s.name, i18n.language)}</span>
+                    {has ? (
+                      <span className="passport-got">{t('passport.got')}</span>
+                    ) : (
+                      <button type="button" className="ghost" onClick={() => goTo(s)} data-testid="passport-go">
+                        {t('passport.takeMeThere')}
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            {souvenir ? (
+              <p className="passport-souvenir">
+                {t('passport.souvenir')}{' '}
+                <a href={`/verify/${souvenir.id}`} target="_blank" rel="noopener" data-testid="passport-souvenir">
+                  {t('passport.seeSouvenir')}
+                </a>
+              </p>
+            ) : (
+              <p className="passport-note">{guest ? t('passport.souvenirGuest') : t('passport.souvenirHint')}</p>
+            )}
+          </aside>
+        </Slot>
+      )}
+    </>
+  );
+}

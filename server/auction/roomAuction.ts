@@ -1,0 +1,73 @@
+/**
+ * One hall instance's side of the live auction (issue #12 item 7): it sends the hall's lots on
+ * join and again after every accepted bid from any instance on any process (one read at a time, a
+ * burst folded into one more read), and tells an outbid leader who is in this instance at once.
+ * Bids themselves come over HTTP as the signed-in account (server/http/auctionRoutes.ts), so a
+ * visitor who signs in while in the hall can bid without rejoining.
+ */
+import type { ServerMessageName, ServerPayload } from '../../shared/messages';
+import type { LotView } from '../../shared/api/auction';
+import type { Logger } from '../lib/logger';
+import type { AuctionEvent, AuctionService } from './service';
+
+export interface RoomAuctionDeps {
+  hallId: string;
+  broadcast(payload: ServerPayload<'auction'>): void;
+  sendTo<N extends ServerMessageName>(sessionId: string, name: N, payload: ServerPayload<N>): void;
+  /** the connections of an account in this instance (the outbid notice) */
+  sessionsOf(userId: string): string[];
+  log: Logger;
+}
+
+export class RoomAuction {
+  private lots: LotView[] = [];
+  private off: (() => void) | null = null;
+  private reading = false;
+  private again = false;
+
+  constructor(
+    private readonly deps: RoomAuctionDeps,
+    private readonly service: AuctionService | null,
+  ) {}
+
+  open(): void {
+    if (!this.service) return;
+    this.off = this.service.onChange(this.deps.hallId, (e) => this.onEvent(e));
+    void this.refresh();
+  }
+
+  join(sessionId: string): void {
+    if (this.service) this.deps.sendTo(sessionId, 'auction', { lots: this.lots });
+  }
+
+  private onEvent(e: AuctionEvent): void {
+    if (e.outbid && e.price !== null) for (const s of this.deps.sessionsOf(e.outbid)) this.deps.sendTo(s, 'outbid', { lotId: e.lotId, price: e.price });
+    void this.refresh();
+  }
+
+  /** One read at a time; events during a read fold into one more read after it. */
+  private async refresh(): Promise<void> {
+    if (!this.service) return;
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = true;
+    try {
+      do {
+        this.again = false;
+        this.lots = await this.service.hallLots(this.deps.hallId);
+        this.deps.broadcast({ lots: this.lots });
+      } while (this.again);
+    } catch (err) {
+      this.deps.log.warn({ err }, 'auction lots could not be read');
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  close(): void {
+    this.off?.();
+    this.off = null;
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * Auction lots and their bid log (issue #12 item 7). A bid is one transaction that first locks the
+ * lot's row (a no-op update: PostgreSQL holds the row lock to the end; SQLite has one writer), then
+ * judges the bid on the server's clock (shared/auctionRules.ts), appends it to the lot's
+ * hash-chained log and moves the lot's price, leader and close. So of any number of bidders on any
+ * number of processes, each accepted bid is counted once, in one order, and the highest valid one
+ * leads. A retry of the same bid (same key) gets the first answer again and counts nothing.
+ */
+import type { AuctionBidTable, AuctionLotTable, Kdb } from '../types';
+import { newId } from './ids';
+import { judgeBid, type BidRefusal } from '../../../shared/auctionRules';
+import { canonicalBytes, sha256Hex } from '../../souvenirs/certificate';
+
+export const LOT_KINDS = ['goods', 'sponsorship', 'charity'] as const;
+export type LotKind = (typeof LOT_KINDS)[number];
+
+/** The first bid's `prev`. */
+export const BID_GENESIS = '0'.repeat(64);
+
+export interface LotRecord {
+  id: string;
+  expoId: string;
+  hallId: string;
+  sessionId: string | null;
+  kind: LotKind;
+  title: { zh: string; en: string };
+  description: { zh: string; en: string };
+  imageFile: string | null;
+  startPrice: number;
+  increment: number;
+  opensAt: number;
+  closesAt: number;
+  softCloseMs: number;
+  price: number | null;
+  leaderId: string | null;
+  leaderName: string | null;
+  bidCount: number;
+  lastHash: string;
+}
+
+export interface BidRecord {
+  lotId: string;
+  seq: number;
+  bidKey: string;
+  userId: string | null;
+  name: string;
+  amount: number;
+  at: number;
+  closesAt: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface NewLot {
+  expoId: string;
+  hallId: string;
+  sessionId: string | null;
+  kind: LotKind;
+  title: { zh: string; en: string };
+  description: { zh: string; en: string };
+  imageFile: string | null;
+  startPrice: number;
+  increment: number;
+  opensAt: number;
+  closesAt: number;
+  softCloseMs: number;
+  by: string | null;
+  now?: number;
+}
+
+export type BidResult =
+  | { ok: true; lot: LotRecord; bid: BidRecord; previousLeaderId: string | null; repeated: boolean }
+  | { ok: false; reason: BidRefusal | 'no_lot'; lot: LotRecord | null };
+
+const lotOf = (r: AuctionLotTable): LotRecord => ({
+  id: r.id,
+  expoId: r.expo_id,
+  hallId: r.hall_id,
+  sessionId: r.session_id,
+  kind: r.kind as LotKind,
+  title: { zh: r.title_zh, en: r.title_en },
+  description: { zh: r.description_zh, en: r.description_en },
+  imageFile: r.image_file,
+  startPrice: Number(r.start_price),
+  increment: Number(r.increment),
+  opensAt: Number(r.opens_at),
+  closesAt: Number(r.closes_at),
+  softCloseMs: Number(r.soft_close_ms),
+  price: r.price === null ? null : Number(r.price),
+  leaderId: r.leader_id,
+  leaderName: r.leader_name,
+  bidCount: Number(r.bid_count),
+  lastHash: r.last_hash,
+});
+
+export const bidOf = (r: AuctionBidTable): BidRecord => ({
+  lotId: r.lot_id,
+  seq: Number(r.seq),
+  bidKey: r.bid_key,
+  userId: r.user_id,
+  name: r.name,
+  amount: Number(r.amount),
+  at: Number(r.at),
+  closesAt: Number(r.closes_at),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+/** A bid's hash: over the lot, its place, amount, bidder's name, time, the close it set, and the hash before. */
+export function bidHashOf(b: Omit<BidRecord, 'hash' | 'userId' | 'bidKey'>): string {
+  return sha256Hex(canonicalBytes({ lot: b.lotId, seq: b.seq, amount: b.amount, name: b.name, at: b.at, closes: b.closesAt, prev: b.prevHash }));
+}
+
+/** Checks a lot's whole bid log: numbered 1..n, each after the one before, each hash right. Returns the bad seqs. */
+export function checkBidChain(bids: readonly BidRecord[]): number[] {
+  const bad: number[] = [];
+  let prev = BID_GENESIS;
+  bids.forEach((b, i) => {
+    if (b.seq !== i + 1 || b.prevHash !== prev || bidHashOf(b) !== b.hash) bad.push(b.seq);
+    prev = b.hash;
+  });
+  return bad;
+}
+
+export function auctionRepository(db: Kdb) {
+  return {
+    async createLot(input: NewLot): Promise<LotRecord> {
+      const row: AuctionLotTable = {
+        id: newId(),
+        expo_id: input.expoId,
+        hall_id: input.hallId,
+        session_id: input.sessionId,
+        kind: input.kind,
+        title_zh: input.title.zh,
+        title_en: input.title.en,
+        description_zh: input.description.zh,
+        description_en: input.description.en,
+        image_file: input.imageFile,
+        start_price: input.startPrice,
+        increment: input.increment,
+        opens_at: input.opensAt,
+        closes_at: input.closesAt,
+        soft_close_ms: input.softCloseMs,
+        price: null,
+        leader_id: null,
+        leader_name: null,
+        bid_count: 0,
+        last_hash: BID_GENESIS,
+        created_by: input.by,
+        created_at: input.now ?? Date.now(),
+      };
+      await db.insertInto('auction_lots').values(row).execute();
+      return lotOf(row);
+    },
+
+    async lot(id: string): Promise<LotRecord | null> {
+      const r = await db.selectFrom('auction_lots').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? lotOf(r) : null;
+    },
+
+    /** A hall's lots that have not closed more than `recentMs` ago (the result stays up a while), by opening time. */
+    async hallLots(expoId: string, hallId: string, now: number, recentMs = 60_000): Promise<LotRecord[]> {
+      const rows = await db
+        .selectFrom('auction_lots')
+        .selectAll()
+        .where('expo_id', '=', expoId)
+        .where('hall_id', '=', hallId)
+        .where('closes_at', '>', now - recentMs)
+        .orderBy('opens_at')
+        .execute();
+      return rows.map(lotOf);
+    },
+
+    async lots(expoId: string): Promise<LotRecord[]> {
+      return (await db.selectFrom('auction_lots').selectAll().where('expo_id', '=', expoId).orderBy('opens_at').execute()).map(lotOf);
+    },
+
+    async bids(lotId: string): Promise<BidRecord[]> {
+      return (await db.selectFrom('auction_bids').selectAll().where('lot_id', '=', lotId).orderBy('seq').execute()).map(bidOf);
+    },
+
+    /** One bid, judged and recorded under the lot's lock (see the file's comment). */
+    async bid(input: { lotId: string; userId: string; name: string; amount: number; bidKey: string; now: () => number }): Promise<BidResult> {
+      return db.transaction().execute(async (trx): Promise<BidResult> => {
+        // the lock: every bid on this lot waits here for the one before to commit
+        await trx
+          .updateTable('auction_lots')
+          .set((eb) => ({ bid_count: eb.ref('bid_count') }))
+          .where('id', '=', input.lotId)
+          .execute();
+        const row = await trx.selectFrom('auction_lots').selectAll().where('id', '=', input.lotId).executeTakeFirst();
+        if (!row) return { ok: false, reason: 'no_lot', lot: null };
+        const lot = lotOf(row);
+        const again = await trx.selectFrom('auction_bids').selectAll().where('lot_id', '=', input.lotId).where('bid_key', '=', input.bidKey).executeTakeFirst();
+        if (again) return { ok: true, lot, bid: bidOf(again), previousLeaderId: null, repeated: true };
+        // the server's clock, read once the lock is ours: it decides open, closed and the soft close
+        const at = input.now();
+        const verdict = judgeBid(lot, input.amount, at);
+        if (!verdict.ok) return { ok: false, reason: verdict.reason, lot };
+        const seq = lot.bidCount + 1;
+        const base = { lotId: lot.id, seq, amount: input.amount, name: input.name, at, closesAt: verdict.closesAt, prevHash: lot.lastHash };
+        const hash = bidHashOf(base);
+        const bid: BidRecord = { ...base, userId: input.userId, bidKey: input.bidKey, hash };
+        await trx
+          .insertInto('auction_bids')
+          .values({
+            lot_id: bid.lotId,
+            seq,
+            bid_key: bid.bidKey,
+            user_id: bid.userId,
+            name: bid.name,
+            amount: bid.amount,
+            at,
+            closes_at: bid.closesAt,
+            prev_hash: bid.prevHash,
+            hash,
+          })
+          .execute();
+        await trx
+          .updateTable('auction_lots')
+          .set({ price: input.amount, leader_id: input.userId, leader_name: input.name, closes_at: verdict.closesAt, bid_count: seq, last_hash: hash })
+          .where('id', '=', lot.id)
+          .execute();
+        const after: LotRecord = {
+          ...lot,
+          price: input.amount,
+          leaderId: input.userId,
+          leaderName: input.name,
+          closesAt: verdict.closesAt,
+          bidCount: seq,
+          lastHash: hash,
+        };
+        return { ok: true, lot: after, bid, previousLeaderId: lot.leaderId && lot.leaderId !== input.userId ? lot.leaderId : null, repeated: false };
+      });
+    },
+  };
+}
+
+export type AuctionRepository = ReturnType<typeof auctionRepository>;

@@ -1,0 +1,80 @@
+/**
+ * The live auction over HTTP (issue #12 item 7): a visitor account's bid (judged under the lot's
+ * lock on the server's clock; every instance of the hall shows it within moments), and the
+ * organizer's side: put a lot up in a hall (audited, and
+ * every instance of the hall shows it at once), the lots with their results and whether each bid
+ * log's hash chain is whole, and a lot's bids as CSV. No payment happens in the product: the
+ * results are for the organizer to settle off-platform, under their own licence.
+ */
+import type { Router } from 'express';
+import { routes } from '../../shared/api/routes';
+import { isHallId } from '../../shared/halls';
+import { bind, HttpError, type BindDeps } from './bind';
+import type { ExpoServices } from './services';
+import { csv, cstTime } from '../analytics/csv';
+import { checkBidChain } from '../db/repositories/auction';
+import { lotView } from '../auction/service';
+
+async function activeExpo(s: ExpoServices) {
+  const expo = await s.repos.expos.getActive();
+  if (!expo) throw new HttpError(409, 'no_expo', 'There is no active expo / 当前没有进行中的展会');
+  return expo;
+}
+
+export function auctionRoutes(router: Router, s: ExpoServices, deps: BindDeps): void {
+  bind(router, routes.placeBid, deps, async ({ user, body }) => {
+    // what the others see as the leader: the display name the visitor gave their account
+    const name = (await s.repos.users.get(user.id))?.display_name?.trim() || '鹭岛访客';
+    const r = await s.auction.bid({ lotId: body.lotId, userId: user.id, name, amount: body.amount, key: body.key });
+    if (!r.ok) return { key: body.key, ok: false, reason: r.reason, price: r.lot?.price ?? null, leading: r.lot?.leaderId === user.id };
+    return { key: body.key, ok: true, reason: null, price: r.lot.price, leading: r.lot.leaderId === user.id };
+  });
+
+  bind(router, routes.auctionLots, deps, async () => {
+    const expo = await activeExpo(s);
+    const lots = await s.repos.auction.lots(expo.id);
+    const out = [];
+    for (const l of lots) out.push({ ...lotView(l), hallId: l.hallId, chainOk: checkBidChain(await s.repos.auction.bids(l.id)).length === 0 });
+    return { lots: out };
+  });
+
+  bind(router, routes.createAuctionLot, deps, async ({ user, body }) => {
+    const expo = await activeExpo(s);
+    if (!isHallId(body.hallId) || !expo.halls.includes(body.hallId))
+      throw new HttpError(400, 'unknown_hall', 'No such hall in this expo / 本届展会没有这个展厅');
+    if (body.closesAt <= body.opensAt) throw new HttpError(400, 'bad_times', 'The lot must close after it opens / 结束时间须晚于开始时间');
+    const lot = await s.repos.auction.createLot({
+      expoId: expo.id,
+      hallId: body.hallId,
+      sessionId: body.sessionId,
+      kind: body.kind,
+      title: body.title,
+      description: body.description,
+      imageFile: null,
+      startPrice: body.startPrice,
+      increment: body.increment,
+      opensAt: body.opensAt,
+      closesAt: body.closesAt,
+      softCloseMs: body.softCloseS * 1000,
+      by: user.id,
+    });
+    await s.repos.audit.record({ actorId: user.id, action: 'organizer.auction_lot', targetType: 'lot', targetId: lot.id });
+    s.auction.changed(lot.hallId, lot.id);
+    return lotView(lot);
+  });
+
+  bind(router, routes.exportAuctionBids, deps, async ({ params, res }) => {
+    const lot = await s.repos.auction.lot(params.lotId);
+    const expo = await activeExpo(s);
+    if (!lot || lot.expoId !== expo.id) throw new HttpError(404, 'not_found', 'No such lot / 没有这件拍品');
+    const bids = await s.repos.auction.bids(lot.id);
+    const rows: (string | number)[][] = [
+      ['序号 Seq', '时间 Time (UTC+8)', '竞拍者 Bidder', '出价 Amount (CNY)', '结束时间 Closes (UTC+8)', '前一哈希 Prev hash', '哈希 Hash'],
+    ];
+    for (const b of bids) rows.push([b.seq, cstTime(b.at), b.name, b.amount, cstTime(b.closesAt), b.prevHash, b.hash]);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="auction-${lot.id}.csv"`);
+    res.status(200).end(csv(rows));
+    return undefined;
+  });
+}

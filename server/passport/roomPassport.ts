@@ -1,0 +1,118 @@
+/**
+ * One hall instance's stamp passport (issue #12 items 5 and 6). Once a second the watcher looks at
+ * the room's own poses; a stamp earned is told to its visitor at once, kept in the database when
+ * they are signed in (a guest's stamps last for the session), and when the hall's landmark set is
+ * complete a signed souvenir is issued to the account. Each visitor gets the whole passport on join
+ * and after every change: the stamps they hold (of every hall, for an account) and their souvenirs.
+ */
+import type { HallLayout } from '../../shared/layout';
+import { hallStamps, landmarkSetOf } from '../../shared/passport';
+import type { ServerPayload } from '../../shared/messages';
+import type { Logger } from '../lib/logger';
+import type { PassportStore } from './store';
+import { StampWatcher, type PoseCm } from './stampWatcher';
+
+interface Holder {
+  userId: string | null;
+  earned: Set<string>;
+  souvenirs: { set: string; id: string }[];
+  /** the account's stamps are still being read: nothing is earned before they are known */
+  ready: boolean;
+  /** a souvenir is being issued: stamps that land meanwhile do not ask again */
+  issuing: boolean;
+}
+
+export interface RoomPassportDeps {
+  layout: HallLayout;
+  visitors: { forEach(cb: (v: PoseCm, sessionId: string) => void): void; has(sessionId: string): boolean };
+  send(sessionId: string, payload: ServerPayload<'passport'>): void;
+  log: Logger;
+  now?: () => number;
+}
+
+export class RoomPassport {
+  private readonly holders = new Map<string, Holder>();
+  private readonly watcher: StampWatcher;
+  private readonly setStamps: string[];
+  private readonly setId: string;
+
+  constructor(
+    private readonly deps: RoomPassportDeps,
+    private readonly store: PassportStore | null,
+    dwellMs?: number,
+  ) {
+    const stamps = hallStamps(deps.layout);
+    this.watcher = new StampWatcher(stamps, dwellMs);
+    this.setStamps = stamps.map((s) => s.id);
+    this.setId = landmarkSetOf(deps.layout.id);
+  }
+
+  async join(sessionId: string, userId: string | null): Promise<void> {
+    const holder: Holder = { userId, earned: new Set(), souvenirs: [], ready: !userId || !this.store, issuing: false };
+    this.holders.set(sessionId, holder);
+    if (userId && this.store) {
+      try {
+        const [stamps, souvenirs] = await Promise.all([this.store.stamps(userId), this.store.souvenirs(userId)]);
+        for (const s of stamps) holder.earned.add(s);
+        holder.souvenirs = souvenirs;
+      } catch (err) {
+        this.deps.log.warn({ err }, 'passport could not be read');
+      }
+      holder.ready = true;
+    }
+    if (this.holders.get(sessionId) !== holder) return;
+    this.send(sessionId, holder);
+    await this.maybeIssue(sessionId, holder, (this.deps.now ?? Date.now)());
+  }
+
+  /** A reconnection (a reload within the window takes the seat back): the page starts empty, so send it again. */
+  rejoined(sessionId: string): void {
+    const h = this.holders.get(sessionId);
+    if (h) this.send(sessionId, h);
+  }
+
+  tick(): void {
+    const now = (this.deps.now ?? Date.now)();
+    for (const id of this.holders.keys()) if (!this.deps.visitors.has(id)) this.holders.delete(id);
+    const earned = this.watcher.tick(now, this.deps.visitors, (sessionId, stampId) => {
+      const h = this.holders.get(sessionId);
+      // not ready (or not joined yet): treat as held, so nothing is earned twice
+      return !h || !h.ready || h.earned.has(stampId);
+    });
+    for (const { sessionId, stampId } of earned) void this.earn(sessionId, stampId, now);
+  }
+
+  private async earn(sessionId: string, stampId: string, now: number): Promise<void> {
+    const h = this.holders.get(sessionId);
+    if (!h) return;
+    h.earned.add(stampId);
+    this.send(sessionId, h);
+    if (!h.userId || !this.store) return;
+    try {
+      await this.store.add(h.userId, stampId, now);
+    } catch (err) {
+      this.deps.log.warn({ err, stampId }, 'stamp could not be kept');
+      return;
+    }
+    await this.maybeIssue(sessionId, h, now);
+  }
+
+  /** A complete set with no souvenir yet gets one (also on join: an issue that failed is tried again). */
+  private async maybeIssue(sessionId: string, h: Holder, now: number): Promise<void> {
+    if (!h.userId || !this.store || h.issuing) return;
+    if (!this.setStamps.every((s) => h.earned.has(s)) || h.souvenirs.some((s) => s.set === this.setId)) return;
+    h.issuing = true;
+    try {
+      h.souvenirs.push(await this.store.issue(h.userId, this.setId, now));
+      if (this.holders.get(sessionId) === h) this.send(sessionId, h);
+    } catch (err) {
+      this.deps.log.warn({ err }, 'souvenir could not be issued');
+    } finally {
+      h.issuing = false;
+    }
+  }
+
+  private send(sessionId: string, h: Holder): void {
+    this.deps.send(sessionId, { earned: [...h.earned], souvenirs: h.souvenirs, guest: !h.userId });
+  }
+}
