@@ -138,7 +138,8 @@ export class HallPage {
   /** Joined, placed by the server, and the canvas is on screen. */
   async waitJoined(hallId = 'gulangyu'): Promise<void> {
     await expect(this.page).toHaveURL(new RegExp(`/hall/${hallId}(\\?|$)`));
-    await expect(this.root).toBeVisible();
+    // the hall's chunk has to download and start first: beside a page rendering in software that can take a while
+    await expect(this.root).toBeVisible({ timeout: 30_000 });
     // Generous: under load the first frame (scene build, shader compile in software) is slow.
     // A second page joining beside one that renders in software waits on its own first shader
     // compiles, which block its main thread (and so its socket) for tens of seconds on two cores.
