@@ -7,6 +7,7 @@
  * - every clip's channels share one time accessor.
  * The output depends only on the input, so the unit test can compare committed files byte for byte.
  */
+import { glbContainer } from '../../server/seed/glb';
 import type { Influence } from './meshBuilder';
 import type { Quat, Vec3 } from './math';
 
@@ -252,19 +253,5 @@ export function writeSkinnedGlb(m: SkinnedModel, generator: string): Buffer {
     bufferViews,
     buffers: [{ byteLength: bin.length }],
   };
-  let json = Buffer.from(JSON.stringify(gltf), 'utf8');
-  const jsonPad = pad4(json.length) - json.length;
-  if (jsonPad) json = Buffer.concat([json, Buffer.alloc(jsonPad, 0x20)]);
-
-  const header = Buffer.alloc(12);
-  header.writeUInt32LE(0x46546c67, 0); // 'glTF'
-  header.writeUInt32LE(2, 4);
-  header.writeUInt32LE(12 + 8 + json.length + 8 + bin.length, 8);
-  const jsonHead = Buffer.alloc(8);
-  jsonHead.writeUInt32LE(json.length, 0);
-  jsonHead.writeUInt32LE(0x4e4f534a, 4); // 'JSON'
-  const binHead = Buffer.alloc(8);
-  binHead.writeUInt32LE(bin.length, 0);
-  binHead.writeUInt32LE(0x004e4942, 4); // 'BIN\0'
-  return Buffer.concat([header, jsonHead, json, binHead, bin]);
+  return glbContainer(gltf, bin);
 }

@@ -9,6 +9,7 @@ import type { ServerMessageName, ServerPayload } from '../../shared/messages';
 import type { LotView } from '../../shared/api/auction';
 import type { Logger } from '../lib/logger';
 import type { AuctionEvent, AuctionService } from './service';
+import { serialRefresh } from '../lib/serialRefresh';
 
 export interface RoomAuctionDeps {
   hallId: string;
@@ -22,8 +23,6 @@ export interface RoomAuctionDeps {
 export class RoomAuction {
   private lots: LotView[] = [];
   private off: (() => void) | null = null;
-  private reading = false;
-  private again = false;
 
   constructor(
     private readonly deps: RoomAuctionDeps,
@@ -45,26 +44,16 @@ export class RoomAuction {
     void this.refresh();
   }
 
-  /** One read at a time; events during a read fold into one more read after it. */
-  private async refresh(): Promise<void> {
+  /** One read at a time; events during a read fold into one more read after it (server/lib/serialRefresh). */
+  private readonly refresh = serialRefresh(async () => {
     if (!this.service) return;
-    if (this.reading) {
-      this.again = true;
-      return;
-    }
-    this.reading = true;
     try {
-      do {
-        this.again = false;
-        this.lots = await this.service.hallLots(this.deps.hallId);
-        this.deps.broadcast({ lots: this.lots });
-      } while (this.again);
+      this.lots = await this.service.hallLots(this.deps.hallId);
+      this.deps.broadcast({ lots: this.lots });
     } catch (err) {
       this.deps.log.warn({ err }, 'auction lots could not be read');
-    } finally {
-      this.reading = false;
     }
-  }
+  });
 
   close(): void {
     this.off?.();

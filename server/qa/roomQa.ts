@@ -15,6 +15,7 @@ import type { WordFilter } from '../moderation/wordFilter';
 import { primaryKey } from './identity';
 import type { QaService } from './service';
 import { questionView } from './views';
+import { serialRefresh } from '../lib/serialRefresh';
 
 export interface RoomQaHost {
   hallId: string;
@@ -39,8 +40,6 @@ export class RoomQa {
   private snap: QaSnapshot = EMPTY;
   private watched = '';
   private unsubscribe: (() => void) | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
   private closed = false;
   private readonly now: () => number;
 
@@ -79,22 +78,10 @@ export class RoomQa {
   }
 
   /** Reads the watched session's questions and broadcasts them; never rejects. */
-  refresh(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.readOnce();
-      } while (this.again && !this.closed);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
+  readonly refresh = serialRefresh(
+    () => this.readOnce(),
+    () => this.closed,
+  );
 
   private async readOnce(): Promise<void> {
     const sessionId = this.watched;

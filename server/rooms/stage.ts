@@ -10,6 +10,7 @@ import type { AgendaSessionView } from '../../shared/api/agenda';
 import type { Stage } from '../../shared/schema/Stage';
 import type { AgendaSource } from '../agenda/source';
 import type { Logger } from '../lib/logger';
+import { serialRefresh } from '../lib/serialRefresh';
 
 /** After a failed read the stage keeps what it shows and tries again this much later. */
 export const STAGE_RETRY_MS = 15_000;
@@ -83,8 +84,6 @@ export class StageKeeper {
   private readonly clearTimer: (handle: unknown) => void;
   private timer: unknown = null;
   private unsubscribe: (() => void) | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
   private closed = false;
 
   constructor(private readonly o: StageKeeperOptions) {
@@ -100,22 +99,10 @@ export class StageKeeper {
   }
 
   /** Reads the agenda again; calls while a read is on the way fold into one more read after it. */
-  refresh(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.readOnce();
-      } while (this.again && !this.closed);
-    })().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
+  readonly refresh = serialRefresh(
+    () => this.readOnce(),
+    () => this.closed,
+  );
 
   close(): void {
     this.closed = true;

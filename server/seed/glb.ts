@@ -249,15 +249,19 @@ export function writeGlb(parts: Part[], generator = 'Ludao demo seed'): Buffer {
     bufferViews,
     buffers: [{ byteLength: bin.length }],
   };
+  return glbContainer(gltf, bin);
+}
+
+/** The binary glTF container: a 12-byte header, the JSON chunk (space-padded), the BIN chunk (already 4-byte aligned). */
+export function glbContainer(gltf: object, bin: Buffer): Buffer {
   let json = Buffer.from(JSON.stringify(gltf), 'utf8');
   const jsonPad = pad4(json.length) - json.length;
   if (jsonPad) json = Buffer.concat([json, Buffer.alloc(jsonPad, 0x20)]);
 
   const header = Buffer.alloc(12);
-  const total = 12 + 8 + json.length + 8 + bin.length;
   header.writeUInt32LE(0x46546c67, 0); // 'glTF'
   header.writeUInt32LE(2, 4);
-  header.writeUInt32LE(total, 8);
+  header.writeUInt32LE(12 + 8 + json.length + 8 + bin.length, 8);
   const jsonHead = Buffer.alloc(8);
   jsonHead.writeUInt32LE(json.length, 0);
   jsonHead.writeUInt32LE(0x4e4f534a, 4); // 'JSON'

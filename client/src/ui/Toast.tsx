@@ -6,6 +6,7 @@ import { useStore } from '../store';
 export function Toast() {
   const { t } = useTranslation();
   const key = useStore((s) => s.toastKey);
+  const params = useStore((s) => s.toastParams);
   const toast = useStore((s) => s.toast);
   useEffect(() => {
     if (!key) return;
@@ -15,7 +16,7 @@ export function Toast() {
   if (!key) return null;
   return (
     <div className="toast" role="status" data-testid="toast">
-      {t(key)}
+      {params ? t(key, params) : t(key)}
     </div>
   );
 }

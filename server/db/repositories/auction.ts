@@ -9,10 +9,10 @@
 import type { AuctionBidTable, AuctionLotTable, Kdb } from '../types';
 import { newId } from './ids';
 import { judgeBid, type BidRefusal } from '../../../shared/auctionRules';
+import type { LOT_KIND_VALUES } from '../../../shared/api/auction';
 import { canonicalBytes, sha256Hex } from '../../souvenirs/certificate';
 
-export const LOT_KINDS = ['goods', 'sponsorship', 'charity'] as const;
-export type LotKind = (typeof LOT_KINDS)[number];
+export type LotKind = (typeof LOT_KIND_VALUES)[number];
 
 /** The first bid's `prev`. */
 export const BID_GENESIS = '0'.repeat(64);
@@ -51,22 +51,8 @@ export interface BidRecord {
   hash: string;
 }
 
-export interface NewLot {
-  expoId: string;
-  hallId: string;
-  sessionId: string | null;
-  kind: LotKind;
-  title: { zh: string; en: string };
-  description: { zh: string; en: string };
-  imageFile: string | null;
-  startPrice: number;
-  increment: number;
-  opensAt: number;
-  closesAt: number;
-  softCloseMs: number;
-  by: string | null;
-  now?: number;
-}
+/** A lot as the organizer puts it up: everything but its id and live state. */
+export type NewLot = Omit<LotRecord, 'id' | 'price' | 'leaderId' | 'leaderName' | 'bidCount' | 'lastHash'> & { by: string | null; now?: number };
 
 export type BidResult =
   | { ok: true; lot: LotRecord; bid: BidRecord; previousLeaderId: string | null; repeated: boolean }

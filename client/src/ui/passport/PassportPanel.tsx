@@ -12,6 +12,7 @@ import { hallStamps, landmarkSetOf, STAMP_DWELL_MS, type StampDef } from '../../
 import { isWalkable } from '../../../../shared/layout';
 import { pick } from '../../i18n/pick';
 import { input, localPlayer } from '../../store/transient';
+import { useStore } from '../../store';
 import { Slot } from '../layout/Overlay';
 import { usePassport } from './passportStore';
 import { StampSeal } from './StampSeal';
@@ -37,11 +38,13 @@ export default function PassportPanel({ hallId }: { hallId: HallId }) {
   const souvenir = souvenirs.find((s) => s.set === landmarkSetOf(hallId));
   const freshStamp = stamps.find((s) => s.id === fresh) ?? null;
 
+  const toast = useStore((s) => s.toast);
+  // a new stamp is told on the overlay's notice line, where nothing else sits (ui/layout)
   useEffect(() => {
     if (!freshStamp) return;
-    const id = window.setTimeout(clearFresh, 6000);
-    return () => window.clearTimeout(id);
-  }, [freshStamp, clearFresh]);
+    toast('passport.earned', { name: pick(freshStamp.name, i18n.language) });
+    clearFresh();
+  }, [freshStamp, toast, clearFresh, i18n.language]);
 
   const goTo = (s: StampDef) => {
     const p = standingPoint(hallId, s);
@@ -52,11 +55,6 @@ export default function PassportPanel({ hallId }: { hallId: HallId }) {
 
   return (
     <>
-      {freshStamp && (
-        <p className="passport-fresh" role="status" data-testid="passport-fresh">
-          {t('passport.earned', { name: pick(freshStamp.name, i18n.language) })}
-        </p>
-      )}
       {open && (
         <Slot id="passport" onClose={close}>
           <aside className="passport panel" data-testid="passport-panel" aria-label={t('layout.passport')}>
