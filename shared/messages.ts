@@ -20,6 +20,7 @@ import { chatSchema, moveSchema } from './validate';
 import { hallChatModeSchema, moderateMessageSchema, reportMessageSchema } from './api/moderation';
 import { qaAskSchema, qaMineSchema, qaSnapshotSchema, qaVoteSchema } from './api/qa';
 import { auctionSnapshotSchema, outbidSchema } from './api/auction';
+import { tourCommandSchema, tourMessageSchema } from './api/tour';
 
 /**
  * Who a message is for, on the sending side. Every visitor has 'visitor'; booth staff and organizers
@@ -45,6 +46,8 @@ export const BUDGETS = {
   // Q&A (issue #11): questions are few anyway (QA_MAX_PER_SESSION); votes come in a run, then one a second
   qaAsk: { burst: 2, refillMs: 20_000 },
   qaVote: { burst: 10, refillMs: 1000 },
+  // group tours (issue #12): a host's start, next, gather and end come a few at a time, then one every two seconds
+  tour: { burst: 4, refillMs: 2000 },
 } as const satisfies Record<string, { burst: number; refillMs: number }>;
 export type BudgetName = keyof typeof BUDGETS;
 
@@ -94,6 +97,8 @@ export const clientMessages = {
   // Q&A (issue #11): anyone in the hall (a guest too) asks the session on stage and upvotes others' questions
   qaAsk: { schema: qaAskSchema, senders: ['visitor'], budget: 'qaAsk' },
   qaVote: { schema: qaVoteSchema, senders: ['visitor'], budget: 'qaVote' },
+  /** group tours (issue #12): organizers and booth staff in the hall start, move on, gather and end the instance's public tour */
+  tour: { schema: tourCommandSchema, senders: ['organizer', 'staff'], budget: 'tour' },
 } as const satisfies Record<string, ClientMessageDef>;
 
 const chatMessageSchema = z.object({
@@ -136,11 +141,13 @@ export const serverMessages = {
   qa: { schema: qaSnapshotSchema },
   /** Q&A: one visitor's own questions, votes and the answer to its last ask or vote, to that visitor only */
   qaMine: { schema: qaMineSchema },
-  /** the stamp passport (issue #12), to its holder on join and after every change: stamps held (`<hall>:<landmark>`), souvenirs issued */
   /** the hall's auction lots (issue #12): every instance on every process, on join and after every accepted bid */
   auction: { schema: auctionSnapshotSchema },
   /** someone bid more than one's leading bid */
   outbid: { schema: outbidSchema },
+  /** group tours (issue #12): the instance's public tour, a leader's standing, a host's "gather here", a refused command */
+  tour: { schema: tourMessageSchema },
+  /** the stamp passport (issue #12), to its holder on join and after every change: stamps held (`<hall>:<landmark>`, `<hall>:booth-<id>`), souvenirs issued */
   passport: {
     schema: z.object({ earned: z.array(z.string()), souvenirs: z.array(z.object({ set: z.string(), id: z.string() })), guest: z.boolean() }),
   },

@@ -4,8 +4,10 @@
  */
 import { useStore } from './store';
 import type { ProximityState } from './store/proximity';
-import { input, localPlayer, reactionsInFlight, remotePoses } from './store/transient';
+import { input, localPlayer, reactionsInFlight, remotePoses, serverSelf } from './store/transient';
 import { allDesks, type Desk } from './scene/proximity/desks';
+import type { VoiceReport } from './scene/guide/speech';
+import type { StageLotDrawn } from './ui/auction/stageLot';
 
 export interface RenderInfo {
   calls: number;
@@ -18,6 +20,8 @@ export interface RenderInfo {
 
 export interface LudaoProbe {
   self(): { x: number; y: number; z: number; ry: number; ready: boolean };
+  /** where the server last placed this visitor (its own pose patch), t = 0 before the first */
+  serverSelf(): { x: number; z: number; t: number };
   remotes(): Record<string, { x: number; y: number; z: number }>;
   status(): string;
   /** the roster as the name tags show it: names, and the booth a staff member on duty stands for */
@@ -39,6 +43,8 @@ export interface LudaoProbe {
   qa?(): QaProbe;
   /** the hall's guide and this visitor's private tour (scene/guide/Guide; absent until its chunk loads) */
   guide?(): GuideProbe;
+  /** the instance's public tour as this page draws it (ui/guide/group; absent until its chunk loads) */
+  groupTour?(): GroupTourProbe;
   /** the stamp passport as the server last sent it (ui/passport) */
   passport?(): { earned: string[]; souvenirs: { set: string; id: string }[]; guest: boolean };
 }
@@ -67,6 +73,35 @@ export interface GuideProbe {
   /** the guide's own per-frame work (tour step, mixer, face, look), over the last 300 frames */
   update: { frames: number; meanMs: number; p95Ms: number };
   triangles: number;
+  /** the guide's draw calls in the last frame (its mesh in each render pass: the view, the shadow map) */
+  drawCalls: number;
+  /** the guide's voice (scene/guide/speech.ts): the local voice chosen, or null fields for captions only */
+  voice: VoiceReport | null;
+  /** seconds into the mouth track and the syllable sounding, while the guide tells (-1 otherwise) */
+  mouthT: number;
+  syllable: number;
+  /** the booth district the tour ends at, once the guide set off for it (scene/guide/tourEnd.ts) */
+  end: { slots: string[]; spot: { x: number; z: number }; nearSlot: string } | null;
+}
+
+/** The public tour (issue #12, group tours) as this page shows it, on the server's clock. */
+export interface GroupTourProbe {
+  tour: { id: string; mode: 'guide' | 'host'; hostId: string; hostName: string; stop: number; session: string | null } | null;
+  phase: 'walking' | 'telling' | null;
+  /** the stop whose caption shows (null while the guide walks) */
+  told: number | null;
+  tellT: number;
+  /** where the public guide is on its leg (guide mode) */
+  guide: { x: number; z: number } | null;
+  /** where followers walk after: the guide, or the host's avatar */
+  leader: { x: number; z: number } | null;
+  following: boolean;
+  /** a walk after the leader (or to a gathering) is under way */
+  walking: boolean;
+  offer: { x: number; z: number; by: string } | null;
+  canLead: boolean;
+  /** the box's caption text */
+  caption: string;
 }
 
 export interface QaProbe {
@@ -100,6 +135,8 @@ export interface StageProbe {
   framesDecoded: number;
   /** what the 3D screen shows now: the video as a texture, or the title card */
   screen: 'video' | 'card';
+  /** the auction lot the card drew last (issue #12), null while it shows none */
+  auction: StageLotDrawn | null;
 }
 
 declare global {
@@ -122,6 +159,7 @@ export function captureRequested(): boolean {
 export function installProbe(): void {
   window.__ludao = {
     self: () => ({ x: localPlayer.x, y: localPlayer.y, z: localPlayer.z, ry: localPlayer.ry, ready: localPlayer.ready }),
+    serverSelf: () => ({ x: serverSelf.x, z: serverSelf.z, t: serverSelf.t }),
     roster: () => Object.values(useStore.getState().visitors).map((v) => ({ name: v.name, staff: v.staff })),
     reactionsInFlight: () => reactionsInFlight.n,
     remotes: () => {

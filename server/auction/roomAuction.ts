@@ -20,6 +20,9 @@ export interface RoomAuctionDeps {
   log: Logger;
 }
 
+/** The least time between two snapshots of one instance (a burst of bids folds into the next). */
+export const SNAPSHOT_GAP_MS = 100;
+
 export class RoomAuction {
   private lots: LotView[] = [];
   private off: (() => void) | null = null;
@@ -44,16 +47,25 @@ export class RoomAuction {
     void this.refresh();
   }
 
-  /** One read at a time; events during a read fold into one more read after it (server/lib/serialRefresh). */
-  private readonly refresh = serialRefresh(async () => {
-    if (!this.service) return;
-    try {
-      this.lots = await this.service.hallLots(this.deps.hallId);
-      this.deps.broadcast({ lots: this.lots });
-    } catch (err) {
-      this.deps.log.warn({ err }, 'auction lots could not be read');
-    }
-  });
+  /**
+   * One read at a time; events during a read, or in the short gap after its broadcast, fold into
+   * one more read after it (server/lib/serialRefresh). A lone bid is shown at once; in a contested
+   * last minute (dozens of accepted bids a second) the hall gets at most one snapshot per gap
+   * instead of one per bid, each to every visitor, which would take the CPU the bids need.
+   */
+  private readonly refresh = serialRefresh(
+    async () => {
+      if (!this.service) return;
+      try {
+        this.lots = await this.service.hallLots(this.deps.hallId);
+        this.deps.broadcast({ lots: this.lots });
+      } catch (err) {
+        this.deps.log.warn({ err }, 'auction lots could not be read');
+      }
+      await new Promise((r) => setTimeout(r, SNAPSHOT_GAP_MS));
+    },
+    () => this.off === null,
+  );
 
   close(): void {
     this.off?.();

@@ -10,6 +10,7 @@ import type { LotView } from '../../shared/api/auction';
 import type { Repositories } from '../db/repositories';
 import type { BidResult, LotRecord } from '../db/repositories/auction';
 import { createTopicBus } from '../pubsub';
+import { MEDIA_PREFIX } from '../http/views';
 
 export interface AuctionEvent {
   hallId: string;
@@ -32,6 +33,7 @@ export interface AuctionService {
 
 export const lotView = (l: LotRecord): LotView => ({
   id: l.id,
+  sessionId: l.sessionId,
   kind: l.kind,
   title: l.title,
   description: l.description,
@@ -40,6 +42,7 @@ export const lotView = (l: LotRecord): LotView => ({
   opensAt: l.opensAt,
   closesAt: l.closesAt,
   softCloseMs: l.softCloseMs,
+  pictureUrl: l.imageFile ? `${MEDIA_PREFIX}${l.imageFile}` : null,
   price: l.price,
   leader: l.leaderName,
   bids: l.bidCount,

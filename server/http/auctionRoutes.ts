@@ -14,6 +14,16 @@ import type { ExpoServices } from './services';
 import { csv, cstTime } from '../analytics/csv';
 import { checkBidChain } from '../db/repositories/auction';
 import { lotView } from '../auction/service';
+import { IMAGE_MAX_SIDE, UPLOAD_KINDS } from '../../shared/api/uploads';
+import { receiveFile } from '../uploads/receive';
+import { checkImage } from '../uploads/checks';
+import { displayName } from '../uploads/filename';
+import { MEDIA_PREFIX } from './views';
+
+/** Lot pictures checked at once (decoding and re-encoding an image is the costly part). */
+const MAX_CONCURRENT_UPLOADS = 2;
+/** A picture no lot holds after this long is swept (a form left unsaved). */
+const LOOSE_PICTURE_MS = 24 * 3600_000;
 
 async function activeExpo(s: ExpoServices) {
   const expo = await s.repos.expos.getActive();
@@ -22,6 +32,7 @@ async function activeExpo(s: ExpoServices) {
 }
 
 export function auctionRoutes(router: Router, s: ExpoServices, deps: BindDeps): void {
+  let uploading = 0;
   bind(router, routes.placeBid, deps, async ({ user, body }) => {
     // what the others see as the leader: the display name the visitor gave their account
     const name = (await s.repos.users.get(user.id))?.display_name?.trim() || '鹭岛访客';
@@ -43,6 +54,17 @@ export function auctionRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
     if (!isHallId(body.hallId) || !expo.halls.includes(body.hallId))
       throw new HttpError(400, 'unknown_hall', 'No such hall in this expo / 本届展会没有这个展厅');
     if (body.closesAt <= body.opensAt) throw new HttpError(400, 'bad_times', 'The lot must close after it opens / 结束时间须晚于开始时间');
+    if (body.sessionId) {
+      const session = (await s.repos.agenda.get(body.sessionId))?.row;
+      if (!session || session.expo_id !== expo.id || session.kind !== 'auction' || session.hall_id !== body.hallId)
+        throw new HttpError(400, 'bad_session', 'No auction session of this hall on the agenda / 该展厅议程中没有这场拍卖会');
+    }
+    let imageFile: string | null = null;
+    if (body.pictureMediaId) {
+      const picture = await s.repos.auction.picture(body.pictureMediaId);
+      if (!picture) throw new HttpError(400, 'bad_picture', 'No such uploaded picture: upload it again / 找不到上传的图片，请重新上传');
+      imageFile = picture.file;
+    }
     const lot = await s.repos.auction.createLot({
       expoId: expo.id,
       hallId: body.hallId,
@@ -50,7 +72,7 @@ export function auctionRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
       kind: body.kind,
       title: body.title,
       description: body.description,
-      imageFile: null,
+      imageFile,
       startPrice: body.startPrice,
       increment: body.increment,
       opensAt: body.opensAt,
@@ -61,6 +83,53 @@ export function auctionRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
     await s.repos.audit.record({ actorId: user.id, action: 'organizer.auction_lot', targetType: 'lot', targetId: lot.id });
     s.auction.changed(lot.hallId, lot.id);
     return lotView(lot);
+  });
+
+  bind(router, routes.deleteAuctionLot, deps, async ({ user, params }) => {
+    const expo = await activeExpo(s);
+    const lot = await s.repos.auction.lot(params.lotId);
+    if (!lot || lot.expoId !== expo.id) throw new HttpError(404, 'not_found', 'No such lot / 没有这件拍品');
+    const r = await s.repos.auction.deleteLot(lot.id);
+    if (!r.ok && r.reason === 'has_bids')
+      throw new HttpError(409, 'has_bids', 'This lot has bids: it stays, its log is the result / 这件拍品已有出价，不能撤下（出价记录即结果）');
+    if (!r.ok) throw new HttpError(404, 'not_found', 'No such lot / 没有这件拍品');
+    if (r.file) await s.store.remove([r.file]);
+    await s.repos.audit.record({ actorId: user.id, action: 'organizer.auction_lot_delete', targetType: 'lot', targetId: lot.id });
+    s.auction.changed(lot.hallId, lot.id);
+    return { ok: true as const };
+  });
+
+  bind(router, routes.uploadAuctionPicture, deps, async ({ req }) => {
+    if (uploading >= MAX_CONCURRENT_UPLOADS)
+      throw new HttpError(503, 'busy', 'The server is busy with other uploads; try again in a moment / 服务器正忙，请稍后再试', { 'Retry-After': '5' });
+    uploading++;
+    let stored: string | null = null;
+    try {
+      const received = await receiveFile(req, UPLOAD_KINDS.image.maxBytes);
+      const checked = await checkImage(received.data, IMAGE_MAX_SIDE.product);
+      stored = await s.store.put(checked.data, checked.ext);
+      const name = displayName(received.filename, checked.ext);
+      const row = await s.repos.auction.addPicture({
+        file: stored,
+        mime: checked.mime,
+        bytes: checked.data.length,
+        width: checked.width ?? null,
+        height: checked.height ?? null,
+        displayName: name,
+      });
+      stored = null; // the database owns it now
+      await s.store.remove(await s.repos.auction.sweepPictures(Date.now() - LOOSE_PICTURE_MS));
+      return { mediaId: row.id, url: `${MEDIA_PREFIX}${row.file}`, bytes: row.bytes, name };
+    } finally {
+      uploading--;
+      if (stored) await s.store.remove([stored]);
+    }
+  });
+
+  // public: the agenda page lists an auction session's lots under it
+  bind(router, routes.sessionAuctionLots, deps, async ({ params }) => {
+    const expo = await activeExpo(s);
+    return { lots: (await s.repos.auction.sessionLots(expo.id, params.sessionId)).map((l) => ({ ...lotView(l), hallId: l.hallId })) };
   });
 
   bind(router, routes.exportAuctionBids, deps, async ({ params, res }) => {

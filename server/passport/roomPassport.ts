@@ -1,16 +1,21 @@
 /**
  * One hall instance's stamp passport (issue #12 items 5 and 6). Once a second the watcher looks at
- * the room's own poses; a stamp earned is told to its visitor at once, kept in the database when
+ * the room's own poses, against the hall's landmarks and the booths placed in it (re-read every
+ * BOOTHS_EVERY_S, as exhibitors are placed and taken away); a stamp earned is told to its visitor at once, kept in the database when
  * they are signed in (a guest's stamps last for the session), and when the hall's landmark set is
  * complete a signed souvenir is issued to the account. Each visitor gets the whole passport on join
  * and after every change: the stamps they hold (of every hall, for an account) and their souvenirs.
  */
 import type { HallLayout } from '../../shared/layout';
-import { hallStamps, landmarkSetOf } from '../../shared/passport';
+import { boothStamps, hallStamps, landmarkSetOf, type StampDef } from '../../shared/passport';
+import { serialRefresh } from '../lib/serialRefresh';
 import type { ServerPayload } from '../../shared/messages';
 import type { Logger } from '../lib/logger';
 import type { PassportStore } from './store';
 import { StampWatcher, type PoseCm } from './stampWatcher';
+
+/** How often the booths placed in the hall are read again (s). */
+const BOOTHS_EVERY_S = 15;
 
 interface Holder {
   userId: string | null;
@@ -35,16 +40,42 @@ export class RoomPassport {
   private readonly watcher: StampWatcher;
   private readonly setStamps: string[];
   private readonly setId: string;
+  private readonly landmarks: StampDef[];
+  private ticks = 0;
+  private closed = false;
+  private readonly readBooths: () => Promise<void>;
 
   constructor(
     private readonly deps: RoomPassportDeps,
     private readonly store: PassportStore | null,
     dwellMs?: number,
   ) {
-    const stamps = hallStamps(deps.layout);
-    this.watcher = new StampWatcher(stamps, dwellMs);
-    this.setStamps = stamps.map((s) => s.id);
+    this.landmarks = hallStamps(deps.layout);
+    this.watcher = new StampWatcher(this.landmarks, dwellMs);
+    this.setStamps = this.landmarks.map((s) => s.id);
     this.setId = landmarkSetOf(deps.layout.id);
+    this.readBooths = serialRefresh(
+      async () => {
+        if (!this.store) return;
+        try {
+          const booths = await this.store.booths(deps.layout.id);
+          if (!this.closed) this.watcher.setStamps([...this.landmarks, ...boothStamps(deps.layout, booths)]);
+        } catch (err) {
+          // the last list stays: a booth stamp waits for the next read, landmarks are never lost
+          this.deps.log.warn({ err }, 'booths for stamps could not be read');
+        }
+      },
+      () => this.closed,
+    );
+  }
+
+  /** Reads the hall's booths (their stamps count from then on); the room calls it when it opens. */
+  open(): Promise<void> {
+    return this.readBooths();
+  }
+
+  close(): void {
+    this.closed = true;
   }
 
   async join(sessionId: string, userId: string | null): Promise<void> {
@@ -72,6 +103,7 @@ export class RoomPassport {
   }
 
   tick(): void {
+    if (++this.ticks % BOOTHS_EVERY_S === 0) void this.readBooths();
     const now = (this.deps.now ?? Date.now)();
     for (const id of this.holders.keys()) if (!this.deps.visitors.has(id)) this.holders.delete(id);
     const earned = this.watcher.tick(now, this.deps.visitors, (sessionId, stampId) => {

@@ -2,9 +2,10 @@
  * Who is earning which stamp (issue #12 item 5), from the room's own poses: once a second it looks
  * at where each visitor stands (the server's clamped position, in centimetres, as the room state
  * holds it), and a visitor who has stayed within reach of one landmark for the dwell earns its
- * stamp. It keeps, per visitor in the room, only the stamp they are at and since when.
+ * stamp. It keeps, per visitor in the room, only the stamp they are at and since when. The stamps
+ * can change while the room is open (booths are placed and taken away during an expo).
  */
-import { STAMP_DWELL_MS, STAMP_RADIUS_M, type StampDef } from '../../shared/passport';
+import { STAMP_DWELL_MS, type StampDef } from '../../shared/passport';
 import { POS_SCALE } from '../../shared/constants';
 
 export interface PoseCm {
@@ -20,19 +21,23 @@ interface At {
 
 export class StampWatcher {
   private readonly at = new Map<string, At>();
-  private readonly r2 = STAMP_RADIUS_M * STAMP_RADIUS_M;
 
   constructor(
-    private readonly stamps: readonly StampDef[],
+    private stamps: readonly StampDef[],
     private readonly dwellMs = STAMP_DWELL_MS,
   ) {}
 
-  /** The stamp within reach of a position in metres, if any (the nearest). */
+  /** A new list (booths placed or taken away); a visitor at a stamp that stays keeps their dwell. */
+  setStamps(stamps: readonly StampDef[]): void {
+    this.stamps = stamps;
+  }
+
+  /** The stamp within reach of a position in metres, if any (where reaches overlap, the one nearest relative to its reach). */
   stampAt(x: number, z: number): StampDef | null {
     let best: StampDef | null = null;
-    let bestD = this.r2;
+    let bestD = 1;
     for (const s of this.stamps) {
-      const d = (s.x - x) ** 2 + (s.z - z) ** 2;
+      const d = ((s.x - x) ** 2 + (s.z - z) ** 2) / (s.reach * s.reach);
       if (d <= bestD) {
         best = s;
         bestD = d;

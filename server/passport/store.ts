@@ -3,6 +3,7 @@
  * and its souvenir when a set is complete — signed and written to the ledger by the souvenir
  * repository, with the account's display name and the running expo's name printed on it.
  */
+import type { PlacedBooth } from '../../shared/passport';
 import type { Repositories } from '../db/repositories';
 
 export interface PassportStore {
@@ -11,6 +12,8 @@ export interface PassportStore {
   souvenirs(userId: string): Promise<{ set: string; id: string }[]>;
   /** Issues (or finds) the account's souvenir for a completed set. */
   issue(userId: string, setId: string, now: number): Promise<{ set: string; id: string }>;
+  /** The running expo's booths placed in this hall: each carries a stamp. */
+  booths(hallId: string): Promise<PlacedBooth[]>;
 }
 
 export function passportStore(repos: () => Repositories): PassportStore {
@@ -28,6 +31,14 @@ export function passportStore(repos: () => Repositories): PassportStore {
       const name = user?.display_name?.trim() || '鹭岛访客';
       const { souvenir } = await r.souvenirs.issue({ userId, setId, expo: expo ? expo.name.zh : '鹭岛云展', name, design: setId, now });
       return { set: souvenir.setId, id: souvenir.id };
+    },
+    async booths(hallId) {
+      const r = repos();
+      const expo = await r.expos.getActive();
+      if (!expo) return [];
+      return (await r.booths.occupiedSlots(expo.id))
+        .filter((b) => b.hall_id === hallId)
+        .map((b) => ({ boothId: b.booth_id, slotId: b.slot_id, name: { zh: b.name_zh, en: b.name_en } }));
     },
   };
 }

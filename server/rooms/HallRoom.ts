@@ -43,6 +43,8 @@ import { RoomPassport } from '../passport/roomPassport';
 import { RoomAuction } from '../auction/roomAuction';
 import type { AuctionService } from '../auction/service';
 import type { PassportStore } from '../passport/store';
+import { RoomTour } from '../tours/roomTour';
+import { TourAgenda } from '../tours/tourAgenda';
 
 export interface HallRoomDeps {
   logger: Logger;
@@ -73,6 +75,8 @@ export interface HallRoomDeps {
 
 /** How often the room clock's timers are looked at (they all run every second or less often). */
 const CLOCK_TICK_MS = 100;
+/** How often the public tour looks whether the guide's leg is over (pages hold the guide at the stop until told). */
+const TOUR_TICK_MS = 250;
 
 /** Rooms alive in this process, so shutdown can warn their visitors first. */
 export const liveRooms = new Set<HallRoom>();
@@ -92,6 +96,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   private qa: RoomQa | null = null;
   private passport: RoomPassport | null = null;
   private auction: RoomAuction | null = null;
+  private tour: RoomTour | null = null;
+  private tourAgenda: TourAgenda | null = null;
   private readonly onAnnounce = (p: AnnouncePayload): void => {
     broadcastMsg(this, 'announce', p);
   };
@@ -224,7 +230,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     this.qa = qa;
     qa.open();
     this.clock.setInterval(() => qa.tick(), 1000);
-    // stamps earned by standing at the hall's landmarks, from the room's own poses (server/passport)
+    // stamps earned by standing at the hall's landmarks and booths, from the room's own poses (server/passport)
     const passport = new RoomPassport(
       {
         layout: this.layout,
@@ -238,6 +244,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       this.deps.passport ?? null,
     );
     this.passport = passport;
+    void passport.open();
     this.clock.setInterval(() => passport.tick(), 1000);
     // the hall's auction lots, the same in every instance on every process (server/auction)
     const auction = new RoomAuction(
@@ -255,6 +262,24 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     );
     this.auction = auction;
     auction.open();
+    // the instance's public tour: the guide or a human host leads everyone here (server/tours, issue #12)
+    const tour = new RoomTour({
+      layout: this.layout,
+      visitorOf: (id) => state.visitors.get(id),
+      sessions: () => state.visitors.keys(),
+      broadcast: (name, payload) => broadcastMsg(this, name, payload),
+      sendTo: (sessionId, name, payload) => {
+        const client = this.clients.getById(sessionId);
+        if (client) sendTo(client, name, payload);
+      },
+      log: this.log,
+    });
+    this.tour = tour;
+    this.clock.setInterval(() => tour.tick(Date.now()), TOUR_TICK_MS);
+    if (this.deps.agenda) {
+      this.tourAgenda = new TourAgenda({ source: this.deps.agenda, hallId, onSession: (s, now) => tour.setAgendaSession(s, now), log: this.log });
+      void this.tourAgenda.open();
+    }
     liveRooms.add(this);
     this.log.info({ instance: claim.n }, 'hall instance opened');
 
@@ -273,6 +298,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
         words: this.deps.words ?? starterWordFilter(),
         moderation: this.mod,
         qa,
+        tour,
         sendTo: (sessionId, name, payload) => {
           const client = this.clients.getById(sessionId);
           if (client) sendTo(client, name, payload);
@@ -310,6 +336,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     void this.qa?.join({ sessionId: client.sessionId, keys: client.userData.moderationKeys, name: visitor.name });
     void this.passport?.join(client.sessionId, account?.userId ?? null);
     this.auction?.join(client.sessionId);
+    this.tour?.join(client.sessionId, client.userData.roles);
     if (this.crowd) {
       for (const p of this.crowd.presentations()) sendTo(client, 'presenting', p);
     }
@@ -344,6 +371,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       this.interest.attach(client.sessionId, back);
       this.passport?.rejoined(client.sessionId);
       this.auction?.join(client.sessionId);
+      // what the tour did while away (snapshots sent then were lost with the connection)
+      if (back.userData) this.tour?.join(client.sessionId, back.userData.roles);
       if (back.userData) back.userData.lastMoveAt = Date.now();
       this.log.info({ session: client.sessionId }, 'visitor reconnected');
     } catch {
@@ -360,7 +389,9 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     this.stage?.close();
     this.mod?.close();
     this.qa?.close();
+    this.passport?.close();
     this.auction?.close();
+    this.tourAgenda?.close();
     this.analytics?.close();
     if (this.announceTopic) {
       Promise.resolve(this.presence.unsubscribe(this.announceTopic, this.onAnnounce)).catch((err: unknown) =>

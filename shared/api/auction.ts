@@ -22,7 +22,8 @@ export const bidInputSchema = z.strictObject({
   key: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/),
 });
 
-export const BID_REFUSALS = ['not_open', 'closed', 'too_low', 'too_high', 'no_lot'] as const;
+/** `key_taken`: the key is another bidder's (keys are the client's own random ids: only a misbehaving client sees it) */
+export const BID_REFUSALS = ['not_open', 'closed', 'too_low', 'too_high', 'no_lot', 'key_taken'] as const;
 export type BidRefusalCode = (typeof BID_REFUSALS)[number];
 
 /** The answer: accepted or why not, and the lot as it stands after it (the price to beat). */
@@ -36,6 +37,8 @@ export const bidResultSchema = z.object({
 
 export const lotViewSchema = z.object({
   id: z.string(),
+  /** the agenda session (kind auction) the lot belongs to, or null */
+  sessionId: z.string().nullable(),
   kind: z.enum(LOT_KIND_VALUES),
   title: z.object({ zh: z.string(), en: z.string() }),
   description: z.object({ zh: z.string(), en: z.string() }),
@@ -44,6 +47,8 @@ export const lotViewSchema = z.object({
   opensAt: z.number(),
   closesAt: z.number(),
   softCloseMs: z.number(),
+  /** the lot's picture, served under /media, or null */
+  pictureUrl: z.string().nullable(),
   /** the leading bid (null before the first), its bidder's display name, how many bids were accepted */
   price: z.number().nullable(),
   leader: z.string().nullable(),
@@ -72,10 +77,21 @@ export const lotInputSchema = z.strictObject({
   closesAt: z.number().int(),
   /** the soft close: an accepted bid in the last this-many seconds moves the close to this long after it */
   softCloseS: z.number().int().min(0).max(600).default(30),
+  /** a picture uploaded first (uploadAuctionPicture); null or left out: none */
+  pictureMediaId: z
+    .string()
+    .regex(/^[a-z0-9]{16}$/)
+    .nullable()
+    .default(null),
 });
 export type LotInput = z.infer<typeof lotInputSchema>;
 
 export const lotParamsSchema = z.strictObject({ lotId: z.string().regex(/^[a-z0-9]{16}$/) });
+export const lotSessionParamsSchema = z.strictObject({ sessionId: z.string().regex(/^[a-z0-9]{16}$/) });
+/** An uploaded lot picture, for the lot's save to attach (pictureMediaId). */
+export const lotPictureSchema = z.object({ mediaId: z.string(), url: z.string(), bytes: z.number().int(), name: z.string() });
+/** An agenda session's lots (the agenda page lists them under the session). */
+export const sessionLotsSchema = z.object({ lots: z.array(lotViewSchema.extend({ hallId: z.string() })) });
 export const lotListSchema = z.object({ lots: z.array(lotViewSchema.extend({ hallId: z.string(), chainOk: z.boolean() })) });
 
 export const auctionRouteDefs = {
@@ -103,6 +119,31 @@ export const auctionRouteDefs = {
     body: lotInputSchema,
     response: lotViewSchema,
     status: 201,
+  },
+  uploadAuctionPicture: {
+    ...endpoints.uploadAuctionPicture,
+    summary: "A lot's picture (PNG/JPEG/WebP ≤ 5 MB, re-encoded), for the lot's save to attach",
+    tag: 'organizer',
+    access: 'organizer',
+    upload: 'image',
+    response: lotPictureSchema,
+    status: 201,
+  },
+  deleteAuctionLot: {
+    ...endpoints.deleteAuctionLot,
+    summary: 'Take a lot down while nobody has bid on it (a lot with bids stays: its log is the result)',
+    tag: 'organizer',
+    access: 'organizer',
+    params: lotParamsSchema,
+    response: z.object({ ok: z.literal(true) }),
+  },
+  sessionAuctionLots: {
+    ...endpoints.sessionAuctionLots,
+    summary: "An agenda session's auction lots with their price so far (the agenda page lists them)",
+    tag: 'expo',
+    access: 'public',
+    params: lotSessionParamsSchema,
+    response: sessionLotsSchema,
   },
   exportAuctionBids: {
     ...endpoints.exportAuctionBids,

@@ -130,6 +130,9 @@ export const endpoints = {
   auctionLots: { method: 'get', path: '/api/organizer/auction/lots' },
   createAuctionLot: { method: 'post', path: '/api/organizer/auction/lots' },
   exportAuctionBids: { method: 'get', path: '/api/organizer/auction/lots/{lotId}/bids.csv' },
+  deleteAuctionLot: { method: 'delete', path: '/api/organizer/auction/lots/{lotId}' },
+  uploadAuctionPicture: { method: 'post', path: '/api/organizer/auction/pictures' },
+  sessionAuctionLots: { method: 'get', path: '/api/agenda/sessions/{sessionId}/lots' },
   // souvenir certificates (issue #12): published keys and ledger, the verify check, the holder's own
   souvenirKeys: { method: 'get', path: '/api/souvenirs/keys' },
   souvenirLedger: { method: 'get', path: '/api/souvenirs/ledger' },

@@ -6,11 +6,14 @@
  * where she waits while the visitor stays behind and tells stop 2 once they catch up; the controls
  * pause (by keyboard), skip and end it. State comes from the window.__ludao.guide() probe.
  */
-import type { Page } from '@playwright/test';
+import { request, type Page } from '@playwright/test';
 import type { GuideProbe } from '../../client/src/debug';
+import { DEMO_PASSWORD, demoEmail } from '../../shared/demo';
 import { test, expect } from './support/fixtures';
 import { HallPage } from './pages/HallPage';
+import { Overlay } from './pages/Overlay';
 import { askForCanvasCapture, shootCanvas } from './support/canvasShot';
+import { E2E_ORIGIN } from './support/origin';
 
 function guide(page: Page): Promise<GuideProbe | null> {
   return page.evaluate(() => window.__ludao?.guide?.() ?? null);
@@ -103,6 +106,10 @@ test('a private tour: stop 1 told in Chinese, walking to stop 2, waiting for the
   await expect(page.getByTestId('guide-status')).toContainText('第 1/6 站');
   await expect.poll(async () => (await guide(page))!.clip, { message: 'point, then talk', timeout: 30_000 }).toBe('talk');
   await expect.poll(async () => (await guide(page))!.mouth, { message: 'the mouth moves with the caption', intervals: [50] }).toBeGreaterThan(0.2);
+  // whatever voices this browser has, none failed and none but a local one was ever handed text
+  const voice = (await guide(page))!.voice!;
+  expect(voice.error).toBeNull();
+  if (voice.utterances > 0) expect(voice.local).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('tour-caption.png') });
 
   // next stop: she sets off toward stop 2 (t2, the plaza at x = 42), walking
@@ -170,4 +177,252 @@ test('Shapowei has its own guide, A-Hai, a few steps in front of the arrivals', 
   await hall.closeHotspotCard();
   await hall.settledForShot();
   await shootCanvas(hall, testInfo, 'guide-shapowei');
+});
+
+/**
+ * A speechSynthesis of our own, installed before the page's scripts: one cloud voice (the
+ * engine's default, as Chrome's Google voices are) and local ones, and an engine that speaks 2.5
+ * characters a second, slower than the guide's measured 4, sending a boundary event per character
+ * (a Latin word: one event) so the mouth must follow the events to keep in step. Everything handed
+ * to it is logged on `window.__speech`. `localVoices: false` leaves the cloud voice alone.
+ */
+function fakeSpeech(opts: { localVoices: boolean }): void {
+  const voices = [
+    { name: 'Cloud Mandarin', lang: 'zh-CN', localService: false, default: true, voiceURI: 'cloud-zh' },
+    ...(opts.localVoices
+      ? [
+          { name: 'Local Mandarin', lang: 'zh-CN', localService: true, default: false, voiceURI: 'local-zh' },
+          { name: 'Local English', lang: 'en-US', localService: true, default: false, voiceURI: 'local-en' },
+        ]
+      : []),
+  ];
+  const log = { spoken: [] as { text: string; voice: string | null }[], cancels: 0, pauses: 0, resumes: 0, boundaries: [] as number[] };
+  (window as unknown as { __speech: typeof log }).__speech = log;
+  class Utterance extends EventTarget {
+    voice: unknown = null;
+    lang = '';
+    rate = 1;
+    pitch = 1;
+    volume = 1;
+    constructor(public text: string) {
+      super();
+    }
+  }
+  const fire = (u: EventTarget, type: string, extra: Record<string, unknown> = {}) => u.dispatchEvent(Object.assign(new Event(type), extra));
+  class Synth extends EventTarget {
+    private queue: Utterance[] = [];
+    private current: Utterance | null = null;
+    private timer = 0;
+    private paused = false;
+    get speaking() {
+      return this.current !== null;
+    }
+    get pending() {
+      return this.queue.length > 0;
+    }
+    getVoices() {
+      return voices;
+    }
+    speak(u: Utterance) {
+      log.spoken.push({ text: u.text, voice: (u.voice as { name?: string } | null)?.name ?? null });
+      this.queue.push(u);
+      if (!this.current) this.next();
+    }
+    private next() {
+      const u = this.queue.shift() ?? null;
+      this.current = u;
+      if (!u) return;
+      const starts: number[] = [];
+      for (let i = 0; i < u.text.length; i++)
+        if (/[\u3400-\u9fff]/.test(u.text[i]) || (/[a-z]/i.test(u.text[i]) && !/[a-z]/i.test(u.text[i - 1] ?? ''))) starts.push(i);
+      let k = 0;
+      fire(u, 'start');
+      this.timer = window.setInterval(() => {
+        if (this.paused) return;
+        if (k < starts.length) {
+          log.boundaries.push(starts[k]);
+          fire(u, 'boundary', { charIndex: starts[k++], name: 'word' });
+          return;
+        }
+        window.clearInterval(this.timer);
+        fire(u, 'end');
+        this.next();
+      }, 400);
+    }
+    cancel() {
+      log.cancels++;
+      window.clearInterval(this.timer);
+      const u = this.current;
+      this.queue = [];
+      this.current = null;
+      if (u) fire(u, 'error', { error: 'interrupted' });
+    }
+    pause() {
+      log.pauses++;
+      this.paused = true;
+    }
+    resume() {
+      log.resumes++;
+      this.paused = false;
+    }
+  }
+  Object.defineProperty(window, 'speechSynthesis', { value: new Synth(), configurable: true });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true, writable: true });
+}
+
+interface SpeechLog {
+  spoken: { text: string; voice: string | null }[];
+  cancels: number;
+  pauses: number;
+  resumes: number;
+  boundaries: number[];
+}
+const speechLog = (page: Page) => page.evaluate(() => (window as unknown as { __speech: SpeechLog }).__speech);
+
+async function openTour(page: Page): Promise<HallPage> {
+  await page.goto('/hall/gulangyu?scene=empty&quality=low');
+  const hall = new HallPage(page);
+  await hall.waitJoined('gulangyu');
+  await hall.waitSettled();
+  await waitLoaded(page);
+  await pressTourButton(page);
+  await expect(page.getByTestId('guide-captions')).toBeVisible();
+  return hall;
+}
+
+test('the voice: a local one only, never the cloud; boundary events move the mouth; pause, skip and mute', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => localStorage.setItem('ludao.profile', JSON.stringify({ name: '听讲', color: 2, style: 0 })));
+  await page.addInitScript(fakeSpeech, { localVoices: true });
+  await openTour(page);
+  await expect.poll(async () => (await guide(page))!.tour, { message: 'telling stop 1' }).toMatchObject({ phase: 'telling', told: 0 });
+  // stop 1 is two paragraphs, two utterances, both in the local Mandarin voice
+  await expect.poll(async () => (await speechLog(page)).spoken.length).toBe(2);
+  const log = await speechLog(page);
+  expect(log.spoken.map((u) => u.voice)).toEqual(['Local Mandarin', 'Local Mandarin']);
+  expect(log.spoken[0].text).toBe('欢迎来到鼓浪屿！我们从三丘田码头出发。');
+  expect((await guide(page))!.voice).toMatchObject({ name: 'Local Mandarin', local: true, error: null });
+
+  // the engine's boundary events set the mouth's place: the syllable sounding is the one the last event named
+  await expect.poll(async () => (await guide(page))!.voice!.boundaries, { message: 'boundary events arrive', timeout: 20_000 }).toBeGreaterThanOrEqual(8);
+  // the probe and the engine's log read in one go, so no event falls between them
+  const [g, fired] = await page.evaluate(() => [window.__ludao!.guide!(), (window as unknown as { __speech: SpeechLog }).__speech.boundaries] as const);
+  expect(g.voice!.last!.char).toBe(fired[fired.length - 1]);
+  // (an event read before the frame that applies it leaves the mouth one syllable short)
+  expect(Math.abs(g.syllable - g.voice!.last!.syllable), 'in step with the voice').toBeLessThanOrEqual(1);
+  // at 2.5 characters a second the voice is far behind where the measured 4 a second would have the mouth
+  expect(g.mouthT).toBeLessThan(g.voice!.last!.t + 0.6);
+  await expect.poll(async () => (await guide(page))!.mouth, { message: 'the mouth opens with the voice', intervals: [50] }).toBeGreaterThan(0.2);
+
+  // pause holds the engine too; resume lets it go on
+  await page.getByTestId('guide-pause').click();
+  await expect.poll(async () => (await speechLog(page)).pauses).toBe(1);
+  const resumes = (await speechLog(page)).resumes;
+  await page.getByTestId('guide-pause').click();
+  await expect.poll(async () => (await speechLog(page)).resumes).toBe(resumes + 1);
+
+  // skip silences the voice at once
+  const cancels = (await speechLog(page)).cancels;
+  await page.getByTestId('guide-skip').click();
+  await expect.poll(async () => (await speechLog(page)).cancels).toBeGreaterThan(cancels);
+
+  // replay speaks again; mute stops it, is remembered, and the next telling is captions only
+  await page.getByTestId('guide-replay').click();
+  await expect.poll(async () => (await speechLog(page)).spoken.length).toBe(4);
+  const voiceButton = page.getByTestId('guide-voice');
+  await expect(voiceButton).toHaveAttribute('aria-pressed', 'false');
+  await voiceButton.click();
+  await expect(voiceButton).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => localStorage.getItem('ludao.guide.voice'))).toBe('off');
+  await page.getByTestId('guide-replay').click();
+  await expect(page.getByTestId('guide-caption')).toContainText('三丘田码头');
+  await expect.poll(async () => (await guide(page))!.mouth, { message: 'muted: the mouth still follows the caption', intervals: [50] }).toBeGreaterThan(0.2);
+  expect((await speechLog(page)).spoken).toHaveLength(4);
+  expect((await speechLog(page)).spoken.every((u) => u.voice === 'Local Mandarin')).toBe(true);
+  await page.getByTestId('guide-end').click();
+
+  // a new page remembers the choice
+  await openTour(page);
+  await expect(page.getByTestId('guide-voice')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await guide(page))!.tour.phase).toBe('telling');
+  expect((await speechLog(page)).spoken).toHaveLength(0);
+});
+
+test('with no local voice the guide tells by captions alone, and the cloud voice is never used', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => localStorage.setItem('ludao.profile', JSON.stringify({ name: '看字幕', color: 3, style: 0 })));
+  await page.addInitScript(fakeSpeech, { localVoices: false });
+  await openTour(page);
+  await expect.poll(async () => (await guide(page))!.tour, { message: 'telling stop 1' }).toMatchObject({ phase: 'telling', told: 0 });
+  await expect(page.getByTestId('guide-caption')).toContainText('欢迎来到鼓浪屿');
+  await expect.poll(async () => (await guide(page))!.mouth, { message: 'the mouth follows the caption', intervals: [50] }).toBeGreaterThan(0.2);
+  expect((await guide(page))!.voice).toMatchObject({ name: null, utterances: 0, error: null });
+  // nothing to mute
+  await expect(page.getByTestId('guide-voice')).toHaveCount(0);
+  await page.getByTestId('guide-skip').click();
+  await page.getByTestId('guide-replay').click();
+  await expect.poll(async () => (await guide(page))!.tour.phase).toBe('telling');
+  const log = await speechLog(page);
+  expect(log.spoken).toEqual([]);
+  // never asked to cancel or pause what it never spoke
+  expect(log.cancels + log.pauses).toBe(0);
+});
+
+test('the tour ends at the booth district: leave a card, or talk to staff once they are on duty', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await page.addInitScript(() => localStorage.setItem('ludao.profile', JSON.stringify({ name: '逛展台', color: 4, style: 0 })));
+  const hall = await openTour(page);
+  const overlay = new Overlay(page);
+  await expect.poll(async () => (await guide(page))!.tour.phase).toBe('telling');
+  // on through every stop: past the last one she sets off for the booths
+  for (let i = 0; i < 6; i++) await page.getByTestId('guide-skip').click();
+  await expect.poll(async () => (await guide(page))!.tour.phase).toBe('toBooths');
+  await expect(page.getByTestId('guide-status')).toContainText('带你去展台区');
+  await expect.poll(async () => (await guide(page))!.end, { message: 'the district chosen' }).not.toBeNull();
+  const end = (await guide(page))!.end!;
+  // from the pier the nearest booths are the plaza's south row
+  expect(end.nearSlot).toBe('pier-s3');
+  // the visitor follows her there
+  await hall.closeHotspotCard();
+  await hall.walk([{ x: 50, z: -6 }], async () => Math.hypot((await hall.self())!.x - 50, (await hall.self())!.z + 6) < 1.5, 'toward the booths');
+  await expect.poll(async () => (await guide(page))!.tour.phase, { message: 'at the booth district', timeout: 60_000 }).toBe('done');
+  const at = (await guide(page))!.position!;
+  expect(Math.hypot(at.x - end.spot.x, at.z - end.spot.z)).toBeLessThan(0.05);
+
+  // no staff on duty: "leave a card" at the nearest booth, which opens the booth panel's leave-card dialog
+  const finale = page.getByTestId('guide-finale');
+  await expect(finale).toHaveAttribute('data-offer', 'card');
+  const boothId = (await finale.getAttribute('data-booth'))!;
+  await expect(finale).toContainText('留下名片');
+  await overlay.expectNoOverlap('tour end, offer');
+  await page.screenshot({ path: testInfo.outputPath('tour-end-card.png') });
+  await page.getByTestId('guide-end-card').click();
+  await expect(overlay.panel('leaveCard')).toBeVisible();
+  // that booth's panel is open (on a small screen it waits in the dock under the dialog)
+  expect(await page.evaluate(() => window.__ludao!.proximity().card)).toMatchObject({ kind: 'booth', id: boothId });
+  expect(await overlay.openPanels()).toContain('boothPanel');
+  await overlay.expectNoOverlap('tour end, leave-card dialog');
+  await page.keyboard.press('Escape');
+  await expect(overlay.panel('leaveCard')).toBeHidden();
+
+  // the booth's staff go on duty (their console's switch, through the API): the offer turns to a talk
+  const booth = (await (await page.request.get(`/api/booths/${boothId}`)).json()) as { exhibitor: { website: string } };
+  const key = /^https:\/\/www\.([a-z0-9-]+)\.example\/$/.exec(booth.exhibitor.website)![1];
+  const staff = await request.newContext({ baseURL: E2E_ORIGIN, extraHTTPHeaders: { Origin: E2E_ORIGIN } });
+  try {
+    expect((await staff.post('/api/auth/login', { data: { email: demoEmail(key), password: DEMO_PASSWORD } })).status()).toBe(200);
+    expect((await staff.put(`/api/booths/${boothId}/duty`, { data: { onDuty: true } })).status()).toBe(200);
+    await expect(finale).toHaveAttribute('data-offer', 'talk', { timeout: 20_000 });
+    await expect(finale).toHaveAttribute('data-booth', boothId);
+    await expect(finale).toContainText('与工作人员交谈');
+    await page.getByTestId('guide-end-talk').click();
+    await expect(overlay.panel('askStaff')).toBeVisible();
+    await expect(overlay.panel('askStaff')).toHaveAttribute('data-booth', boothId);
+    await overlay.expectNoOverlap('tour end, ask staff');
+    await page.screenshot({ path: testInfo.outputPath('tour-end-talk.png') });
+  } finally {
+    // off duty again, so other specs find the booth as the demo left it
+    await staff.put(`/api/booths/${boothId}/duty`, { data: { onDuty: false } }).catch(() => undefined);
+    await staff.dispose();
+  }
 });

@@ -69,6 +69,20 @@ for (const size of SIZES) {
       await expect(page.getByTestId('leave')).toBeVisible();
     }
 
+    // The guide's private tour: its caption box takes the captions area (under the 3D view; on a
+    // short screen the left column's foot too, as the middle is too narrow to read in) and stays up
+    // through everything below, covering nothing.
+    const folded = (await menuToggle.count()) > 0;
+    if (folded) await menuToggle.click();
+    await page.getByTestId('guide-tour-toggle').click();
+    if (folded) await menuToggle.click();
+    await expect(overlay.panel('guideCaptions')).toBeVisible();
+    await expect(page.getByTestId('guide-caption')).toBeVisible();
+    const captionBox = (await overlay.panel('guideCaptions').boundingBox())!;
+    expect(captionBox.width, 'a caption line holds a phrase').toBeGreaterThanOrEqual(300);
+    await overlay.expectNoOverlap(`${tag} tour captions`);
+    await shot(overlay, testInfo, `${tag}-1b-captions`);
+
     // The directory: beside the card where there is room, in its place (the card folds) where not.
     await page.getByTestId('directory-toggle').click();
     await expect(overlay.panel('directory')).toBeVisible();

@@ -279,6 +279,9 @@ const cases: Case[] = [
     }),
   },
   { route: 'exportAuctionBids', expect: ORG(404), req: () => ({ params: { lotId: 'a'.repeat(16) } }) },
+  { route: 'deleteAuctionLot', expect: ORG(404), req: () => ({ params: { lotId: 'a'.repeat(16) } }) },
+  { route: 'uploadAuctionPicture', expect: ORG(201), req: async () => ({ file: { data: await png(), name: 'lot.png' } }) },
+  { route: 'sessionAuctionLots', expect: PUBLIC(), req: () => ({ params: { sessionId: 'a'.repeat(16) } }) },
   // souvenir certificates (issue #12; souvenirSuite.ts and souvenir-cli.test.ts check what each does)
   { route: 'souvenirKeys', expect: PUBLIC(), req: () => ({}) },
   { route: 'souvenirLedger', expect: PUBLIC(), req: () => ({}) },

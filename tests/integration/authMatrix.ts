@@ -64,6 +64,16 @@ export const MESSAGE_MATRIX: Record<ClientMessageName, Record<MatrixRole, Messag
     organizer: 'allowed',
     banned: 'no seat',
   },
+  // group tours (issue #12): organizers and booth staff on duty lead; a tour already on answers "busy", not a strike
+  tour: {
+    guest: 'refused',
+    member: 'refused',
+    staffHere: 'allowed',
+    staffOther: 'allowed',
+    moderator: 'refused',
+    organizer: 'allowed',
+    banned: 'no seat',
+  },
 };
 
 /**

@@ -80,6 +80,7 @@ function sample<N extends ClientMessageName>(name: N, ctx: { lineId: number; vic
     moderate: { target: { kind: 'person', sessionId: ctx.victim }, action: 'mute', minutes: 1 },
     qaAsk: { text: '下一场讲什么？' },
     qaVote: { questionId: 'abcdef123456' },
+    tour: { action: 'start', mode: 'guide' },
   };
   return all[name] as ClientPayloadInput<N>;
 }

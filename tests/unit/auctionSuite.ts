@@ -117,5 +117,16 @@ export function auctionRepositorySuite(name: string, open: () => Promise<Databas
         reason: 'no_lot',
       });
     });
+
+    it("another account's key is refused and tells nothing of that bid", async () => {
+      const now = Date.now();
+      const lot = await newLot(now, { closesIn: 60_000, softCloseMs: 10_000 });
+      expect(await r.auction.bid({ lotId: lot.id, userId: users[2], name: 'C', amount: 100, bidKey: 'shared-key', now: () => now })).toMatchObject({
+        ok: true,
+      });
+      const other = await r.auction.bid({ lotId: lot.id, userId: users[3], name: 'D', amount: 200, bidKey: 'shared-key', now: () => now + 1 });
+      expect(other).toMatchObject({ ok: false, reason: 'key_taken' });
+      expect((await r.auction.bids(lot.id)).map((b) => b.userId)).toEqual([users[2]]);
+    });
   });
 }

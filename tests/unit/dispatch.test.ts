@@ -34,6 +34,7 @@ const samples: { [N in ClientMessageName]: ClientPayloadInput<N> } = {
   moderate: { target: { kind: 'person', sessionId: 'sess2' }, action: 'mute', minutes: 10 },
   qaAsk: { text: 'What comes next?' },
   qaVote: { questionId: 'abcdef123456' },
+  tour: { action: 'start', mode: 'guide' },
 };
 
 // every role by default: the sender rule has a test of its own below

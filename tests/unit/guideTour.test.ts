@@ -187,8 +187,10 @@ describe('the tour driver', () => {
     expect(d.speechT).toBeCloseTo(0.5, 1);
     expect(d.mouthTime(useTour.getState())).toBe(-1);
     useTour.getState().togglePause();
-    // skipping past the last stop finishes the tour there
+    // skipping past the last stop sends the guide on to the booth district; skipping that ends the tour
     for (let i = 0; i < layout.tourStops.length; i++) useTour.getState().skip();
+    expect(useTour.getState()).toMatchObject({ phase: 'toBooths', told: null });
+    useTour.getState().skip();
     expect(useTour.getState().phase).toBe('done');
     useTour.getState().end();
     expect(useTour.getState()).toMatchObject({ active: false, phase: 'off', told: null });

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { MapSchema } from '@colyseus/schema';
 import { HALL_IDS, getLayout } from '../../shared/halls';
 import { isWalkable } from '../../shared/layout';
-import { hallStamps, landmarkSetOf, STAMP_RADIUS_M } from '../../shared/passport';
+import { boothStamps, boothStampId, hallStamps, landmarkSetOf, STAMP_RADIUS_M } from '../../shared/passport';
+import { isNearSlot } from '../../shared/boothReach';
 import { Visitor } from '../../shared/schema/Visitor';
 import { openDatabase, migrateToLatest } from '../../server/db/open';
 import { createRepositories } from '../../server/db/repositories';
@@ -17,6 +18,7 @@ import { RoomPassport } from '../../server/passport/roomPassport';
 import { passportStore } from '../../server/passport/store';
 import { verifyById } from '../../server/souvenirs/verify';
 import { createLogger } from '../../server/lib/logger';
+import { DRAWN_LANDMARKS } from '../../client/src/ui/passport/drawnLandmarks';
 
 const log = createLogger('silent');
 
@@ -39,6 +41,12 @@ describe('stamp spots', () => {
         for (let a = 0; a < 16 && !reachable; a++) reachable = isWalkable(layout, s.x + r * Math.cos((a * Math.PI) / 8), s.z + r * Math.sin((a * Math.PI) / 8));
       expect(reachable, s.id).toBe(true);
     }
+  });
+});
+
+describe('stamp pictures', () => {
+  it.each(HALL_IDS)('%s: every landmark stamp has its own drawing', (hallId) => {
+    for (const s of hallStamps(getLayout(hallId))) expect(DRAWN_LANDMARKS as readonly string[], s.id).toContain(s.landmarkId);
   });
 });
 
@@ -68,6 +76,40 @@ describe('StampWatcher', () => {
     w2.tick(3000, b, none);
     b.get('b')!.x = Math.round(pier.x * 100);
     expect(w2.tick(6000, b, none)).toEqual([]);
+  });
+});
+
+describe('booth stamps', () => {
+  const layout = getLayout('gulangyu');
+  const slot = layout.boothSlots[0];
+  const booths = boothStamps(layout, [
+    { boothId: 'b1', slotId: slot.id, name: { zh: '甲公司', en: 'A Co.' } },
+    { boothId: 'b2', slotId: 'no-such-slot', name: { zh: '乙', en: 'B' } },
+  ]);
+
+  it('one per booth placed in a real slot, "at" it by the booth panel rule', () => {
+    expect(booths.map((b) => b.id)).toEqual([boothStampId('gulangyu', 'b1')]);
+    const b = booths[0];
+    // the reach is the booth's own: where the booth panel says one is at the booth
+    expect(isNearSlot(layout, slot.id, b.x + b.reach - 0.1, b.z)).toBe(true);
+    expect(isNearSlot(layout, slot.id, b.x + b.reach + 0.1, b.z)).toBe(false);
+    const w = new StampWatcher([...hallStamps(layout), ...booths], 5000);
+    expect(w.stampAt(b.x + b.reach - 0.1, b.z)?.id).toBe(b.id);
+    expect(w.stampAt(b.x + b.reach + 0.5, b.z)?.id).not.toBe(b.id);
+  });
+
+  it('a booth placed while the room is open carries a stamp from then on; one taken away no longer does', () => {
+    const w = new StampWatcher(hallStamps(layout), 5000);
+    const visitors = new Map([['a', visitorAt(booths[0].x, booths[0].z)]]);
+    const none = () => false;
+    w.tick(0, visitors, none);
+    expect(w.tick(6000, visitors, none).map((e) => e.stampId)).not.toContain(booths[0].id);
+    w.setStamps([...hallStamps(layout), ...booths]);
+    w.tick(7000, visitors, none);
+    expect(w.tick(12_000, visitors, none)).toEqual([{ sessionId: 'a', stampId: booths[0].id }]);
+    w.setStamps(hallStamps(layout));
+    w.tick(13_000, visitors, none);
+    expect(w.tick(20_000, visitors, none)).toEqual([]);
   });
 });
 
@@ -126,6 +168,47 @@ describe('RoomPassport', () => {
     await other.join('member', user.id);
     expect(again.member[0].earned).toHaveLength(stamps.length);
     expect(again.member[0].souvenirs).toEqual(last.souvenirs);
+    await database.close();
+  });
+
+  it('reads the booths placed in the hall from the database: standing at one earns its stamp, kept by the account, in no set', async () => {
+    const database = openDatabase({ sqliteFile: ':memory:' });
+    await migrateToLatest(database);
+    const repos = createRepositories(database.db);
+    const expo = await repos.expos.create({ slug: 'booth-stamps', name: { zh: '展', en: 'Expo' }, isDemo: false, active: true, halls: ['gulangyu'] });
+    const layout = getLayout('gulangyu');
+    const slot = layout.boothSlots[3];
+    const { boothId } = await repos.exhibitors.create({
+      expoId: expo.id,
+      name: { zh: '鹭岛茶业', en: 'Egret Tea' },
+      industry: 'food',
+      park: 'none',
+      hallId: 'gulangyu',
+      slotId: slot.id,
+      template: 'kiosk',
+    });
+    const user = await repos.users.create({ email: 'booths@test.example', passwordHash: 'x', role: 'visitor', exhibitorId: null, displayName: '逛展人' });
+    let now = 0;
+    const sent: { earned: string[]; souvenirs: unknown[] }[] = [];
+    const visitors = new MapSchema<Visitor>();
+    const room = new RoomPassport(
+      { layout, visitors, send: (_id, p) => sent.push(p), log, now: () => now },
+      passportStore(() => repos),
+      1000,
+    );
+    await room.open();
+    visitors.set('v', visitorAt(slot.x, slot.z));
+    await room.join('v', user.id);
+    for (let i = 0; i < 3; i++) {
+      room.tick();
+      now += 1000;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    const id = boothStampId('gulangyu', boothId);
+    expect(sent.at(-1)!.earned).toEqual([id]);
+    expect(sent.at(-1)!.souvenirs).toEqual([]);
+    expect((await repos.passport.stamps(user.id)).map((s) => s.stampId)).toEqual([id]);
+    room.close();
     await database.close();
   });
 });

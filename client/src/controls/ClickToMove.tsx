@@ -7,7 +7,8 @@ import type { ThreeEvent } from '@react-three/fiber';
 import type { ReactNode } from 'react';
 import { getLayout, type HallId } from '../../../shared/halls';
 import { isWalkable } from '../../../shared/layout';
-import { input, localPlayer } from '../store/transient';
+import { localPlayer } from '../store/transient';
+import { walkTo } from './walkTo';
 import { LocalPlayerMotion } from './LocalPlayerMotion';
 import { TargetMarker } from './TargetMarker';
 import { takeTap, useCanvasGestures } from './useCanvasGestures';
@@ -24,7 +25,7 @@ export function ClickToMove({ hallId, children }: { hallId: HallId; children: Re
     if (e.button !== 0 || !takeTap(e.pointerId) || !localPlayer.ready) return;
     const { x, z } = e.point;
     if (!isWalkable(layout, x, z)) return;
-    input.target = { x, z };
+    walkTo(layout, { x, z });
   };
 
   return (

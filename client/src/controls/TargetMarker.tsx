@@ -3,7 +3,7 @@ import { useFrame } from '@react-three/fiber';
 import { useRef } from 'react';
 import * as THREE from 'three';
 import { groundHeight, type HallLayout } from '../../../shared/layout';
-import { input } from '../store/transient';
+import { walkDestination } from './walkTo';
 import { FRAME } from './frameOrder';
 
 // Shared, built once: the marker is one small mesh and one draw call while visible.
@@ -15,7 +15,8 @@ export function TargetMarker({ layout }: { layout: HallLayout }) {
   useFrame(({ clock }) => {
     const m = mesh.current;
     if (!m) return;
-    const t = input.target;
+    // where the walk ends, not the next corner of a planned way
+    const t = walkDestination();
     m.visible = t !== null;
     if (!t) return;
     // lifted a little above the ground so it never z-fights with the paving

@@ -29,6 +29,7 @@ function intent(dir: { x: number; z: number; speed: number }): void {
   const r = input.right;
   if (f !== 0 || r !== 0) {
     input.target = null;
+    input.route = [];
     // forward is away from the camera; right is the camera's right: (-cos yaw, sin yaw)
     const s = Math.sin(input.cameraYaw);
     const c = Math.cos(input.cameraYaw);
@@ -50,7 +51,8 @@ function intent(dir: { x: number; z: number; speed: number }): void {
     const dz = t.z - localPlayer.z;
     const d = Math.hypot(dx, dz);
     if (d < ARRIVE_M) {
-      input.target = null;
+      // on to the next waypoint of a planned way, if any (next frame)
+      input.target = input.route.shift() ?? null;
     } else {
       dir.x = dx / d;
       dir.z = dz / d;
@@ -81,7 +83,10 @@ export function stepLocalPlayer(layout: HallLayout, dt: number, now: number): vo
     moved = Math.hypot(out.x - px, out.z - pz);
     if (input.target) {
       state.stuckFor = moved < step * 0.25 ? state.stuckFor + dt : 0;
-      if (state.stuckFor > STUCK_S) input.target = null;
+      if (state.stuckFor > STUCK_S) {
+        input.target = null;
+        input.route = [];
+      }
     }
   }
   const wasMoving = localPlayer.moving;
@@ -111,6 +116,7 @@ function correct(dt: number, now: number): void {
     localPlayer.x = serverSelf.x;
     localPlayer.z = serverSelf.z;
     input.target = null;
+    input.route = [];
     return;
   }
   const settled = !localPlayer.moving && now - state.idleSince > IDLE_SETTLE_MS && now - serverSelf.t > SETTLE_MS;

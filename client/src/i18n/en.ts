@@ -120,6 +120,7 @@ export const en: Shape<typeof zhCN> = {
     boothPanel: 'Booth',
     leaveCard: 'Leave card',
     guideCaptions: 'Guide captions',
+    askGuide: 'Ask the guide',
     stage: 'Stage',
     passport: 'Passport',
     auction: 'Auction',
@@ -180,6 +181,10 @@ export const en: Shape<typeof zhCN> = {
     souvenir: 'Set complete! Your souvenir certificate has been issued.',
     seeSouvenir: 'See the certificate',
     souvenirHint: "Collect every landmark stamp of this hall for a souvenir certificate anyone can check (free; it can't be transferred).",
+    landmarks: 'Landmark stamps',
+    booths: 'Booth stamps',
+    boothsHowTo: "Stay at a booth for {{seconds}} s for its exhibitor's stamp (not part of the landmark set).",
+    boothsNone: 'No booths in this hall yet.',
     souvenirGuest: "Collect every stamp while signed in with a visitor account for a souvenir certificate anyone can check (free; it can't be transferred).",
   },
   directory: {

@@ -116,6 +116,7 @@ export const zhCN = {
     boothPanel: '展台',
     leaveCard: '留名片',
     guideCaptions: '讲解字幕',
+    askGuide: '问向导',
     stage: '舞台',
     passport: '集章护照',
     auction: '拍卖',
@@ -176,6 +177,10 @@ export const zhCN = {
     souvenir: '已集齐！你的纪念证书已签发。',
     seeSouvenir: '查看纪念证书',
     souvenirHint: '集齐本展厅全部地标印章，即可获得一张可查验的纪念证书（免费，不可转让）。',
+    landmarks: '地标印章',
+    booths: '展位印章',
+    boothsHowTo: '在展位前停留 {{seconds}} 秒，即可盖上该展商的印章（不计入地标全集）。',
+    boothsNone: '本展厅暂无展位。',
     souvenirGuest: '集齐全部印章并登录访客账号，即可获得可查验的纪念证书（免费，不可转让）。',
   },
   directory: {

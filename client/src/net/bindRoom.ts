@@ -8,6 +8,7 @@
  */
 import { usePassport } from '../ui/passport/passportStore';
 import { useAuction } from '../ui/auction/auctionStore';
+import { useGroupTour } from '../ui/guide/group/groupTourStore';
 import { getStateCallbacks, type Room } from 'colyseus.js';
 import type { HallState } from '../../../shared/schema/HallState';
 import type { Visitor } from '../../../shared/schema/Visitor';
@@ -124,6 +125,9 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
   // the stamp passport (issue #12): what this visitor holds, after every change
   usePassport.getState().reset();
   unsubs.push(onServerMessage(room, 'passport', (p) => usePassport.getState().set(p)));
+  // group tours (issue #12): the instance's public tour, one's standing as a leader, "gather here", refusals
+  useGroupTour.getState().reset();
+  unsubs.push(onServerMessage(room, 'tour', (m) => useGroupTour.getState().apply(m)));
   unsubs.push(onServerMessage(room, 'presenting', (p) => useStore.getState().setPresenting(p.slotId, p.item, p.by)));
   // hall-wide visitors per booth: a small map in the state, copied to the store when it changes
   let countsKey = '';

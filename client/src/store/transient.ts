@@ -115,6 +115,8 @@ export const input = {
   right: 0,
   /** click/tap destination, or null */
   target: null as null | { x: number; z: number },
+  /** where to walk on after `target`, in order (a planned way round buildings: controls/walkTo) */
+  route: [] as { x: number; z: number }[],
   /** camera yaw around the player, radians; movement is relative to it */
   cameraYaw: 0,
   cameraPitch: 0.45,
@@ -130,6 +132,7 @@ export function resetTransient(): void {
   localPlayer.ready = false;
   localPlayer.moving = false;
   input.target = null;
+  input.route = [];
   input.forward = 0;
   input.right = 0;
 }

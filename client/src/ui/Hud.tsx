@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AVATAR_COLORS } from '../../../shared/constants';
 import type { HallId } from '../../../shared/halls';
@@ -9,6 +9,8 @@ import { InviteButton } from './InviteButton';
 import { DirectoryButton } from './booth/DirectoryButton';
 import { AgendaButton } from './agenda/AgendaButton';
 import { GuideButton } from './guide/GuideButton';
+import { AskGuideButton } from './guide/ask/AskGuideButton';
+import { useAsk } from './guide/ask/askStore';
 import { PassportButton } from './passport/PassportButton';
 import { Slot, useArrangement } from './layout/Overlay';
 import { ModerationButton } from './moderation/ChatLineActions';
@@ -25,6 +27,11 @@ export function Hud({ hallId }: { hallId: HallId }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const closeList = useCallback(() => setListOpen(false), []);
   const closeMenu = useCallback(() => setMenuOpen(false), []);
+  // the ask panel opened from the folded menu takes the menu's place
+  const askOpen = useAsk((s) => s.open);
+  useEffect(() => {
+    if (askOpen) setMenuOpen(false);
+  }, [askOpen]);
 
   const list = useMemo(
     () => Object.values(visitors).sort((a, b) => (a.id === selfId ? -1 : b.id === selfId ? 1 : a.name.localeCompare(b.name))),
@@ -116,6 +123,7 @@ function HudActions({ hallId }: { hallId: HallId }) {
   return (
     <div id="hud-actions" className="hud-actions" data-testid="hud-actions">
       <GuideButton hallId={hallId} />
+      <AskGuideButton />
       <InviteButton hallId={hallId} />
       <button type="button" className="ghost" onClick={() => void share()}>
         {t('hud.share')}

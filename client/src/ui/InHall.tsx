@@ -15,6 +15,7 @@ import { HotspotCard, TravelOverlay } from './HotspotCard';
 import { TouchJoystick } from './TouchJoystick';
 import { Overlay } from './layout/Overlay';
 import { Dock } from './layout/Dock';
+import { AskGuideLayer } from './guide/ask/AskGuideLayer';
 
 // the signed-in visitor's meeting reminders: loaded after the hall, never in its first bytes
 const MeetingReminders = lazy(() => import('./meetings/MeetingReminders'));
@@ -26,6 +27,8 @@ const StageLayer = lazy(() => import('./stage/StageLayer'));
 const HallQa = lazy(() => import('./qa/HallQa'));
 // the private tour's caption box (issue #12): loaded after the hall too
 const GuideCaptions = lazy(() => import('./guide/GuideCaptions'));
+// the instance's public tour box, follow and gather (issue #12, group tours): loaded after the hall too
+const GroupTourPanel = lazy(() => import('./guide/group/GroupTourPanel'));
 // the stamp passport panel (issue #12): loaded after the hall too
 const PassportPanel = lazy(() => import('./passport/PassportPanel'));
 // the live auction panel (issue #12): loaded after the hall too
@@ -62,11 +65,15 @@ export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }
           <GuideCaptions hallId={hallId} />
         </Suspense>
         <Suspense fallback={null}>
+          <GroupTourPanel hallId={hallId} />
+        </Suspense>
+        <Suspense fallback={null}>
           <PassportPanel hallId={hallId} />
         </Suspense>
         <Suspense fallback={null}>
           <HallAuction />
         </Suspense>
+        <AskGuideLayer hallId={hallId} />
         <BoothLayer hallId={hallId} />
         <HotspotCard hallId={hallId} />
         <Minimap hallId={hallId} />

@@ -10,8 +10,9 @@ import { getLayout, type HallId } from '../../../shared/halls';
 import { isWalkable, type HallLayout } from '../../../shared/layout';
 import { pick } from '../i18n';
 import { useStore } from '../store';
-import { farDots, input, localPlayer, remotePoses } from '../store/transient';
+import { farDots, localPlayer, remotePoses } from '../store/transient';
 import { Slot, useArrangement } from './layout/Overlay';
+import { walkTo } from '../controls/walkTo';
 import { drawHallPlan, planView, type PlanView } from './hallPlan';
 
 const SIZE = 180;
@@ -87,8 +88,8 @@ export function Minimap({ hallId }: { hallId: HallId }) {
     return () => window.clearInterval(id);
   }, [open, layout, view]);
 
-  function walkTo(x: number, z: number) {
-    input.target = { x, z };
+  function walkToPoint(x: number, z: number) {
+    walkTo(layout, { x, z });
   }
 
   function onClick(e: React.MouseEvent<HTMLCanvasElement>) {
@@ -105,10 +106,10 @@ export function Minimap({ hallId }: { hallId: HallId }) {
         best = m;
       }
     }
-    if (best) return walkTo(best.x, best.z);
+    if (best) return walkToPoint(best.x, best.z);
     const x = (cx - view.ox) / view.scale;
     const z = (cz - view.oz) / view.scale;
-    if (isWalkable(layout, x, z)) walkTo(x, z);
+    if (isWalkable(layout, x, z)) walkToPoint(x, z);
   }
 
   return (
@@ -133,7 +134,7 @@ export function Minimap({ hallId }: { hallId: HallId }) {
               key={m.id}
               data-testid={`walk-${m.id}`}
               title={t('minimap.walkTo', { name: pick(m.name, i18n.language) })}
-              onClick={() => walkTo(m.x, m.z)}
+              onClick={() => walkToPoint(m.x, m.z)}
             >
               {pick(m.name, i18n.language)}
             </button>

@@ -4,10 +4,13 @@
  * judges the bid on the server's clock (shared/auctionRules.ts), appends it to the lot's
  * hash-chained log and moves the lot's price, leader and close. So of any number of bidders on any
  * number of processes, each accepted bid is counted once, in one order, and the highest valid one
- * leads. A retry of the same bid (same key) gets the first answer again and counts nothing.
+ * leads. A retry of the same bid (same key) gets the first answer again and counts nothing. A bid
+ * that is too low (or not yet open, or too high) whatever the lock would let in first is answered
+ * before the lock, so the bids that can win do not queue behind the many that cannot.
  */
 import type { AuctionBidTable, AuctionLotTable, Kdb } from '../types';
 import { newId } from './ids';
+import { mediaRow, type MediaRow, type NewMedia } from './media';
 import { judgeBid, type BidRefusal } from '../../../shared/auctionRules';
 import type { LOT_KIND_VALUES } from '../../../shared/api/auction';
 import { canonicalBytes, sha256Hex } from '../../souvenirs/certificate';
@@ -56,7 +59,7 @@ export type NewLot = Omit<LotRecord, 'id' | 'price' | 'leaderId' | 'leaderName' 
 
 export type BidResult =
   | { ok: true; lot: LotRecord; bid: BidRecord; previousLeaderId: string | null; repeated: boolean }
-  | { ok: false; reason: BidRefusal | 'no_lot'; lot: LotRecord | null };
+  | { ok: false; reason: BidRefusal | 'no_lot' | 'key_taken'; lot: LotRecord | null };
 
 const lotOf = (r: AuctionLotTable): LotRecord => ({
   id: r.id,
@@ -157,6 +160,67 @@ export function auctionRepository(db: Kdb) {
       return rows.map(lotOf);
     },
 
+    /** An agenda session's lots (the agenda page lists them under it), by opening time. */
+    async sessionLots(expoId: string, sessionId: string): Promise<LotRecord[]> {
+      const rows = await db
+        .selectFrom('auction_lots')
+        .selectAll()
+        .where('expo_id', '=', expoId)
+        .where('session_id', '=', sessionId)
+        .orderBy('opens_at')
+        .execute();
+      return rows.map(lotOf);
+    },
+
+    /** A lot's picture as uploaded (kind lot_picture), for a lot's save to attach: the lot keeps its file name. */
+    async addPicture(m: Omit<NewMedia, 'kind' | 'exhibitorId'>): Promise<MediaRow> {
+      const row = mediaRow({ ...m, kind: 'lot_picture', exhibitorId: null });
+      await db.insertInto('media').values(row).execute();
+      return row;
+    },
+
+    async picture(mediaId: string): Promise<MediaRow | null> {
+      return (await db.selectFrom('media').selectAll().where('id', '=', mediaId).where('kind', '=', 'lot_picture').executeTakeFirst()) ?? null;
+    },
+
+    /** Lot pictures no lot holds, uploaded before `olderThan` (a form never saved): deleted, their files handed back. */
+    async sweepPictures(olderThan: number): Promise<string[]> {
+      const held = new Set((await db.selectFrom('auction_lots').select('image_file').where('image_file', 'is not', null).execute()).map((r) => r.image_file));
+      const loose = (
+        await db.selectFrom('media').select(['id', 'file']).where('kind', '=', 'lot_picture').where('created_at', '<', olderThan).execute()
+      ).filter((r) => !held.has(r.file));
+      if (loose.length === 0) return [];
+      await db
+        .deleteFrom('media')
+        .where(
+          'id',
+          'in',
+          loose.map((r) => r.id),
+        )
+        .execute();
+      return loose.map((r) => r.file);
+    },
+
+    /**
+     * Takes a lot down while nobody has bid on it (under the lot's lock, so a bid in flight either
+     * lands first and the lot stays, or finds no lot). Its picture goes with it: the file is handed back.
+     */
+    async deleteLot(id: string): Promise<{ ok: true; file: string | null } | { ok: false; reason: 'no_lot' | 'has_bids' }> {
+      return db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('auction_lots')
+          .set((eb) => ({ bid_count: eb.ref('bid_count') }))
+          .where('id', '=', id)
+          .execute();
+        const row = await trx.selectFrom('auction_lots').select(['bid_count', 'image_file']).where('id', '=', id).executeTakeFirst();
+        if (!row) return { ok: false, reason: 'no_lot' } as const;
+        if (Number(row.bid_count) > 0) return { ok: false, reason: 'has_bids' } as const;
+        await trx.deleteFrom('auction_lots').where('id', '=', id).execute();
+        if (row.image_file) await trx.deleteFrom('media').where('file', '=', row.image_file).where('kind', '=', 'lot_picture').execute();
+        return { ok: true, file: row.image_file } as const;
+      });
+    },
+
     async lots(expoId: string): Promise<LotRecord[]> {
       return (await db.selectFrom('auction_lots').selectAll().where('expo_id', '=', expoId).orderBy('opens_at').execute()).map(lotOf);
     },
@@ -167,18 +231,40 @@ export function auctionRepository(db: Kdb) {
 
     /** One bid, judged and recorded under the lot's lock (see the file's comment). */
     async bid(input: { lotId: string; userId: string; name: string; amount: number; bidKey: string; now: () => number }): Promise<BidResult> {
+      // Before the lock, the answers that cannot change: in a contested last minute most bids come
+      // in too low, and each would otherwise wait its turn at the lock (seven round trips a bid on
+      // PostgreSQL) ahead of the bids that can win. The lot first, then the key: a resend whose first
+      // has committed into the lot read is then surely seen by the key read. A price only rises and a
+      // close only moves later, so a bid too low while the lot was open at `at` is too low at `at`
+      // in any order the lock would give; anything else is judged under the lock as before.
+      const seen = await db.selectFrom('auction_lots').selectAll().where('id', '=', input.lotId).executeTakeFirst();
+      if (!seen) return { ok: false, reason: 'no_lot', lot: null };
+      const early = lotOf(seen);
+      const first = await db.selectFrom('auction_bids').selectAll().where('lot_id', '=', input.lotId).where('bid_key', '=', input.bidKey).executeTakeFirst();
+      // a resend is answered again, but only to its own bidder: another account's key tells nothing of that bid
+      if (first)
+        return first.user_id === input.userId
+          ? { ok: true, lot: early, bid: bidOf(first), previousLeaderId: null, repeated: true }
+          : { ok: false, reason: 'key_taken', lot: early };
+      const at = input.now();
+      const pre = judgeBid(early, input.amount, at);
+      if (!pre.ok && at < early.closesAt) return { ok: false, reason: pre.reason, lot: early };
       return db.transaction().execute(async (trx): Promise<BidResult> => {
-        // the lock: every bid on this lot waits here for the one before to commit
-        await trx
+        // the lock: every bid on this lot waits here for the one before to commit, and then reads the
+        // lot as that one left it (RETURNING: one round trip less while the others wait)
+        const row = await trx
           .updateTable('auction_lots')
           .set((eb) => ({ bid_count: eb.ref('bid_count') }))
           .where('id', '=', input.lotId)
-          .execute();
-        const row = await trx.selectFrom('auction_lots').selectAll().where('id', '=', input.lotId).executeTakeFirst();
+          .returningAll()
+          .executeTakeFirst();
         if (!row) return { ok: false, reason: 'no_lot', lot: null };
         const lot = lotOf(row);
         const again = await trx.selectFrom('auction_bids').selectAll().where('lot_id', '=', input.lotId).where('bid_key', '=', input.bidKey).executeTakeFirst();
-        if (again) return { ok: true, lot, bid: bidOf(again), previousLeaderId: null, repeated: true };
+        if (again)
+          return again.user_id === input.userId
+            ? { ok: true, lot, bid: bidOf(again), previousLeaderId: null, repeated: true }
+            : { ok: false, reason: 'key_taken', lot };
         // the server's clock, read once the lock is ours: it decides open, closed and the soft close
         const at = input.now();
         const verdict = judgeBid(lot, input.amount, at);

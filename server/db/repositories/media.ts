@@ -2,7 +2,7 @@ import type { Kdb, MediaTable } from '../types';
 import { newId } from './ids';
 
 export type MediaRow = MediaTable;
-export type MediaKind = 'logo' | 'image' | 'video' | 'brochure' | 'product_image' | 'model' | AgendaMediaKind;
+export type MediaKind = 'logo' | 'image' | 'video' | 'brochure' | 'product_image' | 'model' | AgendaMediaKind | 'lot_picture';
 /** uploads of the agenda (issue #11), attached to a session when it is saved */
 export type AgendaMediaKind = 'speaker_photo' | 'session_video' | 'captions';
 

@@ -16,6 +16,7 @@ import { clockReply } from './clock';
 import { starterWordFilter, type WordFilter } from '../../moderation/wordFilter';
 import { chatRefusal, handleModerate, handleReport, noteChatLine, type HallModerationPort } from './moderation';
 import { handleQaAsk, handleQaVote, type HallQaPort } from '../../qa/handlers';
+import { handleTour, type HallTourPort } from '../../tours/handlers';
 
 /** What handlers may touch of the hall instance. */
 export interface HallContext {
@@ -36,6 +37,8 @@ export interface HallContext {
   words?: Pick<WordFilter, 'mask'>;
   /** Q&A for the session on stage (server/qa, issue #11); absent: no Q&A (handler tests of other messages) */
   qa?: HallQaPort;
+  /** the instance's public tour (server/tours, issue #12); absent: tour commands do nothing (handler tests of other messages) */
+  tour?: HallTourPort;
 }
 
 export interface MessageContext {
@@ -84,4 +87,6 @@ export const hallHandlers: HallHandlers = {
   // Q&A (issue #11)
   qaAsk: handleQaAsk,
   qaVote: handleQaVote,
+  // group tours (issue #12)
+  tour: handleTour,
 };

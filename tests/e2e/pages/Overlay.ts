@@ -13,6 +13,10 @@ export const PANEL_TESTIDS = {
   announcement: 'announcement',
   // the toolbar's actions, as a panel of their own once folded into the ☰ menu
   menu: 'hud-actions',
+  // the guide's private tour (ui/guide/GuideCaptions), in the captions region
+  guideCaptions: 'guide-captions',
+  // ask the guide (ui/guide/ask), in the start region
+  askGuide: 'ask-guide',
 } as const;
 export type PanelName = keyof typeof PANEL_TESTIDS;
 

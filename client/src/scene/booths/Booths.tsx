@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import * as THREE from 'three';
 import { getLayout, type HallId } from '../../../../shared/halls';
 import { useStore } from '../../store';
-import { input, localPlayer } from '../../store/transient';
+import { walkTo } from '../../controls/walkTo';
 import { takeTap } from '../../controls/useCanvasGestures';
 import { GeoBuilder, vertexColorMaterial } from '../landmarks/common/GeoBuilder';
 import { AtlasCell, BoothAtlas } from './atlas';
@@ -150,7 +150,7 @@ function HallBooths({ hallId }: { hallId: HallId }) {
     e.stopPropagation();
     if (e.button !== 0 || !takeTap(e.pointerId)) return;
     open(b.booth.id, 'click');
-    if (localPlayer.ready) input.target = frontPoint(b.x, b.z, b.ry, b.size);
+    walkTo(layout, frontPoint(b.x, b.z, b.ry, b.size));
   };
 
   return (

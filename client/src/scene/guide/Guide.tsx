@@ -19,6 +19,12 @@ import { useTour } from '../../ui/guide/tourStore';
 import { GUIDE_FILES } from './guideFiles';
 import { GuideRig, LOOK_NEAR } from './guideRig';
 import { homeSpot, TourDriver, WALK_SPEED, type Visitor } from './tourDriver';
+import { stepPublicGuide } from './publicTourDriver';
+import { refineTrack, syllableAt } from './lipSync';
+import { loadPinyin } from './pinyinLoad';
+import { GuideVoice } from './speech';
+import { boothDistrict } from './tourEnd';
+import { useTourEnd } from '../../ui/guide/tourEndStore';
 
 /** `walk` is one cycle (two steps) a second, made for about 1 m/s: played faster to match the pace */
 const WALK_CLIP_SPEED = 1.0;
@@ -38,6 +44,10 @@ const live = {
   layout: null as HallLayout | null,
   costs: new Float64Array(COST_FRAMES),
   costN: 0,
+  voice: null as GuideVoice | null,
+  /** the guide's draws (its mesh's render and shadow passes) counted this frame, and in the last whole one */
+  draws: 0,
+  drawsLast: 0,
 };
 
 class Quiet extends Component<{ children: ReactNode }, { failed: boolean }> {
@@ -95,6 +105,11 @@ function probe(): GuideProbe {
     },
     update: { frames: n, meanMs: n ? sorted.reduce((a, b) => a + b, 0) / n : 0, p95Ms: n ? sorted[Math.floor(n * 0.95)] : 0 },
     triangles: live.rig?.mesh?.geometry.index ? live.rig.mesh.geometry.index.count / 3 : 0,
+    drawCalls: live.drawsLast,
+    voice: live.voice?.report() ?? null,
+    mouthT: d?.track && d.mouthTime(tour) >= 0 ? d.speechT : -1,
+    syllable: d?.track && d.mouthTime(tour) >= 0 ? syllableAt(d.track, d.speechT) : -1,
+    end: useTourEnd.getState().district,
   };
 }
 
@@ -126,6 +141,13 @@ export default function Guide({ hallId }: { hallId: HallId }) {
 
 const visitor: Visitor = { x: 0, z: 0, ry: 0 };
 
+/** What the public guide says at a stop, in this visitor's language (the same text as the private tour's). */
+function sayPublic(stop: number): string {
+  const layout = live.layout;
+  const c = layout ? stopCaption(layout, stop, i18n.language) : null;
+  return c ? spokenText(c) : '';
+}
+
 function LoadedGuide({ hallId }: { hallId: HallId }) {
   const url = GUIDE_FILES[hallId];
   const gltf = useLoader(GLTFLoader, url);
@@ -140,6 +162,51 @@ function LoadedGuide({ hallId }: { hallId: HallId }) {
       }),
     [layout],
   );
+
+  // the voice (speech.ts), the booth district the tour ends at (tourEnd.ts), and the pinyin for the mouth, fetched when a tour starts
+  useEffect(() => {
+    const voice = new GuideVoice(() => i18n.language);
+    live.voice = voice;
+    driver.voice = voice;
+    driver.endSpot = (from) => {
+      const placed = new Set(Object.values(useStore.getState().booths).flatMap((b) => (b.slotId ? [b.slotId] : [])));
+      const district = boothDistrict(layout, from, placed);
+      useTourEnd.setState({ district });
+      return district?.spot ?? null;
+    };
+    const relang = () => voice.relang();
+    i18n.on('languageChanged', relang);
+    const onTour = (s: { active: boolean; run: number }, prev: { active: boolean; run: number }) => {
+      if (s.run !== prev.run) useTourEnd.setState({ district: null });
+      if (s.active && !prev.active)
+        void loadPinyin().then((ok) => {
+          if (ok && driver.track) refineTrack(driver.track);
+        });
+    };
+    const unsubscribe = useTour.subscribe(onTour);
+    if (useTour.getState().active) onTour(useTour.getState(), { active: false, run: useTour.getState().run });
+    return () => {
+      unsubscribe();
+      i18n.off('languageChanged', relang);
+      driver.voice = null;
+      driver.endSpot = null;
+      voice.dispose();
+      if (live.voice === voice) live.voice = null;
+    };
+  }, [driver, layout]);
+
+  // the guide's real draw calls: its mesh is drawn once per render pass it is in (the view, the shadow map)
+  useEffect(() => {
+    const mesh = rig.mesh;
+    if (!mesh) return;
+    const count = () => void live.draws++;
+    mesh.onBeforeRender = count;
+    mesh.onBeforeShadow = count;
+    return () => {
+      mesh.onBeforeRender = () => {};
+      mesh.onBeforeShadow = () => {};
+    };
+  }, [rig]);
 
   useEffect(() => {
     live.loaded = true;
@@ -164,6 +231,8 @@ function LoadedGuide({ hallId }: { hallId: HallId }) {
     const g = group.current;
     if (!g) return;
     const t0 = performance.now();
+    live.drawsLast = live.draws;
+    live.draws = 0;
     const dt = Math.min(delta, 0.25);
     const tour = useTour.getState();
     let v: Visitor | null = null;
@@ -173,15 +242,18 @@ function LoadedGuide({ hallId }: { hallId: HallId }) {
       visitor.ry = localPlayer.ry;
       v = visitor;
     }
-    driver.step(dt, v, tour);
-    g.position.set(driver.x, groundHeight(layout, driver.x, driver.z), driver.z);
-    g.rotation.y = driver.yaw;
+    // a public tour the guide leads puts her where the server's timeline has her (issue #12, group tours)
+    const pub = stepPublicGuide(layout, dt, v, sayPublic);
+    if (!pub) driver.step(dt, v, tour);
+    const d = pub ?? driver;
+    g.position.set(d.x, groundHeight(layout, d.x, d.z), d.z);
+    g.rotation.y = d.yaw;
     g.updateMatrixWorld();
-    rig.play(driver.clip, driver.clip === 'walk' ? WALK_SPEED / WALK_CLIP_SPEED : 1);
+    rig.play(d.clip, d.clip === 'walk' ? WALK_SPEED / WALK_CLIP_SPEED : 1);
     // the visitor near (their avatar, else the camera itself in a pinned view): she looks at their eye, the camera
     const cam = state.camera.position;
-    const near = v ? Math.hypot(v.x - driver.x, v.z - driver.z) < LOOK_NEAR : Math.hypot(cam.x - driver.x, cam.z - driver.z) < LOOK_NEAR;
-    rig.update(dt, near ? cam : null, driver.track, driver.mouthTime(tour));
+    const near = v ? Math.hypot(v.x - d.x, v.z - d.z) < LOOK_NEAR : Math.hypot(cam.x - d.x, cam.z - d.z) < LOOK_NEAR;
+    rig.update(dt, near ? cam : null, d.track, d.mouthTime(tour));
     live.costs[live.costN++ % COST_FRAMES] = performance.now() - t0;
   });
 

@@ -9,6 +9,7 @@ import { isWalkable, type HallLayout } from '../../../../shared/layout';
 import type { TourState } from '../../ui/guide/tourStore';
 import { mouthTrack, type MouthTrack } from './lipSync';
 import { clearLine, planPath, type Point } from './tourPath';
+import type { VoiceLink } from './voiceClock';
 
 export type GuideClip = 'idle' | 'walk' | 'talk' | 'point' | 'wave';
 
@@ -38,7 +39,10 @@ export interface Visitor {
 }
 
 /** The tour store's state and actions, as the driver reads and calls them. */
-export type TourView = Pick<TourState, 'active' | 'paused' | 'phase' | 'stop' | 'told' | 'take' | 'run' | 'setPhase' | 'arrive' | 'advance'>;
+export type TourView = Pick<TourState, 'active' | 'paused' | 'phase' | 'stop' | 'told' | 'take' | 'run' | 'setPhase' | 'arrive' | 'advance' | 'finish'>;
+
+/** `pathStop` while the guide walks to the booth district (tourEnd.ts) after the last stop */
+const TO_BOOTHS = -2;
 
 function wrapAngle(a: number): number {
   return Math.atan2(Math.sin(a), Math.cos(a));
@@ -53,6 +57,10 @@ export class TourDriver {
   /** the caption being spoken, and how far into it (seconds); null when silent */
   track: MouthTrack | null = null;
   speechT = 0;
+  /** the guide's voice (speech.ts); null: captions only, the mouth at the measured rate */
+  voice: VoiceLink | null = null;
+  /** where the tour ends, from where the guide stands after the last stop (tourEnd.ts); null: it ends there */
+  endSpot: ((from: Point) => Point | null) | null = null;
 
   private path: Point[] = [];
   private pathStop = -1;
@@ -89,6 +97,7 @@ export class TourDriver {
     let far = visitor ? Math.hypot(visitor.x - this.x, visitor.z - this.z) : 0;
     if (!tour.active) {
       this.track = null;
+      this.voice?.stop();
       this.idle(dt, visitor, far);
       return;
     }
@@ -105,12 +114,17 @@ export class TourDriver {
       this.take = tour.take;
       this.tellT = 0;
       this.speechT = 0;
-      this.track = tour.told === null ? null : mouthTrack(this.say(tour.told));
+      const text = tour.told === null ? '' : this.say(tour.told);
+      this.track = tour.told === null ? null : mouthTrack(text);
+      this.voice?.stop();
+      if (this.track) this.voice?.say(text, this.track);
     }
     if (tour.phase !== this.lastPhase) {
       this.lastPhase = tour.phase;
       this.waitT = 0;
+      if (tour.phase !== 'telling') this.voice?.stop();
     }
+    this.voice?.hold(tour.paused);
     if (tour.paused) {
       this.clip = 'idle';
       return;
@@ -128,14 +142,20 @@ export class TourDriver {
           else tour.setPhase('walking');
         }
         break;
-      case 'telling':
+      case 'telling': {
         this.tellT += dt;
-        this.speechT += dt;
+        // the voice's clock where it speaks (boundary events), else the measured rate
+        this.speechT = this.voice && this.track ? this.voice.advance(this.track, this.speechT, dt) : this.speechT + dt;
+        const speaking = !!this.track && !!this.voice?.speaking(this.track);
         if (visitor) this.turnTo(visitor, dt);
-        if (!this.track || this.speechT > this.track.duration + AFTER_TALK_S) {
+        if (!this.track || (!speaking && this.speechT > this.track.duration + AFTER_TALK_S)) {
           this.clip = 'idle';
           tour.advance();
-        } else this.clip = this.tellT < POINT_S ? 'point' : this.speechT < this.track.duration ? 'talk' : 'idle';
+        } else this.clip = this.tellT < POINT_S ? 'point' : speaking || this.speechT < this.track.duration ? 'talk' : 'idle';
+        break;
+      }
+      case 'toBooths':
+        this.toBooths(dt, visitor, far, tour);
         break;
       default:
         this.clip = 'idle';
@@ -165,6 +185,42 @@ export class TourDriver {
     // a visitor already standing on the stop: stop short of it rather than walk into them
     const goal = this.layout.tourStops[tour.stop];
     if (visitor && Math.hypot(visitor.x - goal.x, visitor.z - goal.z) < 1.5 && Math.hypot(goal.x - this.x, goal.z - this.z) < 3.5) this.path.length = 0;
+    this.followPath(dt);
+    this.clip = 'walk';
+    if (this.path.length === 0) {
+      this.clip = 'idle';
+      if (far > WAIT_FAR) tour.setPhase('waiting');
+      else tour.arrive();
+    }
+  }
+
+  /**
+   * After the last stop: on to the booth district, where the tour ends (the caption offers a
+   * booth's staff or its card). A visitor who falls behind is waited for where the guide stands.
+   */
+  private toBooths(dt: number, visitor: Visitor | null, far: number, tour: TourView): void {
+    if (this.pathStop !== TO_BOOTHS) {
+      const spot = this.endSpot?.({ x: this.x, z: this.z }) ?? null;
+      this.pathStop = TO_BOOTHS;
+      this.path = spot ? planPath(this.layout, { x: this.x, z: this.z }, spot) : [];
+    }
+    if (far > WAIT_FAR || (this.waitT > 0 && far > RESUME_NEAR)) {
+      this.waitT += dt;
+      this.clip = this.waitT < WAVE_S ? 'wave' : 'idle';
+      if (visitor) this.turnTo(visitor, dt);
+      return;
+    }
+    this.waitT = 0;
+    this.followPath(dt);
+    this.clip = 'walk';
+    if (this.path.length === 0) {
+      this.clip = 'idle';
+      tour.finish();
+    }
+  }
+
+  /** Walks the planned legs for one frame at the guide's pace, turning along them. */
+  private followPath(dt: number): void {
     let left = WALK_SPEED * dt;
     while (left > 0 && this.path.length > 0) {
       const to = this.path[0];
@@ -182,12 +238,6 @@ export class TourDriver {
         this.z += (dz / d) * left;
         left = 0;
       }
-    }
-    this.clip = 'walk';
-    if (this.path.length === 0) {
-      this.clip = 'idle';
-      if (far > WAIT_FAR) tour.setPhase('waiting');
-      else tour.arrive();
     }
   }
 
@@ -229,27 +279,5 @@ export class TourDriver {
   }
 }
 
-/**
- * Where the guide stands before any tour: at the first stop, facing the spawn (where visitors
- * arrive). If the first stop is the spawn itself, a few steps in front of it instead, so the guide
- * does not stand inside the arriving visitor.
- */
-export function homeSpot(layout: HallLayout): { x: number; z: number; yaw: number } {
-  const spawn = layout.spawns[0];
-  const stop = layout.tourStops[0] ?? spawn;
-  let x = stop.x;
-  let z = stop.z;
-  if (Math.hypot(x - spawn.x, z - spawn.z) < 2) {
-    for (const turn of [0, 0.5, -0.5, 1, -1]) {
-      const a = spawn.ry + turn;
-      const sx = spawn.x + Math.sin(a) * 3.5;
-      const sz = spawn.z + Math.cos(a) * 3.5;
-      if (isWalkable(layout, sx, sz)) {
-        x = sx;
-        z = sz;
-        break;
-      }
-    }
-  }
-  return { x, z, yaw: Math.atan2(spawn.x - x, spawn.z - z) };
-}
+/** Where the guide stands before any tour (shared: a public tour sets off from there too). */
+export { homeSpot } from '../../../../shared/tourTimeline';

@@ -1,6 +1,7 @@
 /**
  * The hall's stage at the layout's stage spot: the screen (one mesh, one draw call: the stage
- * video as a texture while a premiere plays, else a card with the title and countdown) and the
+ * video as a texture while a premiere plays, else a card with the title and countdown, or the
+ * auction's lot with its price, leader and countdown, issue #12) and the
  * hall's stage props (one merged mesh, one draw call). The video element belongs to the hall's
  * stage layer (ui/stage); its texture is made here and disposed with the scene.
  */
@@ -16,6 +17,12 @@ import { ScreenCard, type CardText } from './screenCard';
 import { QA_STAGE_MAX } from '../../../../shared/constants';
 import { cardQuestions, topApproved, useQa } from '../../ui/qa/qaStore';
 import { buildStageProps, SCREENS } from './stageProps';
+import i18n from '../../i18n';
+import { pick } from '../../i18n/pick';
+import type { LotView } from '../../../../shared/api/auction';
+import { useAuction } from '../../ui/auction/auctionStore';
+import { pickStageLot, stageLot } from '../../ui/auction/stageLot';
+import type { AuctionCardText } from './screenCard';
 
 const KIND_LABEL: Record<string, [string, string]> = {
   talk: ['演讲', 'Talk'],
@@ -55,6 +62,40 @@ function cardText(now: number): { text: CardText; video: boolean } {
     v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA &&
     !(Number.isFinite(v.duration) && premierePosition(stage, now) >= v.duration);
   return { text: { ...base, status: phase === 'on' ? '正在播出 · On now' : '已结束 · Ended' }, video: playable };
+}
+
+const LOT_KIND: Record<LotView['kind'], string> = { goods: '实物 Goods', sponsorship: '赞助席位 Sponsorship', charity: '公益义拍 Charity' };
+
+/**
+ * The lot the screen shows now (issue #12), or null. Which wins the screen: an auction session in
+ * progress on the agenda always shows its lot (it is what the stage is for at that hour, and such
+ * a session has no video of its own). Otherwise a playing video (a premiere's synchronized
+ * playback, a live stream) keeps the screen, because covering it would break what the audience
+ * came to watch, while the lot stays live in the hall's auction panel; when nothing plays, an open
+ * lot (or one closed in the last minute, with its result) takes the card.
+ */
+function auctionCard(now: number, videoPlaying: boolean): { lot: LotView; text: AuctionCardText } | null {
+  const stage = useStore.getState().stage;
+  const auctionSession = !!stage && stage.kind === 'auction' && stagePhase(stage, now) === 'on';
+  if (videoPlaying && !auctionSession) return null;
+  const lot = pickStageLot(useAuction.getState().lots, now, auctionSession ? stage.sessionId : null);
+  if (!lot) return null;
+  const closed = now >= lot.closesAt;
+  const sold = lot.price !== null;
+  const clock = closed ? (sold ? '成交 Sold' : '流拍 Unsold') : `剩余 ${formatCountdown((lot.closesAt - now) / 1000)} left`;
+  return {
+    lot,
+    text: {
+      label: `拍卖 · Auction · ${LOT_KIND[lot.kind]}`,
+      title: pick(lot.title, i18n.language),
+      priceLabel: closed && sold ? '成交价 · Hammer price' : sold ? '当前价 · Current bid' : '起拍价 · Start price',
+      price: `¥${(lot.price ?? lot.startPrice).toLocaleString('zh-CN')}`,
+      leader: lot.leader ? `${closed ? '得主 Winner' : '领先 Leading'}: ${lot.leader}` : '',
+      clock,
+      closed,
+      pictureUrl: lot.pictureUrl,
+    },
+  };
 }
 
 function emptyScene(): boolean {
@@ -101,7 +142,27 @@ export default function Stage({ hallId }: { hallId: HallId }) {
   const [showVideo, setShowVideo] = useState(false);
   useEffect(() => {
     const tick = () => {
-      const { text, video: playing } = cardText(serverClock.now());
+      const now = serverClock.now();
+      const { text, video: playing } = cardText(now);
+      const auction = auctionCard(now, playing);
+      if (auction) {
+        // the card's strings change at most once a second (the countdown) or with a new snapshot
+        card.drawAuction(auction.text);
+        const { lot, text: a } = auction;
+        stageLot.drawn = {
+          lotId: lot.id,
+          phase: a.closed ? 'closed' : 'open',
+          price: lot.price,
+          leader: lot.leader,
+          title: a.title,
+          clock: a.clock,
+          picture: card.pictureDrawn,
+        };
+        cardQuestions.drawn = [];
+        setShowVideo(false);
+        return;
+      }
+      stageLot.drawn = null;
       // the top approved questions (issue #11) share the card; a playing video leaves them to the hall panel
       const questions = playing ? [] : topApproved(useQa.getState().snapshot, QA_STAGE_MAX);
       card.draw({ ...text, questions });
@@ -115,8 +176,14 @@ export default function Stage({ hallId }: { hallId: HallId }) {
       card.invalidate();
       tick();
     });
+    // a new snapshot (a bid anywhere) repaints at once rather than at the next tick
+    const offLots = useAuction.subscribe((a, b) => {
+      if (a.lots !== b.lots) tick();
+    });
     return () => {
       window.clearInterval(id);
+      offLots();
+      stageLot.drawn = null;
       useStore.getState().setStageScreenVideo(false);
     };
   }, [card]);

@@ -20,6 +20,24 @@ export interface CardText {
   questions?: readonly string[];
 }
 
+/** The auction card (issue #12): one lot, its picture, price, leader and countdown or result. */
+export interface AuctionCardText {
+  /** e.g. "拍卖 · Auction · 公益义拍 Charity" */
+  label: string;
+  /** in the visitor's language */
+  title: string;
+  /** e.g. "当前价 · Current bid" */
+  priceLabel: string;
+  /** e.g. "¥360" */
+  price: string;
+  /** e.g. "领先 Leading: Ana", or '' */
+  leader: string;
+  /** the countdown or the result, e.g. "剩余 1:23 left" or "成交 Sold" */
+  clock: string;
+  closed: boolean;
+  pictureUrl: string | null;
+}
+
 const W = 1024;
 const H = 576;
 const FONT = "'Noto Sans SC', system-ui, sans-serif";
@@ -35,6 +53,10 @@ export class ScreenCard {
   readonly texture: THREE.CanvasTexture;
   private readonly canvas: HTMLCanvasElement;
   private last = '';
+  /** the lot picture being shown (one at a time), loaded once per URL */
+  private picture: { url: string; img: HTMLImageElement } | null = null;
+  /** the last auction card drew its lot's picture */
+  pictureDrawn = false;
 
   constructor(private readonly hallId: HallId) {
     this.canvas = document.createElement('canvas');
@@ -83,6 +105,78 @@ export class ScreenCard {
       this.line(ctx, text.status, `bold 56px ${FONT}`, th.accent, 450);
     }
     this.texture.needsUpdate = true;
+  }
+
+  /**
+   * The auction card: the lot's picture on the left (when it has one and it has loaded), the
+   * title, price, leader and the countdown or result on the right. Same canvas, same texture: the
+   * screen stays one draw call. Redraws only when a drawn string changed or the picture arrived.
+   */
+  drawAuction(a: AuctionCardText): void {
+    const img = this.pictureFor(a.pictureUrl);
+    const ready = !!img && img.complete && img.naturalWidth > 0;
+    this.pictureDrawn = ready;
+    const key = `auction|${a.label}|${a.title}|${a.priceLabel}|${a.price}|${a.leader}|${a.clock}|${a.closed}|${a.pictureUrl}|${ready}`;
+    if (key === this.last) return;
+    this.last = key;
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    const th = THEMES[this.hallId];
+    const grad = ctx.createLinearGradient(0, 0, 0, H);
+    grad.addColorStop(0, th.bg[0]);
+    grad.addColorStop(1, th.bg[1]);
+    ctx.fillStyle = grad;
+    ctx.fillRect(0, 0, W, H);
+    ctx.fillStyle = th.accent;
+    ctx.fillRect(0, 0, W, 14);
+    ctx.fillRect(0, H - 14, W, 14);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    // with a picture the text takes the right part; without, the whole width
+    let cx = W / 2;
+    let maxW = W - 80;
+    if (ready && img) {
+      const box = { x: 40, y: 50, w: 440, h: H - 100 };
+      const k = Math.min(box.w / img.naturalWidth, box.h / img.naturalHeight);
+      const w = img.naturalWidth * k;
+      const h = img.naturalHeight * k;
+      ctx.fillStyle = th.ink;
+      ctx.globalAlpha = 0.08;
+      ctx.fillRect(box.x, box.y, box.w, box.h);
+      ctx.globalAlpha = 1;
+      ctx.drawImage(img, box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h);
+      cx = 500 + (W - 40 - 500) / 2;
+      maxW = W - 40 - 500;
+    }
+    const at = (text: string, font: string, colour: string, y: number) => {
+      ctx.font = font;
+      ctx.fillStyle = colour;
+      ctx.fillText(text, cx, y, maxW);
+    };
+    at(a.label, `bold 34px ${FONT}`, th.accent, 76);
+    at(a.title, `bold 54px ${FONT}`, th.ink, 158);
+    at(a.priceLabel, `30px ${FONT}`, th.ink, 238);
+    at(a.price, `bold 92px ${FONT}`, th.accent, 310);
+    if (a.leader) at(a.leader, `36px ${FONT}`, th.ink, 392);
+    if (a.closed) {
+      // the result as a stamp-like band
+      ctx.fillStyle = th.accent;
+      ctx.fillRect(cx - maxW / 2, 430, maxW, 80);
+      at(a.clock, `bold 52px ${FONT}`, th.bg[0], 471);
+    } else at(a.clock, `bold 52px ${FONT}`, th.accent, 468);
+    this.texture.needsUpdate = true;
+  }
+
+  private pictureFor(url: string | null): HTMLImageElement | null {
+    if (!url) return null;
+    if (this.picture?.url !== url) {
+      const img = new Image();
+      img.decoding = 'async';
+      // the next tick's key sees it loaded and repaints; a broken picture leaves the text-only card
+      img.src = url;
+      this.picture = { url, img };
+    }
+    return this.picture.img;
   }
 
   /**

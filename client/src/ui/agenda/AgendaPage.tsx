@@ -38,6 +38,10 @@ export default function AgendaPage() {
   const now = useNow(30_000, sessions);
   useEffect(() => follow(), [follow]);
   useEffect(() => void initStars(), [initStars]);
+  // a link to one session (/agenda#session-<id>, e.g. from a lot in the hall's auction panel): its card arrives with the data
+  useEffect(() => {
+    if (status === 'ready' && window.location.hash.startsWith('#session-')) document.getElementById(window.location.hash.slice(1))?.scrollIntoView();
+  }, [status]);
 
   const hallName = (id: string) => i18n.t(`halls.${id}`, { ns: 'translation', defaultValue: id });
   const shownHalls = halls.filter((h) => !hall || h === hall);

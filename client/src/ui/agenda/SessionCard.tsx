@@ -5,6 +5,7 @@ import { pick } from '../../i18n';
 import { routeUrl } from '../../net/api';
 import { agendaClock, isOn } from './agendaTime';
 import { StarButton } from './StarButton';
+import { SessionLots } from './SessionLots';
 import { NS } from './locales';
 
 export function KindBadge({ kind }: { kind: AgendaSessionView['kind'] }) {
@@ -20,7 +21,14 @@ export function SessionCard({ s, now, showHall, compact }: { s: AgendaSessionVie
   const state = isOn(s, now) ? 'on' : s.endsAt <= now ? 'ended' : 'later';
   const minutes = Math.ceil((s.startsAt - now) / 60_000);
   return (
-    <article className={`agenda-session state-${state}`} data-testid="agenda-session" data-session={s.id} data-kind={s.kind} data-state={state}>
+    <article
+      id={`session-${s.id}`}
+      className={`agenda-session state-${state}`}
+      data-testid="agenda-session"
+      data-session={s.id}
+      data-kind={s.kind}
+      data-state={state}
+    >
       <div className="agenda-when">
         <span className="agenda-time">{t('time', { from: agendaClock(s.startsAt, lang), to: agendaClock(s.endsAt, lang) })}</span>
         {state === 'on' && <span className="agenda-now-badge">{t('now')}</span>}
@@ -54,6 +62,7 @@ export function SessionCard({ s, now, showHall, compact }: { s: AgendaSessionVie
             ))}
           </ul>
         )}
+        {s.kind === 'auction' && !compact && <SessionLots sessionId={s.id} live={state !== 'ended'} now={now} />}
         <div className="agenda-actions">
           <StarButton sessionId={s.id} title={title} />
           <a className="agenda-ics" href={routeUrl('agendaSessionIcs', { params: { sessionId: s.id } })} download data-testid="agenda-ics">

@@ -77,10 +77,19 @@ function LotCard({ lot, now }: { lot: LotView; now: number }) {
   const phase = now < lot.opensAt ? 'before' : now < lot.closesAt ? 'open' : 'closed';
   return (
     <section className="auction-lot" data-testid="auction-lot" data-lot={lot.id} data-price={lot.price ?? ''} data-phase={phase}>
+      {lot.pictureUrl && (
+        // the organizer's one picture of the lot (re-encoded WebP, at most 1024 px a side)
+        <img className="auction-picture" src={lot.pictureUrl} alt={pick(lot.title, i18n.language)} loading="lazy" data-testid="auction-picture" />
+      )}
       <h3>
         <span className="auction-kind">{t(`kind.${lot.kind}`)}</span> {pick(lot.title, i18n.language)}
       </h3>
       <p className="auction-desc">{pick(lot.description, i18n.language)}</p>
+      {lot.sessionId && (
+        <a className="auction-session" href={`/agenda#session-${lot.sessionId}`} data-testid="auction-session-link">
+          {t('session')}
+        </a>
+      )}
       <p className="auction-state" data-testid="auction-state">
         {phase === 'closed'
           ? lot.price !== null

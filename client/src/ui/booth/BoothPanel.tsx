@@ -20,6 +20,7 @@ import { BoothReactionButtons } from './BoothReactionButtons';
 import { PresentControls, PresentingView } from './Presenting';
 import { AskStaffLayer } from '../askStaff/AskStaffLayer';
 import { useAskStaff } from '../askStaff/askStaffStore';
+import { useBoothRequests } from './boothRequests';
 import './booth.css';
 
 function mb(bytes: number): string {
@@ -57,6 +58,15 @@ export function BoothPanel({ hallId }: { hallId: HallId }) {
   // the booth whose "book a meeting" dialog is open
   const [meeting, setMeeting] = useState<string | null>(null);
   const closeMeeting = useCallback(() => setMeeting(null), []);
+  // "leave a card" asked for from outside the panel (the guide's tour end): the same as its button
+  const wantsCard = useBoothRequests((s) => s.leaveCard);
+  const boothId = booth?.id;
+  useEffect(() => {
+    if (!wantsCard || wantsCard !== boothId) return;
+    useBoothRequests.getState().taken();
+    setLeaving(wantsCard);
+    raise('leaveCard');
+  }, [wantsCard, boothId, raise]);
   const lang = useTranslation().i18n.language;
   // Duty expires without an event: refresh the open booth now and then.
   useEffect(() => {

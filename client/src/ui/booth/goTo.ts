@@ -4,16 +4,17 @@ import { getLayout, isHallId } from '../../../../shared/halls';
 import { frontPoint } from '../../scene/booths/boothDims';
 import { travelTo } from '../../scene/hotspots/travel';
 import { useStore } from '../../store';
-import { input, localPlayer } from '../../store/transient';
+import { localPlayer } from '../../store/transient';
+import { walkTo } from '../../controls/walkTo';
 
 const PENDING = 'ludao.goToBooth';
 
 /** Sets the walk target in front of a booth's slot. False when the slot is unknown or we are not placed yet. */
 export function walkToSlot(hallId: HallId, slotId: string): boolean {
-  const slot = getLayout(hallId).boothSlots.find((s) => s.id === slotId);
+  const layout = getLayout(hallId);
+  const slot = layout.boothSlots.find((s) => s.id === slotId);
   if (!slot || !localPlayer.ready) return false;
-  input.target = frontPoint(slot.x, slot.z, slot.ry, slot.size);
-  return true;
+  return walkTo(layout, frontPoint(slot.x, slot.z, slot.ry, slot.size));
 }
 
 export function goToBooth(currentHall: HallId, target: { hallId: string; slotId: string | null; boothId: string }): void {

@@ -28,6 +28,8 @@ const ModerationConsole = lazy(() => import('./moderation/ModerationConsole'));
 const ModeratorInviteAccept = lazy(() => import('./moderation/ModeratorInviteAccept'));
 // Q&A (issue #11): the queue of audience questions, beside the moderation console
 const QaQueue = lazy(() => import('./qa/QaQueue'));
+// the live auction (issue #12): lots per hall with their results, and the form to put one up
+const AuctionConsole = lazy(() => import('./auction/AuctionConsole'));
 
 type Exhibitor = RouteResponse<'organizerExhibitors'>['exhibitors'][number];
 type Slot = RouteResponse<'slots'>['slots'][number];
@@ -144,6 +146,9 @@ function Organizer() {
       <Announce />
       <Suspense fallback={null}>
         <AgendaEditor />
+      </Suspense>
+      <Suspense fallback={null}>
+        <AuctionConsole />
       </Suspense>
       <section className="console-card">
         <h2>{t('organizer.exhibitors')}</h2>

@@ -1,13 +1,16 @@
 /**
  * The private tour's caption box (a lazy chunk of the hall): where the guide is in the tour, what it
  * says at the stop — always as text, in the visitor's language, announced politely to screen readers —
- * and the tour's controls: pause, replay, next stop, end. It sits in the overlay's captions region.
+ * and the tour's controls: pause, replay, next stop, the voice (where a local one speaks), end. At the
+ * booth district it offers a booth's staff or its card (GuideFinale). It sits in the overlay's captions region.
  */
 import { useTranslation } from 'react-i18next';
 import { getLayout, type HallId } from '../../../../shared/halls';
 import { pick } from '../../i18n/pick';
 import { Slot } from '../layout/Overlay';
 import { stopCaption } from './tourScript';
+import { GuideFinale } from './GuideFinale';
+import { VoiceToggle } from './VoiceToggle';
 import { useTour } from './tourStore';
 import { NS } from './locales';
 import './guide.css';
@@ -52,7 +55,9 @@ export default function GuideCaptions({ hallId }: { hallId: HallId }) {
           {status}
         </p>
         <div className="guide-caption" data-testid="guide-caption" aria-live="polite" lang={lang.startsWith('zh') ? 'zh-CN' : 'en'}>
-          {caption ? (
+          {phase === 'done' ? (
+            <GuideFinale hallId={hallId} />
+          ) : caption ? (
             <>
               {caption.title ? <h3>{caption.title}</h3> : null}
               {caption.paragraphs.map((p, i) => (
@@ -60,7 +65,7 @@ export default function GuideCaptions({ hallId }: { hallId: HallId }) {
               ))}
             </>
           ) : (
-            <p className="guide-hint">{t('follow', { name })}</p>
+            <p className="guide-hint">{t(phase === 'toBooths' ? 'followToBooths' : 'follow', { name })}</p>
           )}
         </div>
         {/* symbols, named for screen readers and tooltips: the captions area is narrow on a small screen */}
@@ -68,6 +73,7 @@ export default function GuideCaptions({ hallId }: { hallId: HallId }) {
           <Control label={paused ? t('resume') : t('pause')} pressed={paused} onClick={tour.togglePause} testId="guide-pause" symbol={paused ? '▶' : 'Ⅱ'} />
           <Control label={t('replay')} onClick={tour.replay} disabled={told === null && stop === 0} testId="guide-replay" symbol="↺" />
           <Control label={t('skip')} onClick={tour.skip} disabled={phase === 'done'} testId="guide-skip" symbol="»" />
+          <VoiceToggle />
           <Control label={t('end')} onClick={tour.end} testId="guide-end" symbol="×" />
         </div>
       </section>

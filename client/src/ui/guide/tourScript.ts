@@ -6,6 +6,7 @@
  */
 import type { HallLayout } from '../../../../shared/layout';
 import { pick } from '../../i18n/pick';
+import { hotspotAt } from '../../../../shared/tourTimeline';
 
 export interface StopCaption {
   stopId: string;
@@ -15,24 +16,8 @@ export interface StopCaption {
   paragraphs: string[];
 }
 
-/** A stop tells a hotspot's story when it stands inside the hotspot's circle, or this close to its edge, metres. */
-const NEAR_M = 3;
-
-type Hotspot = HallLayout['hotspots'][number];
-
-/** The hotspot a stop stands at: the nearest one whose circle (plus a margin) holds it. */
-export function hotspotAt(layout: HallLayout, x: number, z: number): Hotspot | null {
-  let best: Hotspot | null = null;
-  let bestD = Infinity;
-  for (const h of layout.hotspots) {
-    const d = Math.hypot(h.x - x, h.z - z);
-    if (d <= h.radius + NEAR_M && d < bestD) {
-      best = h;
-      bestD = d;
-    }
-  }
-  return best;
-}
+/** The hotspot a stop stands at (shared: the public tour times its tellings from the same text). */
+export { hotspotAt };
 
 export function stopCaption(layout: HallLayout, index: number, lang: string): StopCaption | null {
   const stop = layout.tourStops[index];

@@ -10,9 +10,10 @@ import { create } from 'zustand';
  * - `walking`: towards `stop`;
  * - `waiting`: for the visitor, who fell behind (on the way or at the stop);
  * - `telling`: at stop `told`: turns to the visitor, points, talks, with the caption up;
- * - `done`: the last stop told, the caption still up until the visitor ends the tour.
+ * - `toBooths`: the last stop told, on to the booth district (scene/guide/tourEnd.ts);
+ * - `done`: at the booth district, the caption offering a booth's staff or its card until the visitor ends the tour.
  */
-export type TourPhase = 'off' | 'walking' | 'waiting' | 'telling' | 'done';
+export type TourPhase = 'off' | 'walking' | 'waiting' | 'telling' | 'toBooths' | 'done';
 
 export interface TourState {
   active: boolean;
@@ -45,8 +46,10 @@ export interface TourState {
   setPhase(phase: 'walking' | 'waiting'): void;
   /** arrived at `stop` with the visitor near: tell it */
   arrive(): void;
-  /** the telling of `told` finished: walk to the next stop, or finish */
+  /** the telling of `told` finished: walk to the next stop, or on to the booth district */
   advance(): void;
+  /** arrived at the booth district: the tour is done */
+  finish(): void;
 }
 
 const OFF = { active: false, paused: false, phase: 'off' as TourPhase, stop: 0, told: null };
@@ -65,9 +68,10 @@ export const useTour = create<TourState>((set, get) => ({
   skip: () => {
     const s = get();
     if (!s.active) return;
-    // skipping while the last stop is told or awaited ends the walk there
+    // skipping on the way to the booths ends the tour where the guide stands; past the last stop, on to the booths
+    if (s.phase === 'toBooths') return set({ phase: 'done', paused: false });
     const from = s.phase === 'telling' || s.phase === 'done' ? (s.told ?? s.stop) : s.stop;
-    if (from + 1 >= s.count) set({ phase: 'done', paused: false, told: s.told ?? from, stop: from });
+    if (from + 1 >= s.count) set({ phase: 'toBooths', paused: false, told: null, stop: from });
     else set({ phase: 'walking', paused: false, stop: from + 1, told: null });
   },
   replay: () => {
@@ -87,7 +91,10 @@ export const useTour = create<TourState>((set, get) => ({
   advance: () => {
     const s = get();
     const at = s.told ?? s.stop;
-    if (at + 1 >= s.count) set({ phase: 'done', stop: at });
+    if (at + 1 >= s.count) set({ phase: 'toBooths', stop: at, told: null });
     else set({ phase: 'walking', stop: at + 1 });
+  },
+  finish: () => {
+    if (get().active) set({ phase: 'done', paused: false, told: null });
   },
 }));

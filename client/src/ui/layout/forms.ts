@@ -23,8 +23,8 @@ export interface Form {
   place: Record<RegionName, string>;
 }
 
-const threeColumns = (start: string, end: string): Pick<Form, 'areas' | 'rows' | 'place'> & { columns: string } => ({
-  areas: ['top top top', 'banner banner banner', 'notice notice notice', 'start hall end', 'start captions end', `chat dock ${end}`],
+const threeColumns = (start: string, end: string, captions = 'start captions end'): Pick<Form, 'areas' | 'rows' | 'place'> & { columns: string } => ({
+  areas: ['top top top', 'banner banner banner', 'notice notice notice', 'start hall end', captions, `chat dock ${end}`],
   columns: `minmax(0, ${start}) minmax(0, 1fr) minmax(0, ${end === 'map' ? 'min(25rem, 34%)' : 'min(22rem, 45%)'})`,
   rows: 'auto auto auto minmax(0, 1fr) auto auto',
   place: {
@@ -44,8 +44,10 @@ const threeColumns = (start: string, end: string): Pick<Form, 'areas' | 'rows' |
 export const FORMS: Record<FormName, Form> = {
   // a desktop window: side columns for panels, the map in its own corner under the right one
   wide: { name: 'wide', ...threeColumns('min(24rem, 30%)', 'map') },
-  // a short or small window (a laptop at 800x500, a phone held sideways): the map shares the right column
-  short: { name: 'short', ...threeColumns('min(20rem, 36%)', 'end') },
+  // a short or small window (a laptop at 800x500, a phone held sideways): the map shares the right column.
+  // Its middle column is too narrow to read a caption in (under 100 px at 640x360), so the guide's
+  // captions take the left column's foot too; the row is empty (no height) while no tour runs.
+  short: { name: 'short', ...threeColumns('min(20rem, 36%)', 'end', 'captions captions end') },
   // a phone held upright: one panel at a time between the toolbar and the chat
   narrow: {
     name: 'narrow',

@@ -24,6 +24,8 @@ export type PanelId =
   | 'agendaReminder'
   // questions to the session on stage (issue #11, ui/qa/)
   | 'qa'
+  // questions to the guide: where is, who makes, what's on (issue #12, ui/guide/ask/)
+  | 'askGuide'
   | 'minimap'
   | 'dock'
   | 'notice'
@@ -74,6 +76,8 @@ export const PANELS: Record<PanelId, PanelSpec> = {
   // shown while a session is on stage; the agenda or a request for another start panel folds it to the dock
   qa: { region: 'start', priority: 71, label: 'qa.title' },
   directory: { region: 'start', priority: 70, label: 'directory.title' },
+  // opened by the toolbar's 问向导 button; its "open the directory" closes it, so the two never compete
+  askGuide: { region: 'start', priority: 73, label: 'layout.askGuide' },
   auction: { region: 'end', priority: 65, label: 'layout.auction' },
   landmarkCard: { region: 'end', priority: 60, label: 'hotspot.label' },
   passport: { region: 'start', priority: 55, label: 'layout.passport' },

@@ -1,19 +1,20 @@
 /**
- * The stamp passport panel (issue #12 item 5): this hall's landmark stamps, collected and missing,
- * with "take me there" for each; the souvenir once the set is complete (a link to its /verify page),
+ * The stamp passport panel (issue #12 item 5): this hall's landmark stamps and booth stamps,
+ * collected and missing, with "take me there" for each; the souvenir once the set is complete (a link to its /verify page),
  * and for a guest, that the stamps last for this visit and a visitor account keeps them. A line
  * tells the visitor when the server has given them a stamp.
  */
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HallId } from '../../../../shared/halls';
 import { getLayout } from '../../../../shared/halls';
-import { hallStamps, landmarkSetOf, STAMP_DWELL_MS, type StampDef } from '../../../../shared/passport';
+import { boothStamps, hallStamps, landmarkSetOf, STAMP_DWELL_MS, type StampDef } from '../../../../shared/passport';
 import { isWalkable } from '../../../../shared/layout';
 import { pick } from '../../i18n/pick';
-import { input, localPlayer } from '../../store/transient';
+import { walkTo } from '../../controls/walkTo';
 import { useStore } from '../../store';
 import { Slot } from '../layout/Overlay';
+import { walkToSlot } from '../booth/goTo';
 import { usePassport } from './passportStore';
 import { StampSeal } from './StampSeal';
 import './passport.css';
@@ -35,8 +36,20 @@ export default function PassportPanel({ hallId }: { hallId: HallId }) {
   const { earned, souvenirs, guest, fresh, clearFresh, open, setOpen } = usePassport();
   const close = useCallback(() => setOpen(false), [setOpen]);
   const stamps = hallStamps(getLayout(hallId));
+  // the booths placed in this hall, as the hall's booth list has them (the server reads the same from the database)
+  const booths = useStore((s) => s.booths);
+  const boothList = useMemo(
+    () =>
+      boothStamps(
+        getLayout(hallId),
+        Object.values(booths)
+          .filter((b) => b.hallId === hallId && b.slotId)
+          .map((b) => ({ boothId: b.id, slotId: b.slotId!, name: b.exhibitor.name })),
+      ),
+    [booths, hallId],
+  );
   const souvenir = souvenirs.find((s) => s.set === landmarkSetOf(hallId));
-  const freshStamp = stamps.find((s) => s.id === fresh) ?? null;
+  const freshStamp = stamps.find((s) => s.id === fresh) ?? boothList.find((s) => s.id === fresh) ?? null;
 
   const toast = useStore((s) => s.toast);
   // a new stamp is told on the overlay's notice line, where nothing else sits (ui/layout)
@@ -47,11 +60,36 @@ export default function PassportPanel({ hallId }: { hallId: HallId }) {
   }, [freshStamp, toast, clearFresh, i18n.language]);
 
   const goTo = (s: StampDef) => {
+    if (s.kind === 'booth') {
+      if (walkToSlot(hallId, s.landmarkId)) setOpen(false);
+      return;
+    }
     const p = standingPoint(hallId, s);
-    if (!p || !localPlayer.ready) return;
-    input.target = p;
-    setOpen(false);
+    if (p && walkTo(getLayout(hallId), p)) setOpen(false);
   };
+
+  const stampList = (list: StampDef[]) => (
+    <ul className="passport-stamps">
+      {list.map((s) => {
+        const has = earned.includes(s.id);
+        const name = pick(s.name, i18n.language);
+        return (
+          <li key={s.id} data-stamp={s.id} data-earned={has ? 'true' : 'false'}>
+            <StampSeal stamp={s} earned={has} />
+            <span className="passport-name">{name}</span>
+            {has ? (
+              <span className="passport-got">{t('passport.got')}</span>
+            ) : (
+              <button type="button" className="ghost" onClick={() => goTo(s)} data-testid="passport-go">
+                {t('passport.takeMeThere')}
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+  const count = (list: StampDef[]) => `${list.filter((s) => earned.includes(s.id)).length}/${list.length}`;
 
   return (
     <>
@@ -62,24 +100,10 @@ export default function PassportPanel({ hallId }: { hallId: HallId }) {
             <p className="passport-note">
               {t('passport.howTo', { seconds: STAMP_DWELL_MS / 1000 })} {guest ? t('passport.guest') : t('passport.account')}
             </p>
-            <ul className="passport-stamps">
-              {stamps.map((s) => {
-                const has = earned.includes(s.id);
-                return (
-                  <li key={s.id} data-stamp={s.id} data-earned={has ? 'true' : 'false'}>
-                    <StampSeal stamp={s} earned={has} />
-                    <span className="passport-name">{pick(s.name, i18n.language)}</span>
-                    {has ? (
-                      <span className="passport-got">{t('passport.got')}</span>
-                    ) : (
-                      <button type="button" className="ghost" onClick={() => goTo(s)} data-testid="passport-go">
-                        {t('passport.takeMeThere')}
-                      </button>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
+            <h3>
+              {t('passport.landmarks')} <span className="passport-count">{count(stamps)}</span>
+            </h3>
+            {stampList(stamps)}
             {souvenir ? (
               <p className="passport-souvenir">
                 {t('passport.souvenir')}{' '}
@@ -90,6 +114,11 @@ export default function PassportPanel({ hallId }: { hallId: HallId }) {
             ) : (
               <p className="passport-note">{guest ? t('passport.souvenirGuest') : t('passport.souvenirHint')}</p>
             )}
+            <h3>
+              {t('passport.booths')} <span className="passport-count">{count(boothList)}</span>
+            </h3>
+            <p className="passport-note">{boothList.length ? t('passport.boothsHowTo', { seconds: STAMP_DWELL_MS / 1000 }) : t('passport.boothsNone')}</p>
+            <div data-testid="passport-booths">{stampList(boothList)}</div>
           </aside>
         </Slot>
       )}

@@ -1,9 +1,14 @@
 /**
- * One stamp's picture: a round seal in the hall's colour with the landmark's name, drawn as SVG (no
- * image files, our own font). Each landmark gets its own hue and mark so the passport reads at a
- * glance; a stamp not yet earned is a dashed outline.
+ * One stamp as a round seal: the place's own picture (stampPictures) over its name, in one ink of
+ * the hall's colour, drawn as SVG (no image files, our own font). Each landmark gets its own hue,
+ * so the passport reads at a glance; a stamp not yet earned is a dashed outline with a faint
+ * picture of what is to be found.
  */
 import type { StampDef } from '../../../../shared/passport';
+import { stampPicture } from './stampPictures';
+
+/** the name's size on the band by its length, so it stays inside the inner ring */
+const FONT_BY_LENGTH = [9, 9, 9, 9, 8, 7, 6, 5.6];
 
 const HALL_HUE: Record<string, number> = { gulangyu: 8, shapowei: 205 };
 
@@ -14,29 +19,44 @@ function hueOf(s: StampDef): number {
 }
 
 export function StampSeal({ stamp, earned, size = 64 }: { stamp: StampDef; earned: boolean; size?: number }) {
-  const hue = hueOf(stamp);
-  const ink = earned ? `hsl(${hue} 62% 38%)` : '#9ca3af';
-  // two characters a line, at most two lines, like a seal's inscription
-  const name = stamp.name.zh.replace(/\s/g, '');
-  const lines = name.length <= 3 ? [name] : [name.slice(0, Math.ceil(name.length / 2)), name.slice(Math.ceil(name.length / 2))];
+  const hue = stamp.kind === 'booth' ? 150 : hueOf(stamp);
+  const ink = earned ? `hsl(${hue} 62% 36%)` : '#9ca3af';
+  const picture = stampPicture(stamp.kind, stamp.landmarkId);
+  // the Chinese name on the seal's band, as a seal is cut, in either language (the list beside it
+  // says the name in the visitor's); short names whole, long ones cut
+  const label = [...stamp.name.zh.replace(/\s+/g, '')];
+  const short = label.length > 7 ? `${label.slice(0, 6).join('')}…` : label.join('');
   return (
-    <svg width={size} height={size} viewBox="0 0 64 64" aria-hidden="true" className={earned ? 'stamp-seal earned' : 'stamp-seal'}>
-      <circle cx="32" cy="32" r="29" fill={earned ? `hsl(${hue} 70% 96%)` : 'none'} stroke={ink} strokeWidth="3" strokeDasharray={earned ? undefined : '5 4'} />
-      <circle cx="32" cy="32" r="24" fill="none" stroke={ink} strokeWidth="1" opacity={earned ? 1 : 0.5} />
-      {lines.map((l, i) => (
-        <text
-          key={i}
-          x="32"
-          y={lines.length === 1 ? 38 : 29 + i * 15}
-          textAnchor="middle"
-          fontSize={l.length > 3 ? 10 : 14}
-          fontWeight="700"
-          fill={ink}
-          style={{ fontFamily: "'Noto Sans SC', sans-serif" }}
-        >
-          {l}
-        </text>
-      ))}
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 64 64"
+      aria-hidden="true"
+      className={earned ? 'stamp-seal earned' : 'stamp-seal'}
+      data-picture={picture ? 'drawn' : 'none'}
+    >
+      <circle
+        cx="32"
+        cy="32"
+        r="30"
+        fill={earned ? `hsl(${hue} 70% 97%)` : 'none'}
+        stroke={ink}
+        strokeWidth="2.5"
+        strokeDasharray={earned ? undefined : '5 4'}
+      />
+      <circle cx="32" cy="32" r="26.5" fill="none" stroke={ink} strokeWidth="0.8" opacity={earned ? 1 : 0.5} />
+      <g opacity={earned ? 1 : 0.45}>{picture ? picture(ink) : <circle cx="32" cy="29" r="9" fill={ink} />}</g>
+      <text
+        x="32"
+        y="53"
+        textAnchor="middle"
+        fontSize={FONT_BY_LENGTH[Math.min(short.length, 7)]}
+        fontWeight="700"
+        fill={ink}
+        style={{ fontFamily: "'Noto Sans SC', sans-serif" }}
+      >
+        {short}
+      </text>
     </svg>
   );
 }

@@ -13,6 +13,7 @@ import { useStageSync } from './useStageSync';
 import { useLiveStage } from './useLiveStage';
 import { Watch2D } from './Watch2D';
 import { stagePhase } from './premiereSync';
+import { stageLot } from '../auction/stageLot';
 import './stage.css';
 
 export default function StageLayer({ hallId }: { hallId: HallId }) {
@@ -60,6 +61,7 @@ export default function StageLayer({ hallId }: { hallId: HallId }) {
         live: useStore.getState().stageLive,
         framesDecoded: video.getVideoPlaybackQuality?.().totalVideoFrames ?? 0,
         screen: useStore.getState().stageScreenVideo ? 'video' : 'card',
+        auction: stageLot.drawn && { ...stageLot.drawn },
       };
     };
     return () => {

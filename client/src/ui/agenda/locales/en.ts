@@ -50,6 +50,17 @@ export const en: Shape<typeof zhCN> = {
   reminderGo: 'Go to the {{hall}} hall',
   reminderDismiss: 'Got it',
   live: 'Live updates',
+  // an auction session's lots (issue #12)
+  lots: {
+    title: 'Lots in this session',
+    none: 'No lots are up yet.',
+    start: 'starts at ¥{{price}}',
+    now: 'now ¥{{price}}',
+    sold: 'sold for ¥{{price}}',
+    bidInHall: 'Bid in the hall',
+    offPlatform: 'No payment happens here: the organizer settles sold lots off-platform, under their own licence.',
+    failed: 'The lots did not load: {{message}}',
+  },
   editor: {
     title: 'Agenda',
     intro: 'Plan the sessions of both halls here. Every save reaches open agenda pages, hall panels and the stage at once.',

@@ -46,6 +46,17 @@ export const zhCN = {
   reminderGo: '前往{{hall}}展厅',
   reminderDismiss: '知道了',
   live: '实时更新',
+  // an auction session's lots (issue #12)
+  lots: {
+    title: '本场拍品',
+    none: '拍品还没有上架。',
+    start: '起拍 ¥{{price}}',
+    now: '当前 ¥{{price}}',
+    sold: '成交 ¥{{price}}',
+    bidInHall: '到展厅出价',
+    offPlatform: '平台内不收付款：成交后由主办方在平台外按其资质结算。',
+    failed: '拍品没有加载出来：{{message}}',
+  },
   editor: {
     title: '日程',
     intro: '在这里编排两座展厅的日程。每次保存都会实时推送到打开的日程页、展厅面板和舞台。',

@@ -27,9 +27,11 @@ export const en: Shape<typeof zhCN> = {
     too_low: 'Below the lowest bid allowed now',
     too_high: 'Out of range',
     no_lot: 'No such lot',
+    key_taken: 'The bid did not get through: please bid again',
   },
   failed: 'The bid did not get through: {{message}}',
   softClose: 'A bid in the last {{seconds}} s moves the close to {{seconds}} s after it.',
   offPlatform: 'No payment happens here: the organizer settles sold lots off-platform, under their own licence. Souvenirs are never auctioned.',
+  session: 'This auction on the agenda ›',
   signIn: 'Bidding needs a visitor account.',
 };

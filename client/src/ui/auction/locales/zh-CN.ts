@@ -23,9 +23,11 @@ export const zhCN = {
     too_low: '出价低于当前最低可出价',
     too_high: '出价超出范围',
     no_lot: '没有这件拍品',
+    key_taken: '出价没有送达，请重新出价',
   },
   failed: '出价没有送达：{{message}}',
   softClose: '最后 {{seconds}} 秒内的出价会把结束时间顺延到出价后 {{seconds}} 秒。',
   offPlatform: '平台内不收付款：成交后由主办方在平台外按其资质自行结算。纪念证书不参与拍卖。',
+  session: '本场拍卖会的议程 ›',
   signIn: '出价需要登录访客账号。',
 };

@@ -13,6 +13,7 @@ export const en: Shape<typeof zhCN> = {
     walking: '{{name}} takes you to stop {{n}} of {{count}}',
     waiting: '{{name}} is waiting for you to catch up',
     telling: 'Stop {{n}} of {{count}}',
+    toBooths: '{{name}} takes you to the booths',
     done: 'That was the tour. Thank you!',
     paused: 'Paused',
   },
@@ -22,4 +23,15 @@ export const en: Shape<typeof zhCN> = {
   replay: 'Replay',
   end: 'End',
   follow: 'Follow {{name}}: the story shows at each stop.',
+  followToBooths: 'Follow {{name}} to the booths, where you can meet the exhibitors.',
+  voiceOn: 'Guide voice: on (mute it; the captions stay)',
+  voiceOff: 'Guide voice: off (turn it on)',
+  finale: {
+    staff: 'Here are the booths. Staff of {{exhibitor}} are on duty: talk to them now.',
+    card: 'Here are the booths. No one from {{exhibitor}} is at the booth just now: leave your card and they will get in touch.',
+    none: 'Here are the booths. None is taken here yet: open the directory to find the others.',
+    talk: 'Talk to staff',
+    leaveCard: 'Leave a card',
+    directory: 'Directory',
+  },
 };

@@ -9,6 +9,7 @@ export const zhCN = {
     walking: '{{name}}带你去第 {{n}}/{{count}} 站',
     waiting: '{{name}}在等你跟上',
     telling: '第 {{n}}/{{count}} 站',
+    toBooths: '{{name}}带你去展台区',
     done: '游览结束，谢谢你！',
     paused: '已暂停',
   },
@@ -18,4 +19,15 @@ export const zhCN = {
   replay: '重听',
   end: '结束',
   follow: '跟着{{name}}走吧，讲解会在到站时出现。',
+  followToBooths: '跟着{{name}}去展台区，在那里可以和展商聊聊。',
+  voiceOn: '导游语音：开（点此静音，字幕保留）',
+  voiceOff: '导游语音：关（点此开启）',
+  finale: {
+    staff: '展台区到了。{{exhibitor}}的工作人员正在展台值守，可以直接和他们交谈。',
+    card: '展台区到了。{{exhibitor}}的工作人员暂时不在，留下名片，展商会联系你。',
+    none: '展台区到了。这里暂时没有展商，打开展商名录看看其他展台吧。',
+    talk: '与工作人员交谈',
+    leaveCard: '留下名片',
+    directory: '展商名录',
+  },
 } as const;
