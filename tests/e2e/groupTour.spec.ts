@@ -69,6 +69,7 @@ test('an organizer starts a group tour: the visitor sees the same guide and capt
   await expect(caption).toContainText('欢迎来到鼓浪屿！我们从三丘田码头出发。');
   expect(await caption.textContent()).toBe(await page.getByTestId('group-caption').textContent());
   await expect(visitorPage.getByTestId('group-status')).toContainText('第 1/6 站');
+  await visitorPage.screenshot({ path: test.info().outputPath('group-tour.png') });
   // the private tour's button gave way to joining the group tour
   await expect(visitorPage.getByTestId('guide-tour-toggle')).toHaveCount(0);
   // moved on to stop 2: both pages draw the guide at the same place on the way (the server's clock)

@@ -118,6 +118,28 @@ export function auctionRepositorySuite(name: string, open: () => Promise<Databas
       });
     });
 
+    it('a bid sent twice at once (and others beside it) is counted once and both sends are told it was accepted', async () => {
+      const now = Date.now();
+      const lot = await newLot(now, { closesIn: 60_000, softCloseMs: 10_000 });
+      const mine = { lotId: lot.id, userId: users[4], name: 'E', amount: 150, bidKey: 'twice-key', now: Date.now };
+      const others = [100, 110, 120, 130].map((amount, i) => ({
+        lotId: lot.id,
+        userId: users[5 + i],
+        name: `O${i}`,
+        amount,
+        bidKey: `other-${i}`,
+        now: Date.now,
+      }));
+      const answers = await Promise.all([...others, mine, mine].map((b) => r.auction.bid(b)));
+      const [a1, a2] = answers.slice(-2);
+      expect(a1).toMatchObject({ ok: true });
+      expect(a2).toMatchObject({ ok: true });
+      expect([a1, a2].filter((a) => a.ok && a.repeated)).toHaveLength(1);
+      const log = await r.auction.bids(lot.id);
+      expect(log.filter((b) => b.bidKey === 'twice-key')).toHaveLength(1);
+      expect((await r.auction.lot(lot.id))!.price).toBe(150);
+    });
+
     it("another account's key is refused and tells nothing of that bid", async () => {
       const now = Date.now();
       const lot = await newLot(now, { closesIn: 60_000, softCloseMs: 10_000 });
