@@ -24,7 +24,7 @@ import { createColyseusAdapter, guardMatchmaking, restrictMatchmaker, type Colys
 import { announceToHall, type AnnounceResult } from './scale/announce';
 import { checkHallLayouts } from './hallLayouts';
 import type { IncomingHttpHeaders } from 'node:http';
-import { identifyHallAccount } from './rooms/account';
+import { identifyHallAccount, staffPostOf } from './rooms/account';
 import { moderationFor } from './moderation/service';
 import { createAnalytics, type Analytics } from './analytics';
 import { createDashboard, type Dashboard } from './dashboard';
@@ -177,6 +177,9 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
     passport: passportStore(() => expo.repos),
     // the live auction's lots and bids (issue #12), shared with the organizer's auction routes
     auction: expo.auction,
+    // staff going on or off duty while in the hall are re-marked live (issue #10)
+    boothEvents: expo.events,
+    staffPost: (userId, hallId) => staffPostOf(expo.repos, userId, hallId),
   };
   gameServer
     .define(

@@ -17,6 +17,7 @@ import { MEDIA_PREFIX } from './views';
 import type { Analytics } from '../analytics';
 import { resolveRange } from '../analytics/range';
 import { boothsCsv, seriesCsv } from '../analytics/csv';
+import { heatmapRange, visibleCells } from '../analytics/heatmapView';
 
 /** A browser prefetching a link has not clicked it. */
 function isPrefetch(req: Request): boolean {
@@ -94,16 +95,11 @@ export function analyticsRoutes(router: Router, s: ExpoServices, deps: BindDeps,
     const expo = await s.repos.expos.getActive();
     const now = Date.now();
     const first = expo ? await repo().firstCellMinute(expo.id, query.hall) : null;
-    const to = query.to ?? Math.floor(now / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
-    const from = query.from ?? first ?? to - 3_600_000;
-    if (from >= to) throw new HttpError(400, 'invalid_range', '`from` must be before `to`');
-    const cells = expo ? await repo().heatmap(expo.id, query.hall, from, to) : [];
-    let max = 0;
-    let total = 0;
-    for (const c of cells) {
-      max = Math.max(max, c[2]);
-      total += c[2];
-    }
+    const rawTo = query.to ?? Math.floor(now / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
+    const rawFrom = query.from ?? first ?? rawTo - 3_600_000;
+    if (rawFrom >= rawTo) throw new HttpError(400, 'invalid_range', '`from` must be before `to`');
+    const { from, to } = heatmapRange(rawFrom, rawTo);
+    const { cells, max, total } = visibleCells(expo ? await repo().heatmap(expo.id, query.hall, from, to) : []);
     return { hallId: query.hall, from, to, cellM: CELL_M, cells, max, total };
   });
 

@@ -181,10 +181,14 @@ export function consoleRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
 
   bind(router, routes.setDuty, deps, async ({ params, body, user }) => {
     if (user.role !== 'exhibitor') throw new HttpError(403, 'forbidden', "Only the booth's staff go on duty");
-    await s.repos.booths.setDuty(user.id, body.onDuty ? Date.now() + DUTY_TTL_MS : null);
+    const until = body.onDuty ? Date.now() + DUTY_TTL_MS : null;
+    await s.repos.booths.setDuty(user.id, until);
     const r = await s.repos.booths.get(params.boothId);
     if (!r) throw new HttpError(404, 'not_found', 'No such booth');
-    if (r.booth.slot_id) s.events.boothChanged(r.booth.hall_id, r.booth.id);
+    if (r.booth.slot_id) {
+      s.events.boothChanged(r.booth.hall_id, r.booth.id);
+      s.duty.renewed(user.id, r.booth.hall_id, r.booth.id, until);
+    }
     return boothView(r);
   });
 }

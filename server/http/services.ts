@@ -11,6 +11,7 @@ import { withStartupLock } from '../db/startupLock';
 import { createRepositories, type Repositories } from '../db/repositories';
 import { MediaStore } from '../uploads/storage';
 import { createBoothEvents, type BoothEvents } from '../events';
+import { dutyExpiry, type DutyExpiry } from '../dutyExpiry';
 import { createLeadEvents, type LeadEvents } from '../leadEvents';
 import { createConversationEvents, type ConversationEvents } from '../conversationEvents';
 import { createMeetingEvents, type MeetingEvents } from '../meetingEvents';
@@ -30,6 +31,8 @@ export interface ExpoServices {
   readonly repos: Repositories;
   readonly store: MediaStore;
   readonly events: BoothEvents;
+  /** a lapsed staff duty publishes a booth event (../dutyExpiry.ts) */
+  readonly duty: DutyExpiry;
   /** new and withdrawn leads per booth, to the consoles' inboxes on every process */
   readonly leadEvents: LeadEvents;
   /** conversations changed, to booth inboxes and visitors on every process */
@@ -68,6 +71,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
   };
   const store = new MediaStore(cfg.uploadDir);
   const events = createBoothEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'booth event bus'));
+  const duty = dutyExpiry(events);
   const leadEvents = createLeadEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'lead event bus'));
   const conversationEvents = createConversationEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'conversation event bus'));
   const meetingEvents = createMeetingEvents(presence, config.presencePrefix, (err) => logger.warn({ err }, 'meeting event bus'));
@@ -89,6 +93,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
     },
     store,
     events,
+    duty,
     leadEvents,
     conversationEvents,
     meetingEvents,
@@ -134,6 +139,7 @@ export function createExpoServices(config: Config, logger: Logger, presence: () 
       stopRetention = null;
       for (const s of streams) s.end();
       streams.clear();
+      duty.close();
       events.close();
       leadEvents.close();
       conversationEvents.close();

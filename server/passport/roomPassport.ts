@@ -1,7 +1,7 @@
 /**
  * One hall instance's stamp passport (issue #12 items 5 and 6). Once a second the watcher looks at
- * the room's own poses, against the hall's landmarks and the booths placed in it (re-read every
- * BOOTHS_EVERY_S, as exhibitors are placed and taken away); a stamp earned is told to its visitor at once, kept in the database when
+ * the room's own poses, against the hall's landmarks and the booths placed in it (re-read on each
+ * booth event, as exhibitors are placed and taken away, or every BOOTHS_EVERY_S without an event bus); a stamp earned is told to its visitor at once, kept in the database when
  * they are signed in (a guest's stamps last for the session), and when the hall's landmark set is
  * complete a signed souvenir is issued to the account. Each visitor gets the whole passport on join
  * and after every change: the stamps they hold (of every hall, for an account) and their souvenirs.
@@ -33,6 +33,8 @@ export interface RoomPassportDeps {
   send(sessionId: string, payload: ServerPayload<'passport'>): void;
   log: Logger;
   now?: () => number;
+  /** this hall's booth change events: booth stamps are re-read on each (returns the unsubscribe); absent: every BOOTHS_EVERY_S */
+  onBoothChange?: (listener: () => void) => () => void;
 }
 
 export class RoomPassport {
@@ -44,6 +46,7 @@ export class RoomPassport {
   private ticks = 0;
   private closed = false;
   private readonly readBooths: () => Promise<void>;
+  private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly deps: RoomPassportDeps,
@@ -71,11 +74,14 @@ export class RoomPassport {
 
   /** Reads the hall's booths (their stamps count from then on); the room calls it when it opens. */
   open(): Promise<void> {
+    if (this.deps.onBoothChange) this.unsubscribe = this.deps.onBoothChange(() => void this.readBooths());
     return this.readBooths();
   }
 
   close(): void {
     this.closed = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
   }
 
   async join(sessionId: string, userId: string | null): Promise<void> {
@@ -103,7 +109,7 @@ export class RoomPassport {
   }
 
   tick(): void {
-    if (++this.ticks % BOOTHS_EVERY_S === 0) void this.readBooths();
+    if (++this.ticks % BOOTHS_EVERY_S === 0 && !this.deps.onBoothChange) void this.readBooths();
     const now = (this.deps.now ?? Date.now)();
     for (const id of this.holders.keys()) if (!this.deps.visitors.has(id)) this.holders.delete(id);
     const earned = this.watcher.tick(now, this.deps.visitors, (sessionId, stampId) => {

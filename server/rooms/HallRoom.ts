@@ -45,6 +45,8 @@ import type { AuctionService } from '../auction/service';
 import type { PassportStore } from '../passport/store';
 import { RoomTour } from '../tours/roomTour';
 import { TourAgenda } from '../tours/tourAgenda';
+import { RoomStaffDuty, type StaffDutySource } from './staffDuty';
+import type { BoothEvents } from '../events';
 
 export interface HallRoomDeps {
   logger: Logger;
@@ -71,6 +73,15 @@ export interface HallRoomDeps {
   passport?: PassportStore;
   /** the live auction's lots and bids (server/auction, issue #12); absent: no lots, bids answered "unavailable" */
   auction?: AuctionService;
+  /** booth change events (server/events.ts): booth stamps and staff marks follow them; absent: stamps re-read every 15 s, staff marked at join only */
+  boothEvents?: Pick<BoothEvents, 'subscribe'>;
+  /** which booth an exhibitor account is on duty at (./account.ts): going on or off duty in the console re-marks staff live (./staffDuty.ts) */
+  staffPost?: StaffDutySource['postOf'];
+}
+
+/** One hall's booth events as a plain listener, or undefined without an event bus. */
+function boothEventsOf(events: Pick<BoothEvents, 'subscribe'> | undefined, hallId: string): ((listener: () => void) => () => void) | undefined {
+  return events ? (listener) => events.subscribe(hallId, () => listener()) : undefined;
 }
 
 /** How often the room clock's timers are looked at (they all run every second or less often). */
@@ -98,6 +109,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
   private auction: RoomAuction | null = null;
   private tour: RoomTour | null = null;
   private tourAgenda: TourAgenda | null = null;
+  private staffDuty: RoomStaffDuty | null = null;
   private readonly onAnnounce = (p: AnnouncePayload): void => {
     broadcastMsg(this, 'announce', p);
   };
@@ -240,6 +252,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
           if (client) sendTo(client, 'passport', payload);
         },
         log: this.log,
+        onBoothChange: boothEventsOf(this.deps.boothEvents, hallId),
       },
       this.deps.passport ?? null,
     );
@@ -279,6 +292,21 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     if (this.deps.agenda) {
       this.tourAgenda = new TourAgenda({ source: this.deps.agenda, hallId, onSession: (s, now) => tour.setAgendaSession(s, now), log: this.log });
       void this.tourAgenda.open();
+    }
+    const onBooths = boothEventsOf(this.deps.boothEvents, hallId);
+    if (onBooths && this.deps.staffPost) {
+      const source: StaffDutySource = { onChange: (_hall, listener) => onBooths(listener), postOf: this.deps.staffPost };
+      this.staffDuty = new RoomStaffDuty(source, {
+        hallId,
+        clients: () => this.clients,
+        mark: (sessionId, boothId) => {
+          const v = state.visitors.get(sessionId);
+          if (v) v.staff = boothId;
+        },
+        offDuty: (sessionId) => this.crowd?.stopBy(sessionId),
+        onError: (err) => this.log.warn({ err }, 'staff duty re-read failed'),
+      });
+      this.staffDuty.open();
     }
     liveRooms.add(this);
     this.log.info({ instance: claim.n }, 'hall instance opened');
@@ -326,6 +354,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     if (account?.role === 'organizer' || account?.role === 'moderator') roles.push(account.role);
     client.userData = newSession(now, roles);
     client.userData.userId = account?.userId ?? null;
+    client.userData.accountRole = account?.role ?? null;
     client.userData.staffSlotId = account?.staffSlotId ?? null;
     client.userData.moderationKeys = [...(auth.moderationKeys ?? []), sessionKey(client.sessionId)];
     const visitor = createVisitor(auth, this.layout, this.joinSeq++);
@@ -392,6 +421,7 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
     this.passport?.close();
     this.auction?.close();
     this.tourAgenda?.close();
+    this.staffDuty?.close();
     this.analytics?.close();
     if (this.announceTopic) {
       Promise.resolve(this.presence.unsubscribe(this.announceTopic, this.onAnnounce)).catch((err: unknown) =>

@@ -23,14 +23,21 @@ export async function identifyHallAccount(repos: Repositories, headers: Incoming
   // authenticate reads only the request's headers (the cookie or a bearer token)
   const user = await authenticate({ headers } as Request, repos);
   if (!user) return null;
-  let staffBoothId: string | null = null;
-  let staffSlotId: string | null = null;
-  if (user.role === 'exhibitor' && user.exhibitorId) {
-    const [row, booth] = await Promise.all([repos.users.get(user.id), repos.exhibitors.boothOf(user.exhibitorId)]);
-    if (booth && booth.hall_id === hallId && booth.slot_id && (row?.on_duty_until ?? 0) > now) {
-      staffBoothId = booth.id;
-      staffSlotId = booth.slot_id;
-    }
-  }
-  return { userId: user.id, role: user.role, staffBoothId, staffSlotId };
+  const post = user.role === 'exhibitor' ? await staffPostOf(repos, user.id, hallId, now) : NO_POST;
+  return { userId: user.id, role: user.role, ...post };
+}
+
+export interface StaffPost {
+  staffBoothId: string | null;
+  staffSlotId: string | null;
+}
+const NO_POST: StaffPost = { staffBoothId: null, staffSlotId: null };
+
+/** The booth an exhibitor account is on duty at in this hall now, read afresh (going on or off duty while in the hall: ./staffDuty.ts). */
+export async function staffPostOf(repos: Repositories, userId: string, hallId: string, now = Date.now()): Promise<StaffPost> {
+  const row = await repos.users.get(userId);
+  if (!row || row.role !== 'exhibitor' || !row.exhibitor_id || (row.on_duty_until ?? 0) <= now) return NO_POST;
+  const booth = await repos.exhibitors.boothOf(row.exhibitor_id);
+  if (!booth || booth.hall_id !== hallId || !booth.slot_id) return NO_POST;
+  return { staffBoothId: booth.id, staffSlotId: booth.slot_id };
 }

@@ -13,6 +13,10 @@ const hallIdSchema = z.enum(HALL_IDS);
 export const CELL_M = 2;
 /** The sampler looks at every visitor once a second (never per patch). */
 export const SAMPLE_MS = 1000;
+/** A heatmap covers whole windows of this length (no finer slice of time can be asked for). */
+export const HEATMAP_WINDOW_MS = 15 * 60_000;
+/** A cell with fewer visitor-seconds than this over the range is not shown (passing through is not drawn). */
+export const HEATMAP_MIN_SAMPLES = 5;
 /**
  * A visitor is at a booth within its slot radius plus this many metres (the same reach as the
  * booth panel's "N visitors here"), and stays until LEAVE_PAD_M: walking along the edge is one visit.

@@ -161,5 +161,11 @@ test('a visitor asks a booth from the hall; the console sees it live and answers
   await expect(answers).toHaveCount(2);
   await expect(answers.first()).toContainText(answer);
   await expect(answers.last()).toContainText(followUp);
+  // and it is live there too: the booth's next answer appears without a reload
+  const later = '展位下午三点有演示。';
+  await thread.getByTestId('composer-input').fill(later);
+  await thread.getByTestId('composer-input').press('Enter');
+  await expect(answers).toHaveCount(3, { timeout: 10_000 });
+  await expect(answers.last()).toContainText(later);
   await privacy.close();
 });

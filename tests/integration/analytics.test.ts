@@ -6,7 +6,7 @@
  * website links count and redirect; questions, cards and meetings come from their own tables.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOOTH_REACH_PAD_M, CELL_M } from '../../shared/api/analytics';
+import { BOOTH_REACH_PAD_M, CELL_M, HEATMAP_MIN_SAMPLES, HEATMAP_WINDOW_MS } from '../../shared/api/analytics';
 import { getLayout } from '../../shared/halls';
 import { isWalkable, SLOT_RADIUS } from '../../shared/layout';
 import { hostRoom, serverPosition } from '../fixtures/barrier';
@@ -91,8 +91,17 @@ describe('visits counted from the server’s own poses', () => {
     expect(heat.status).toBe(200);
     expect(heat.json.cellM).toBe(CELL_M);
     const cellA = heat.json.cells.find((c: number[]) => c[0] === Math.floor(atA.x / CELL_M) && c[1] === Math.floor(atA.z / CELL_M));
-    expect(cellA?.[2]).toBeGreaterThanOrEqual(4);
+    expect(cellA?.[2]).toBeGreaterThanOrEqual(HEATMAP_MIN_SAMPLES);
+    // the far spot had two visitor-seconds: passing through is counted in the total, not drawn
+    const cellFar = heat.json.cells.find((c: number[]) => c[0] === Math.floor(far.x / CELL_M) && c[1] === Math.floor(far.z / CELL_M));
+    expect(cellFar).toBeUndefined();
     expect(heat.json.total).toBeGreaterThanOrEqual(7);
+    // no slice finer than a window: a one-minute range answers for its whole window
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    const slice = await h.call('organizer', 'hallHeatmap', { query: { hall: 'gulangyu', from: String(minute), to: String(minute + 60_000) } });
+    expect(slice.status).toBe(200);
+    expect(slice.json.to - slice.json.from).toBeGreaterThanOrEqual(HEATMAP_WINDOW_MS);
+    expect(slice.json.from % HEATMAP_WINDOW_MS).toBe(0);
     expect((await h.call('organizer', 'hallHeatmap', { query: { hall: 'shapowei' } })).json.cells).toEqual([]);
   });
 

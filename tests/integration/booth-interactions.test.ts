@@ -122,4 +122,26 @@ describe('booth interactions across instances', () => {
     expect(session?.userData?.userId).toEqual(expect.any(String));
     expect(JSON.stringify(member.room.state.toJSON())).not.toContain(session!.userData!.userId!);
   });
+
+  it('re-marks staff in the hall live when they go on or off duty in the console', async () => {
+    await h.call('exhibitorA', 'setDuty', { params: { boothId: h.a.boothId }, body: { onDuty: false } });
+    const staff = await join('在场的小王', { cookie: h.cookies.exhibitorA });
+    const mark = () => staff.room.state.visitors.get(staff.id)?.staff;
+    expect(mark()).toBe('');
+    // off duty, presenting is not theirs: struck like any visitor
+    staff.room.send('present', { slotId: slot.id, item: { kind: 'brochure', page: 3 } });
+    await waitFor(() => (staff.inbox.notices.length ? true : null), 3000, 'the strike for presenting off duty');
+    const struck = staff.inbox.notices.length;
+
+    expect((await h.call('exhibitorA', 'setDuty', { params: { boothId: h.a.boothId }, body: { onDuty: true } })).status).toBe(200);
+    await waitFor(() => (mark() === h.a.boothId ? true : new Error(String(mark()))), 3000, 'marked at the booth without rejoining');
+    staff.room.send('present', { slotId: slot.id, item: { kind: 'brochure', page: 4 } });
+    staff.room.send('chat', { text: '现在在岗' });
+    await waitFor(() => staff.inbox.chats.find((c) => c.text === '现在在岗') ?? null, 3000, 'the chat echo');
+    expect(staff.inbox.notices.length).toBe(struck);
+
+    await h.call('exhibitorA', 'setDuty', { params: { boothId: h.a.boothId }, body: { onDuty: false } });
+    await waitFor(() => (mark() === '' ? true : new Error(String(mark()))), 3000, 'unmarked when off duty');
+    await staff.room.leave();
+  });
 });

@@ -211,4 +211,47 @@ describe('RoomPassport', () => {
     room.close();
     await database.close();
   });
+
+  it('with booth events, reads the booths on each event instead of every 15 s, and stops listening when closed', async () => {
+    const layout = getLayout('gulangyu');
+    const slot = layout.boothSlots[2];
+    let placed: { boothId: string; slotId: string; name: { zh: string; en: string } }[] = [];
+    let reads = 0;
+    const store = {
+      stamps: async () => [],
+      add: async () => {},
+      souvenirs: async () => [],
+      issue: async () => ({ set: '', id: '' }),
+      booths: async () => {
+        reads++;
+        return placed;
+      },
+    };
+    const listeners = new Set<() => void>();
+    const onBoothChange = (l: () => void) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    };
+    let now = 0;
+    const sent: { earned: string[] }[] = [];
+    const visitors = new MapSchema<Visitor>();
+    const room = new RoomPassport({ layout, visitors, send: (_id, p) => sent.push(p), log, now: () => now, onBoothChange }, store, 1000);
+    await room.open();
+    expect(reads).toBe(1);
+    visitors.set('v', visitorAt(slot.x, slot.z));
+    await room.join('v', null);
+    for (let i = 0; i < 20; i++) room.tick();
+    expect(reads).toBe(1); // no polling
+    placed = [{ boothId: 'new-booth', slotId: slot.id, name: { zh: '新展位', en: 'New booth' } }];
+    for (const l of listeners) l();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(reads).toBe(2);
+    for (let i = 0; i < 3; i++) {
+      room.tick();
+      now += 1000;
+    }
+    expect(sent.at(-1)!.earned).toEqual([boothStampId('gulangyu', 'new-booth')]);
+    room.close();
+    expect(listeners.size).toBe(0);
+  });
 });

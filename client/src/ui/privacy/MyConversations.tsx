@@ -1,7 +1,8 @@
 /**
  * The visitor's conversations with booths ("Ask staff"), later in their account: every thread with
  * its messages, newest conversation first, each with a reply box and, when the booth has written
- * since the visitor last looked, a mark-read button. Read fresh on each visit to the page.
+ * since the visitor last looked, a mark-read button. Read on opening the page, then kept live by the
+ * visitor's own event stream (a booth's reply appears without a reload; after a drop, read again).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { pick } from '../../i18n';
 import { api } from '../../net/api';
 import { Composer } from '../askStaff/Composer';
 import { Thread } from '../askStaff/Thread';
+import { followMyConversations } from '../askStaff/myStream';
 import { problemText } from '../visitor/problem';
 import '../askStaff/askStaff.css';
 
@@ -27,7 +29,20 @@ export function MyConversations({ visitorName }: { visitorName: string }) {
   }, [t]);
   useEffect(load, [load]);
 
-  const replace = (c: ConversationView) => setList((cur) => cur && [c, ...cur.filter((x) => x.id !== c.id)].sort((a, b) => b.updatedAt - a.updatedAt));
+  const replace = useCallback(
+    (c: ConversationView) => setList((cur) => (cur ? [c, ...cur.filter((x) => x.id !== c.id)].sort((a, b) => b.updatedAt - a.updatedAt) : cur)),
+    [],
+  );
+  useEffect(
+    () =>
+      followMyConversations({
+        onConversation: replace,
+        onStatus: (up, reconnected) => {
+          if (up && reconnected) load();
+        },
+      }),
+    [replace, load],
+  );
 
   return (
     <>
