@@ -17,7 +17,6 @@
  * Runs only when both DATABASE_URL and REDIS_URL are set, in a PostgreSQL schema and Redis
  * database of its own.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +28,7 @@ import type { ServerPayload } from '../../shared/messages';
 import { HallState } from '../../shared/schema/HallState';
 import { bidResultSchema, type LotView } from '../../shared/api/auction';
 import { judgeBid, type LotClock } from '../../shared/auctionRules';
-import { projectRoot } from '../../server/config';
+import { flushRedis, healthy, redisDb, spawnServer, type ServerProc } from './spawnServer';
 import { dropPgSchema, openDatabase, type Database } from '../../server/db/open';
 import { createRepositories, type Repositories } from '../../server/db/repositories';
 import { checkBidChain, type BidRecord } from '../../server/db/repositories/auction';
@@ -42,7 +41,7 @@ const REDIS_URL = process.env.REDIS_URL;
 const DATABASE_URL = process.env.DATABASE_URL;
 const TEST_DB = 11;
 const PREFIX = 'ludao-auction-test:';
-const PORTS = [2621, 2622] as const;
+const PORTS = [3421, 3422] as const;
 const PG_SCHEMA = `ludao_auction2p_${process.pid}_${Date.now().toString(36)}`;
 const ORGANIZER = { email: 'org@auction.example', password: 'organizer-password-1' };
 const BIDDERS = 200;
@@ -53,59 +52,22 @@ const CLOSES_IN_MS = 6000;
 const WINDOW_MS = 5000;
 const SOFT_CLOSE_S = 2;
 
-interface Proc {
-  port: number;
-  http: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  log: string[];
-}
+type Proc = ServerProc;
 
 function start(port: number, redisUrl: string, distDir: string, dataDir: string): Proc {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  return spawnServer(port, {
     DATABASE_SCHEMA: PG_SCHEMA,
     DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
     REDIS_URL: redisUrl,
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
     PRESENCE_PREFIX: PREFIX,
     // one visitor per instance: two watchers make an instance on each process
     HALL_CAPACITY: '1',
     SEED_DEMO: '0',
     ORGANIZER_EMAIL: ORGANIZER.email,
     ORGANIZER_PASSWORD: ORGANIZER.password,
-    LOG_LEVEL: 'warn',
     DIST_DIR: distDir,
     SHUTDOWN_TIMEOUT_MS: '5000',
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/index.ts')], {
-    cwd: projectRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log: string[] = [];
-  child.stdout?.on('data', (d) => log.push(String(d)));
-  child.stderr?.on('data', (d) => log.push(String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { port, http: `http://127.0.0.1:${port}`, child, exited, log };
-}
-
-async function healthy(p: Proc): Promise<void> {
-  const died = p.exited.then((code) => {
-    throw new Error(`process on ${p.port} exited (${code}) while starting: ${p.log.join('')}`);
-  });
-  await Promise.race([died, waitFor(async () => (await fetch(`${p.http}/api/health`).catch(() => null))?.ok ?? false, 45_000, `server ${p.port}`, 200)]);
-  died.catch(() => undefined);
-}
-
-async function flush(url: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await r.connect();
-  await r.flushdb();
-  await r.quit();
 }
 
 /** A small deterministic PRNG (mulberry32): every run plays the same bidders' plans. */
@@ -158,7 +120,7 @@ if (!DATABASE_URL || !REDIS_URL) {
   });
 } else {
   describe('the auction across two processes', () => {
-    const redisUrl = Object.assign(new URL(REDIS_URL), { pathname: `/${TEST_DB}` }).toString();
+    const redisUrl = redisDb(REDIS_URL, TEST_DB);
     const procs: Proc[] = [];
     const watchers: Watcher[] = [];
     const bidders: Bidder[] = [];
@@ -169,7 +131,7 @@ if (!DATABASE_URL || !REDIS_URL) {
     let cookie = '';
 
     beforeAll(async () => {
-      await flush(redisUrl);
+      await flushRedis(redisUrl);
       distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-auction-dist-'));
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-auction-data-'));
       // together: PostgreSQL's startup lock orders the two migrations
@@ -237,7 +199,7 @@ if (!DATABASE_URL || !REDIS_URL) {
       await Promise.race([Promise.all(procs.map((p) => p.exited)), sleep(8000)]);
       for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
       await database?.close().catch(() => undefined);
-      await flush(redisUrl).catch(() => undefined);
+      await flushRedis(redisUrl).catch(() => undefined);
       if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       await dropPgSchema(DATABASE_URL, PG_SCHEMA).catch(() => undefined);

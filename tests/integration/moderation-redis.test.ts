@@ -12,7 +12,6 @@
  * Runs only when REDIS_URL is set, on its own Redis database and key prefix; with DATABASE_URL the
  * processes share a fresh PostgreSQL schema, otherwise one SQLite file in a shared data directory.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +20,7 @@ import { Client } from 'colyseus.js';
 import { CloseCode, NoticeCode, ROOM_HALL } from '../../shared/protocol';
 import { S2C, type ServerPayload } from '../../shared/messages';
 import { HallState } from '../../shared/schema/HallState';
-import { projectRoot } from '../../server/config';
+import { flushRedis, healthy, redisDb, spawnServer, type ServerProc } from './spawnServer';
 import { dropPgSchema } from '../../server/db/open';
 import { joinOptions, leaveAll, record, type TestVisitor } from '../fixtures/visitor';
 import { listenSse } from '../fixtures/sse';
@@ -37,59 +36,22 @@ const ORGANIZER = { email: 'org@moderation.example', password: 'organizer-passwo
 /** Propagation budget (issue #11). */
 const BUDGET_MS = 500;
 
-interface Proc {
-  port: number;
-  http: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  log: string[];
-}
+type Proc = ServerProc;
 
 function start(port: number, redisUrl: string, distDir: string, dataDir: string): Proc {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  return spawnServer(port, {
     ...(DATABASE_URL ? { DATABASE_SCHEMA: PG_SCHEMA } : {}),
     DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
     REDIS_URL: redisUrl,
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
     PRESENCE_PREFIX: PREFIX,
     HALL_CAPACITY: '4',
     SEED_DEMO: '0',
     ORGANIZER_EMAIL: ORGANIZER.email,
     ORGANIZER_PASSWORD: ORGANIZER.password,
     LOGIN_IP_BURST: '100',
-    LOG_LEVEL: 'warn',
     DIST_DIR: distDir,
     SHUTDOWN_TIMEOUT_MS: '5000',
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/index.ts')], {
-    cwd: projectRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log: string[] = [];
-  child.stdout?.on('data', (d) => log.push(String(d)));
-  child.stderr?.on('data', (d) => log.push(String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { port, http: `http://127.0.0.1:${port}`, child, exited, log };
-}
-
-async function healthy(p: Proc): Promise<void> {
-  const died = p.exited.then((code) => {
-    throw new Error(`process on ${p.port} exited (${code}) while starting: ${p.log.join('')}`);
-  });
-  await Promise.race([died, waitFor(async () => (await fetch(`${p.http}/api/health`).catch(() => null))?.ok ?? false, 45_000, `server ${p.port}`, 200)]);
-  died.catch(() => undefined);
-}
-
-async function flush(url: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await r.connect();
-  await r.flushdb();
-  await r.quit();
 }
 
 type Mod = ServerPayload<'moderation'>;
@@ -137,7 +99,7 @@ const ROUNDS = 5;
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
-  const redisUrl = REDIS_URL ? (() => Object.assign(new URL(REDIS_URL), { pathname: `/${TEST_DB}` }).toString())() : '';
+  const redisUrl = REDIS_URL ? (() => redisDb(REDIS_URL, TEST_DB))() : '';
   const procs: Proc[] = [];
   const tabs: Tab[] = [];
   let distDir = '';
@@ -159,7 +121,7 @@ describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
   };
 
   beforeAll(async () => {
-    await flush(redisUrl);
+    await flushRedis(redisUrl);
     distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-mod-dist-'));
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-mod-data-'));
     // one after the other: on SQLite only PostgreSQL's startup lock would order two migrations
@@ -182,7 +144,7 @@ describe.skipIf(!REDIS_URL)('moderation across two processes on Redis', () => {
     for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGTERM');
     await Promise.race([Promise.all(procs.map((p) => p.exited)), sleep(8000)]);
     for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-    if (redisUrl) await flush(redisUrl).catch(() => undefined);
+    if (redisUrl) await flushRedis(redisUrl).catch(() => undefined);
     if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (DATABASE_URL) await dropPgSchema(DATABASE_URL, PG_SCHEMA).catch(() => undefined);

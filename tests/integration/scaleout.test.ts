@@ -11,7 +11,6 @@
  * database, so migrating and seeding must not collide (server/db/startupLock.ts). They also share
  * one data directory for uploads, as a multi-process deployment must.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +21,7 @@ import { NoticeCode, ROOM_HALL } from '../../shared/protocol';
 import { S2C, type AnnouncePayload } from '../../shared/messages';
 import { HallState } from '../../shared/schema/HallState';
 import { announceToHall } from '../../server/scale/announce';
-import { projectRoot } from '../../server/config';
+import { flushRedis, healthy, redisDb, spawnServer, type ServerProc } from './spawnServer';
 import { dropPgSchema } from '../../server/db/open';
 import { joinOptions, leaveAll, positionOf, record, type TestVisitor } from '../fixtures/visitor';
 import { sleep, waitFor } from '../fixtures/wait';
@@ -34,75 +33,28 @@ const PREFIX = 'ludao-scaleout-test:';
 const PORTS = [3401, 3402] as const;
 const ORGANIZER = { email: 'org@scaleout.ludao.example', password: 'scaleout-organizer-pass' };
 
-function redisUrlForTest(raw: string): string {
-  const u = new URL(raw);
-  u.pathname = `/${TEST_DB}`;
-  return u.toString();
-}
-
-interface Proc {
-  port: number;
-  url: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-  log: string[];
-}
+type Proc = ServerProc;
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const PG_SCHEMA = `ludao_scaleout_${process.pid}_${Date.now().toString(36)}`;
 
 function startProcess(port: number, redisUrl: string, distDir: string, dataDir: string): Proc {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  return spawnServer(port, {
     ...(DATABASE_URL ? { DATABASE_SCHEMA: PG_SCHEMA } : {}),
     DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
     REDIS_URL: redisUrl,
-    PUBLIC_ADDRESS: `127.0.0.1:${port}`,
     PRESENCE_PREFIX: PREFIX,
     HALL_CAPACITY: '2',
-    LOG_LEVEL: 'warn',
     DIST_DIR: distDir,
     SHUTDOWN_TIMEOUT_MS: '8000',
     // the first organizer (both processes try; one creates it), for the dashboard case
     ORGANIZER_EMAIL: ORGANIZER.email,
     ORGANIZER_PASSWORD: ORGANIZER.password,
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/index.ts')], {
-    cwd: projectRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log: string[] = [];
-  child.stdout?.on('data', (d) => log.push(String(d)));
-  child.stderr?.on('data', (d) => log.push(String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { port, url: `ws://127.0.0.1:${port}`, child, exited, log };
-}
-
-async function healthy(p: Proc): Promise<void> {
-  // A process that dies while starting fails the wait at once, with its log.
-  const died = p.exited.then((code) => {
-    throw new Error(`process on ${p.port} exited (${code}) while starting: ${p.log.join('')}`);
-  });
-  await Promise.race([
-    died,
-    waitFor(
-      async () => {
-        const r = await fetch(`http://127.0.0.1:${p.port}/api/health`).catch(() => null);
-        return r?.ok ?? false;
-      },
-      45_000,
-      `server on ${p.port} healthy`,
-      200,
-    ),
-  ]);
-  died.catch(() => undefined);
 }
 
 async function join(p: Proc, name: string): Promise<TestVisitor> {
-  const client = new Client(p.url);
+  const client = new Client(p.ws);
   const room = await client.joinOrCreate<HallState>(ROOM_HALL, joinOptions({ name }), HallState);
   const inbox = record(room);
   await waitFor(() => room.state.visitors?.get(room.sessionId), 5000, `${name} in state`);
@@ -115,23 +67,15 @@ function hostPort(v: TestVisitor): number {
   return Number(new URL(ws.url).port);
 }
 
-async function flush(url: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await r.connect();
-  await r.flushdb();
-  await r.quit();
-}
-
 describe.skipIf(!REDIS_URL)('scale-out on Redis: two processes, one hall', () => {
-  const redisUrl = REDIS_URL ? redisUrlForTest(REDIS_URL) : '';
+  const redisUrl = REDIS_URL ? redisDb(REDIS_URL, TEST_DB) : '';
   const procs: Proc[] = [];
   const visitors: TestVisitor[] = [];
   let distDir = '';
   let dataDir = '';
 
   beforeAll(async () => {
-    await flush(redisUrl);
+    await flushRedis(redisUrl);
     distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-scaleout-'));
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ludao-scaleout-data-'));
     // Both at once, on an empty database (with DATABASE_URL) and an empty upload directory.
@@ -144,7 +88,7 @@ describe.skipIf(!REDIS_URL)('scale-out on Redis: two processes, one hall', () =>
     for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGTERM');
     await Promise.race([Promise.all(procs.map((p) => p.exited)), sleep(10_000)]);
     for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-    if (redisUrl) await flush(redisUrl).catch(() => undefined);
+    if (redisUrl) await flushRedis(redisUrl).catch(() => undefined);
     if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (DATABASE_URL) await dropPgSchema(DATABASE_URL, PG_SCHEMA).catch(() => undefined);

@@ -124,6 +124,14 @@ describe('StageKeeper', () => {
     vi.useRealTimers();
   });
 
+  it('leaves a group tour session off the stage (the tour walks the hall)', async () => {
+    const { stage, k } = keeper([session('walk', 0, 20 * MIN, { kind: 'tour' }), session('talk', 30 * MIN, 40 * MIN)]);
+    await k.open();
+    expect(stage.sessionId).toBe('talk');
+    k.close();
+    vi.useRealTimers();
+  });
+
   it('re-reads when the agenda changes, and folds changes during a read into one more read', async () => {
     const { src, stage, k } = keeper([session('a', 10 * MIN, 20 * MIN)]);
     await k.open();
