@@ -13,20 +13,13 @@ import { IMAGE_MAX_SIDE, UPLOAD_KINDS, type UploadKind } from '../../shared/api/
 import { bind, HttpError, type BindDeps } from './bind';
 import type { ExpoServices } from './services';
 import { openSse } from './sse';
-import { MEDIA_PREFIX } from './views';
+import { looseUploader } from './looseUpload';
 import { RepoError } from '../db/repositories';
 import type { NewSession, SessionRecord } from '../db/repositories/agenda';
 import type { AgendaMediaKind } from '../db/repositories/media';
-import { receiveFile } from '../uploads/receive';
 import { checkImage, checkMp4, checkVtt, type CheckedFile } from '../uploads/checks';
-import { displayName } from '../uploads/filename';
 import { agendaIcs, type IcsSession } from '../agenda/ics';
 import { sessionEditView, sessionView } from '../agenda/views';
-
-/** Agenda uploads checked at once (the console's booth uploads have their own budget). */
-const MAX_CONCURRENT_UPLOADS = 2;
-/** An upload that no saved session holds after this long is swept (a form left unsaved). */
-const LOOSE_UPLOAD_MS = 24 * 3600_000;
 
 const originOf = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
@@ -57,8 +50,6 @@ function toNew(body: z.output<typeof sessionInputSchema>): NewSession {
 }
 
 export function agendaRoutes(router: Router, s: ExpoServices, deps: BindDeps): void {
-  let running = 0;
-
   const activeExpo = async () => {
     const expo = await s.repos.expos.getActive();
     if (!expo) throw new HttpError(404, 'no_expo', 'No expo is running');
@@ -195,40 +186,20 @@ export function agendaRoutes(router: Router, s: ExpoServices, deps: BindDeps): v
     return { ok: true as const };
   });
 
-  /** Receives, checks and stores one upload; a session's save attaches it. Nothing stays behind on failure. */
-  async function upload(
+  /** Receives, checks and stores one upload; a session's save attaches it. Nothing stays behind on failure (./looseUpload.ts). */
+  const uploader = looseUploader(s);
+  function upload(
     req: Request,
     kind: UploadKind,
     mediaKind: AgendaMediaKind,
     check: (data: Buffer) => Promise<CheckedFile> | CheckedFile,
   ): Promise<AgendaUpload> {
-    if (running >= MAX_CONCURRENT_UPLOADS)
-      throw new HttpError(503, 'busy', 'The server is busy with other uploads; try again in a moment', { 'Retry-After': '5' });
-    running++;
-    let stored: string | null = null;
-    try {
-      const received = await receiveFile(req, UPLOAD_KINDS[kind].maxBytes);
-      const checked = await check(received.data);
-      stored = await s.store.put(checked.data, checked.ext);
-      const name = displayName(received.filename, checked.ext);
-      const row = await s.repos.agenda.addMedia({
-        exhibitorId: null,
-        kind: mediaKind,
-        file: stored,
-        mime: checked.mime,
-        bytes: checked.data.length,
-        width: checked.width ?? null,
-        height: checked.height ?? null,
-        displayName: name,
-      });
-      stored = null; // the database owns it now
-      // uploads for forms that were never saved go once they are a day old
-      await s.store.remove(await s.repos.agenda.sweepMedia(Date.now() - LOOSE_UPLOAD_MS));
-      return { mediaId: row.id, url: `${MEDIA_PREFIX}${row.file}`, bytes: row.bytes, name };
-    } finally {
-      running--;
-      if (stored) await s.store.remove([stored]);
-    }
+    return uploader(req, {
+      maxBytes: UPLOAD_KINDS[kind].maxBytes,
+      check,
+      add: (m) => s.repos.agenda.addMedia({ ...m, exhibitorId: null, kind: mediaKind }),
+      sweep: (before) => s.repos.agenda.sweepMedia(before),
+    });
   }
 
   bind(router, routes.uploadAgendaPhoto, deps, async ({ req }) => upload(req, 'image', 'speaker_photo', (d) => checkImage(d, IMAGE_MAX_SIDE.logo)));

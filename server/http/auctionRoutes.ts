@@ -15,15 +15,8 @@ import { csv, cstTime } from '../analytics/csv';
 import { checkBidChain } from '../db/repositories/auction';
 import { lotView } from '../auction/service';
 import { IMAGE_MAX_SIDE, UPLOAD_KINDS } from '../../shared/api/uploads';
-import { receiveFile } from '../uploads/receive';
 import { checkImage } from '../uploads/checks';
-import { displayName } from '../uploads/filename';
-import { MEDIA_PREFIX } from './views';
-
-/** Lot pictures checked at once (decoding and re-encoding an image is the costly part). */
-const MAX_CONCURRENT_UPLOADS = 2;
-/** A picture no lot holds after this long is swept (a form left unsaved). */
-const LOOSE_PICTURE_MS = 24 * 3600_000;
+import { looseUploader } from './looseUpload';
 
 async function activeExpo(s: ExpoServices) {
   const expo = await s.repos.expos.getActive();
@@ -32,7 +25,6 @@ async function activeExpo(s: ExpoServices) {
 }
 
 export function auctionRoutes(router: Router, s: ExpoServices, deps: BindDeps): void {
-  let uploading = 0;
   bind(router, routes.placeBid, deps, async ({ user, body }) => {
     // what the others see as the leader: the display name the visitor gave their account (the
     // session lookup read it already: no second query on the busiest route of auction night)
@@ -100,32 +92,16 @@ export function auctionRoutes(router: Router, s: ExpoServices, deps: BindDeps): 
     return { ok: true as const };
   });
 
-  bind(router, routes.uploadAuctionPicture, deps, async ({ req }) => {
-    if (uploading >= MAX_CONCURRENT_UPLOADS)
-      throw new HttpError(503, 'busy', 'The server is busy with other uploads; try again in a moment / 服务器正忙，请稍后再试', { 'Retry-After': '5' });
-    uploading++;
-    let stored: string | null = null;
-    try {
-      const received = await receiveFile(req, UPLOAD_KINDS.image.maxBytes);
-      const checked = await checkImage(received.data, IMAGE_MAX_SIDE.product);
-      stored = await s.store.put(checked.data, checked.ext);
-      const name = displayName(received.filename, checked.ext);
-      const row = await s.repos.auction.addPicture({
-        file: stored,
-        mime: checked.mime,
-        bytes: checked.data.length,
-        width: checked.width ?? null,
-        height: checked.height ?? null,
-        displayName: name,
-      });
-      stored = null; // the database owns it now
-      await s.store.remove(await s.repos.auction.sweepPictures(Date.now() - LOOSE_PICTURE_MS));
-      return { mediaId: row.id, url: `${MEDIA_PREFIX}${row.file}`, bytes: row.bytes, name };
-    } finally {
-      uploading--;
-      if (stored) await s.store.remove([stored]);
-    }
-  });
+  // a lot's picture, before the lot is saved (./looseUpload.ts)
+  const uploader = looseUploader(s);
+  bind(router, routes.uploadAuctionPicture, deps, async ({ req }) =>
+    uploader(req, {
+      maxBytes: UPLOAD_KINDS.image.maxBytes,
+      check: (d) => checkImage(d, IMAGE_MAX_SIDE.product),
+      add: (m) => s.repos.auction.addPicture(m),
+      sweep: (before) => s.repos.auction.sweepPictures(before),
+    }),
+  );
 
   // public: the agenda page lists an auction session's lots under it
   bind(router, routes.sessionAuctionLots, deps, async ({ params }) => {

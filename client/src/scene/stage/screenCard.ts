@@ -66,14 +66,8 @@ export class ScreenCard {
     this.texture.colorSpace = THREE.SRGBColorSpace;
   }
 
-  /** Redraws only when the text changed (a countdown: once a second). */
-  draw(text: CardText): void {
-    const questions = text.questions ?? [];
-    const key = `${text.label}|${text.titleZh}|${text.titleEn}|${text.status}|${questions.join('\n')}`;
-    if (key === this.last) return;
-    this.last = key;
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx) return;
+  /** The hall's card ground (gradient, accent bars top and bottom), text centred; returns the theme. */
+  private paintCard(ctx: CanvasRenderingContext2D): (typeof THEMES)[HallId] {
     const th = THEMES[this.hallId];
     const grad = ctx.createLinearGradient(0, 0, 0, H);
     grad.addColorStop(0, th.bg[0]);
@@ -85,6 +79,18 @@ export class ScreenCard {
     ctx.fillRect(0, H - 14, W, 14);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
+    return th;
+  }
+
+  /** Redraws only when the text changed (a countdown: once a second). */
+  draw(text: CardText): void {
+    const questions = text.questions ?? [];
+    const key = `${text.label}|${text.titleZh}|${text.titleEn}|${text.status}|${questions.join('\n')}`;
+    if (key === this.last) return;
+    this.last = key;
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    const th = this.paintCard(ctx);
     if (questions.length) {
       // the title moves up and the questions take the lower half
       this.line(ctx, text.label, `bold 36px ${FONT}`, th.accent, 60);
@@ -121,17 +127,7 @@ export class ScreenCard {
     this.last = key;
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
-    const th = THEMES[this.hallId];
-    const grad = ctx.createLinearGradient(0, 0, 0, H);
-    grad.addColorStop(0, th.bg[0]);
-    grad.addColorStop(1, th.bg[1]);
-    ctx.fillStyle = grad;
-    ctx.fillRect(0, 0, W, H);
-    ctx.fillStyle = th.accent;
-    ctx.fillRect(0, 0, W, 14);
-    ctx.fillRect(0, H - 14, W, 14);
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
+    const th = this.paintCard(ctx);
     // with a picture the text takes the right part; without, the whole width
     let cx = W / 2;
     let maxW = W - 80;
