@@ -113,7 +113,9 @@ async function main(): Promise<void> {
   // PostgreSQL: a schema of its own, dropped afterwards, so a run leaves the database as it was
   const pg = process.env.DATABASE_URL;
   const schema = `ludao_bench_${process.pid}`;
-  const h = await startHarness(pg ? { DATABASE_URL: pg, DATABASE_SCHEMA: schema } : {});
+  // the built client for the console page: dist/, or DIST_DIR as the build was told
+  const dist: Record<string, string> = process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {};
+  const h = await startHarness(pg ? { ...dist, DATABASE_URL: pg, DATABASE_SCHEMA: schema } : dist);
   try {
     const s = h.server.app.expo;
     const boothId = h.a.boothId;
