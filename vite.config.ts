@@ -2,9 +2,11 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { hallFilesPlugin } from './client/build/hallFilesPlugin';
+import { pwaPlugin } from './client/build/pwaPlugin';
 
 const nodeModules = path.resolve(import.meta.dirname, 'node_modules');
 const threeCatalogue = path.resolve(import.meta.dirname, 'client/src/scene/threeCatalogue.ts');
+const noEmulator = path.resolve(import.meta.dirname, 'client/src/vr/noEmulator.ts');
 
 /**
  * ES module builds, so the bundler can drop what the hall does not use (bench/bundle.ts measures it):
@@ -26,6 +28,8 @@ const slimDependencies: Plugin = {
   enforce: 'pre',
   resolveId(source, importer) {
     if (source === 'three' && importer && /@react-three[\\/]fiber[\\/]dist[\\/]react-three-fiber\.esm\.js$/.test(importer)) return threeCatalogue;
+    // @pmndrs/xr's dev emulator (iwer's dev UI and synthetic rooms, ~2 MB) is never used: a stub (client/src/vr/noEmulator.ts)
+    if (source === './emulate.js' && importer && /@pmndrs[\\/]xr[\\/]dist[\\/]store\.js$/.test(importer)) return noEmulator;
     return ESM_BUILDS[source] ?? null;
   },
 };
@@ -37,7 +41,8 @@ const backend = `http://localhost:${serverPort}`;
 export default defineConfig({
   root: path.resolve(import.meta.dirname, 'client'),
   // The hall (three, the React renderer, the scene) is a lazy chunk the landing page never runs.
-  plugins: [react(), slimDependencies, hallFilesPlugin('src/ui/InHall.tsx')],
+  // pwaPlugin: the service worker for repeat visits and the offline page (client/build/pwaPlugin.ts).
+  plugins: [react(), slimDependencies, hallFilesPlugin('src/ui/InHall.tsx'), ...pwaPlugin()],
   build: {
     // DIST_DIR (also read by the server) lets two builds on one machine stay apart.
     outDir: process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.resolve(import.meta.dirname, 'dist'),

@@ -25,6 +25,9 @@ import { HALL_IDS, getLayout, type HallId } from '../shared/halls';
 import { PROTOCOL_VERSION, ROOM_HALL } from '../shared/protocol';
 // The window.__ludao probe's type (a type-only import: nothing of the client runs here).
 import type {} from '../client/src/debug';
+import { phonesRows } from './halls/phones';
+import { pwaRows } from './halls/pwa';
+import { vrRows } from './halls/vr';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3201);
 const BOTS = Number(process.env.BENCH_BOTS ?? 49);
@@ -33,7 +36,7 @@ const BASE = `http://localhost:${PORT}`;
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** A fixed viewpoint per hall over the busiest part (the bench pins the camera). */
-const VIEW: Record<HallId, string> = {
+export const VIEW: Record<HallId, string> = {
   gulangyu: '95,22,-4,30,2,-8',
   shapowei: '-6,28,-78,4,-2,16',
 };
@@ -73,7 +76,7 @@ function startServer(): Promise<ChildProcess> {
   });
 }
 
-async function joinBots(hallId: HallId, n: number): Promise<Room[]> {
+export async function joinBots(hallId: HallId, n: number): Promise<Room[]> {
   const client = new Client(`ws://localhost:${PORT}`);
   const rooms: Room[] = [];
   const layout = getLayout(hallId);
@@ -100,7 +103,7 @@ async function joinBots(hallId: HallId, n: number): Promise<Room[]> {
  * float RGBA = 16, depth 4...); mipmapped uploads count ×4/3. The canvas's own drawing buffer is
  * not included.
  */
-function textureCounter(): void {
+export function textureCounter(): void {
   const proto = WebGL2RenderingContext.prototype;
   const GL = WebGL2RenderingContext;
   const live = new Map<object, Map<number, number>>();
@@ -238,7 +241,7 @@ function textureCounter(): void {
  * `__name(fn, "name")` helper; textureCounter runs in the page as source text, where that
  * helper does not exist. Without this shim the counter throws on its first line and counts 0.
  */
-const NAME_SHIM = { content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' };
+export const NAME_SHIM = { content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' };
 
 interface Sample {
   calls: number;
@@ -262,7 +265,7 @@ const DRAW_SAMPLES = 7;
  * Loads `url` in `page` (a fresh context: cold cache) and measures it once it is joined, drawing
  * and settled. Every finished response is counted: its transfer size, and its body gzipped.
  */
-async function measure(page: Page, url: string, ready?: () => boolean): Promise<Sample> {
+export async function measure(page: Page, url: string, ready?: () => boolean): Promise<Sample> {
   let bytes = 0;
   let gzipBytes = 0;
   let requests = 0;
@@ -409,9 +412,13 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   const stageRows: string[] = [];
   const guideRows: string[] = [];
+  const phoneRows: string[] = [];
+  const pwaLines: string[] = [];
+  const vrLines: string[] = [];
   let ok = true;
   try {
-    for (const hall of HALL_IDS) {
+    // BENCH_ONLY=<helper> runs only that helper's table (after these)
+    for (const hall of process.env.BENCH_ONLY ? [] : HALL_IDS) {
       const bots = await joinBots(hall, BOTS);
       const ctx = await browser.newContext({ viewport: { width: 960, height: 540 } });
       await ctx.addInitScript(() => localStorage.setItem('ludao.profile', '{"name":"bench","color":1,"style":0}'));
@@ -491,9 +498,37 @@ async function main(): Promise<void> {
         ].join('  '),
       );
     }
+    // phones (bench/halls/phones.ts): its failure prints why and keeps the other tables
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'phones') {
+      try {
+        phoneRows.push(...(await phonesRows(browser, BASE)));
+      } catch (err) {
+        phoneRows.push(`not measured (${(err as Error).message.split('\n')[0]})`);
+      }
+    }
+    // repeat visits (bench/halls/pwa.ts): its failure prints why and keeps the other tables
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'pwa') {
+      try {
+        pwaLines.push(...(await pwaRows(browser, BASE)));
+      } catch (err) {
+        pwaLines.push(`not measured (${(err as Error).message.split('\n')[0]})`);
+      }
+    }
+    // headsets (bench/halls/vr.ts): its failure prints why and keeps the other tables
+    if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'vr') {
+      try {
+        vrLines.push(...(await vrRows(browser, BASE)));
+      } catch (err) {
+        vrLines.push(`not measured (${(err as Error).message.split('\n')[0]})`);
+      }
+    }
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    try {
+      if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* the server has already gone: the tables are still printed */
+    }
   }
   console.log(`Budget per hall: ≤${BUDGET.calls} draw calls, ≤${BUDGET.triangles} triangles, ≤3 MB downloaded, ≤256 MB textures`);
   for (const r of rows) console.log(r);
@@ -501,6 +536,20 @@ async function main(): Promise<void> {
   for (const r of stageRows) console.log(r);
   console.log('The digital-human guide in the same real-scene view (its update budget: 1 ms a frame):');
   for (const r of guideRows) console.log(r);
+  if (phoneRows.length) {
+    console.log('Phones (issue #13): a phone profile on the auto tier against the desktop profile, same hall, view and crowd:');
+    for (const r of phoneRows) console.log(r);
+  }
+  if (pwaLines.length) {
+    console.log('Repeat visits (issue #13): time to the hall joined and drawn, cold then again in the same context (cache + service worker); goal ≤ ×0.30:');
+    for (const r of pwaLines) console.log(r);
+  }
+  if (vrLines.length) {
+    console.log(
+      'Headsets (issue #13): the 72 fps frame budget (13.9 ms) against one eye ×2 and an emulated stereo session, and the desktop profile, same hall, view and crowd:',
+    );
+    for (const r of vrLines) console.log(r);
+  }
   process.exitCode = 0; // a bench prints figures; it never fails a build on them
   void ok;
 }

@@ -34,8 +34,11 @@ import { entryFor } from './entry/service';
 import type { AgendaSource } from './agenda/source';
 import { sessionView } from './agenda/views';
 
-/** Biggest WebSocket frame a visitor may send; a chat line is well under 2 KB. */
-const MAX_PAYLOAD_BYTES = 4 * 1024;
+/**
+ * Biggest WebSocket frame a visitor may send; a chat line is well under 2 KB, a WebRTC offer or
+ * answer for proximity voice (issue #13) is 2-6 KB and its schema caps it at VOICE_SDP_MAX (10 KB).
+ */
+const MAX_PAYLOAD_BYTES = 16 * 1024;
 
 export interface LudaoApp {
   httpServer: http.Server;
@@ -180,6 +183,8 @@ export function createApp(config: Config, logger: Logger, presence?: Presence, o
     // staff going on or off duty while in the hall are re-marked live (issue #10)
     boothEvents: expo.events,
     staffPost: (userId, hallId) => staffPostOf(expo.repos, userId, hallId),
+    // proximity voice's STUN/TURN servers (issue #13): ICE_SERVERS, empty by default
+    voice: config.voice,
   };
   gameServer
     .define(

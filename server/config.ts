@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { DEFAULT_HALL_CAPACITY, SEAT_RESERVATION_S } from '../shared/constants';
 import { LEAD_RETENTION_DAYS } from '../shared/api/leads';
+import { readVoiceConfig, type VoiceConfig } from './voice/config';
 
 /** Prefix of every key and channel Ludao keeps in presence (PRESENCE_PREFIX overrides it). */
 export const DEFAULT_PRESENCE_PREFIX = 'ludao:';
@@ -41,6 +42,8 @@ export interface Config {
   analytics: AnalyticsConfig;
   /** LIVE_HLS_ORIGIN: the venue media server's HLS output (http://host:port/path) relayed under /live/; null: no live stage */
   liveHlsOrigin: string | null;
+  /** proximity voice's STUN/TURN servers (ICE_SERVERS, TURN_SECRET; issue #13); absent: none */
+  voice?: VoiceConfig;
 }
 
 export interface AnalyticsConfig {
@@ -146,6 +149,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     expo: readExpoConfig(env),
     analytics: { sampling: onOff('ANALYTICS_SAMPLING', true, env), flushMs: Math.max(1, int('ANALYTICS_FLUSH_S', 60, env)) * 1000 },
     liveHlsOrigin: httpOrigin('LIVE_HLS_ORIGIN', env),
+    voice: readVoiceConfig(env),
   };
 }
 

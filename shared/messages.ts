@@ -21,6 +21,7 @@ import { hallChatModeSchema, moderateMessageSchema, reportMessageSchema } from '
 import { qaAskSchema, qaMineSchema, qaSnapshotSchema, qaVoteSchema } from './api/qa';
 import { auctionSnapshotSchema, outbidSchema } from './api/auction';
 import { tourCommandSchema, tourMessageSchema } from './api/tour';
+import { voiceCommandSchema, voiceMessageSchema } from './api/voice';
 
 /**
  * Who a message is for, on the sending side. Every visitor has 'visitor'; booth staff and organizers
@@ -48,6 +49,8 @@ export const BUDGETS = {
   qaVote: { burst: 10, refillMs: 1000 },
   // group tours (issue #12): a host's start, next, gather and end come a few at a time, then one every two seconds
   tour: { burst: 4, refillMs: 2000 },
+  // proximity voice (issue #13): three or four signals per peer on connecting (offer or answer, batched ICE, bye), 8 peers at once; under the general burst
+  voice: { burst: 32, refillMs: 200 },
 } as const satisfies Record<string, { burst: number; refillMs: number }>;
 export type BudgetName = keyof typeof BUDGETS;
 
@@ -99,6 +102,8 @@ export const clientMessages = {
   qaVote: { schema: qaVoteSchema, senders: ['visitor'], budget: 'qaVote' },
   /** group tours (issue #12): organizers and booth staff in the hall start, move on, gather and end the instance's public tour */
   tour: { schema: tourCommandSchema, senders: ['organizer', 'staff'], budget: 'tour' },
+  /** proximity voice (issue #13): voice on/off, and WebRTC signals relayed to ONE near session with voice on (shared/voice.ts) */
+  voice: { schema: voiceCommandSchema, senders: ['visitor'], budget: 'voice' },
 } as const satisfies Record<string, ClientMessageDef>;
 
 const chatMessageSchema = z.object({
@@ -147,6 +152,8 @@ export const serverMessages = {
   outbid: { schema: outbidSchema },
   /** group tours (issue #12): the instance's public tour, a leader's standing, a host's "gather here", a refused command */
   tour: { schema: tourMessageSchema },
+  /** proximity voice (issue #13): the ICE servers on voice on, a relayed signal from one session, a refusal */
+  voice: { schema: voiceMessageSchema },
   /** the stamp passport (issue #12), to its holder on join and after every change: stamps held (`<hall>:<landmark>`, `<hall>:booth-<id>`), souvenirs issued */
   passport: {
     schema: z.object({ earned: z.array(z.string()), souvenirs: z.array(z.object({ set: z.string(), id: z.string() })), guest: z.boolean() }),

@@ -10,8 +10,10 @@
  * 3: staff on duty in the roster (Visitor.staff), hall-wide booth counts (HallState.booths),
  *    booth reactions and presentations.
  * 4: the hall's stage (HallState.stage) and the clock message pair for the server-time offset.
+ * 5: 2D catalog visitors (join option `mode`, Visitor.seated), proximity voice (Visitor.voice and the
+ *    `voice` signal relay).
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 export const ROOM_HALL = 'hall' as const;
 
@@ -27,6 +29,8 @@ export interface JoinOptions {
   entryCode?: string;
   /** an organizer-issued entry pass, for invite-only halls (issue #11) */
   entryPass?: string;
+  /** '2d': the visitor browses the hall's 2D catalog (issue #13): seated at the entrance, never moves */
+  mode?: '3d' | '2d';
 }
 
 /** Short, localisable reasons the server gives; the client maps codes to translated text. */

@@ -34,6 +34,8 @@ export const joinOptionsSchema = z.object({
   device: z.string().regex(DEVICE_PATTERN).optional(),
   // entry rules (issue #11): read by server/entry at join, never stored
   entryCode: z.string().max(200).optional(),
+  // the 2D catalog (issue #13): such a visitor is seated at the entrance and its moves are refused
+  mode: z.enum(['3d', '2d']).optional(),
   entryPass: z
     .string()
     .regex(/^[A-Za-z0-9_-]{43}$/)

@@ -8,6 +8,9 @@ import { input, localPlayer, reactionsInFlight, remotePoses, serverSelf } from '
 import { allDesks, type Desk } from './scene/proximity/desks';
 import type { VoiceReport } from './scene/guide/speech';
 import type { StageLotDrawn } from './ui/auction/stageLot';
+import type { VrProbe } from './vr/vrState';
+import { platformName } from './platform/platform';
+import type { VoiceProbe } from './voice/engine';
 
 export interface RenderInfo {
   calls: number;
@@ -25,7 +28,9 @@ export interface LudaoProbe {
   remotes(): Record<string, { x: number; y: number; z: number }>;
   status(): string;
   /** the roster as the name tags show it: names, and the booth a staff member on duty stands for */
-  roster(): { name: string; staff: string }[];
+  roster(): { name: string; staff: string; seated: boolean }[];
+  /** the figures the 3D view draws seated (2D catalog visitors, issue #13) and where; absent until the avatars mount */
+  seatedDrawn?(): { name: string; x: number; z: number }[];
   /** reactions floating over booths right now (scene/booths/BoothReactions) */
   reactionsInFlight(): number;
   /** the walk-up machine: the desk the visitor stands at, the card open, the one closed by hand */
@@ -34,6 +39,8 @@ export interface LudaoProbe {
   desks(): Desk[];
   /** where the camera looks (radians): keys walk relative to it */
   cameraYaw(): number;
+  /** how far the camera stands from the player (m): wheel and pinch change it */
+  cameraDistance(): number;
   render: RenderInfo | null;
   /** median ms to draw the current frame `frames` times, each waited for to completion (benches) */
   drawCost?(frames: number): number;
@@ -45,6 +52,17 @@ export interface LudaoProbe {
   guide?(): GuideProbe;
   /** the instance's public tour as this page draws it (ui/guide/group; absent until its chunk loads) */
   groupTour?(): GroupTourProbe;
+  /**
+   * reduced motion and the camera's follow (scene/camera/CameraRig; absent until it mounts): `lag` is
+   * how far its aim trails the avatar now, `maxLag` the most since the last `motion(true)` (m)
+   */
+  motion?(reset?: boolean): { reduced: boolean; travel: 'instant' | 'eased'; lag: number; maxLag: number };
+  /** the quality tier drawn now, the visitor's choice (auto or a tier), whether it is pinned, and the platform (scene/quality, platform/) */
+  quality(): { tier: string; choice: string; pinned: boolean; platform: string };
+  /** the VR view (vr/VrScene; absent until the XR chunk loads, which only happens where immersive-vr is supported) */
+  vr?(): VrProbe;
+  /** proximity voice (ui/voice, voice/; issue #13): status, mute, own mic level and each peer's connection, role, incoming level and volume */
+  voice?(): VoiceProbe;
   /** the stamp passport as the server last sent it (ui/passport) */
   passport?(): { earned: string[]; souvenirs: { set: string; id: string }[]; guest: boolean };
 }
@@ -160,7 +178,7 @@ export function installProbe(): void {
   window.__ludao = {
     self: () => ({ x: localPlayer.x, y: localPlayer.y, z: localPlayer.z, ry: localPlayer.ry, ready: localPlayer.ready }),
     serverSelf: () => ({ x: serverSelf.x, z: serverSelf.z, t: serverSelf.t }),
-    roster: () => Object.values(useStore.getState().visitors).map((v) => ({ name: v.name, staff: v.staff })),
+    roster: () => Object.values(useStore.getState().visitors).map((v) => ({ name: v.name, staff: v.staff, seated: v.seated })),
     reactionsInFlight: () => reactionsInFlight.n,
     remotes: () => {
       const out: Record<string, { x: number; y: number; z: number }> = {};
@@ -177,6 +195,11 @@ export function installProbe(): void {
     },
     desks: () => allDesks.map((d) => ({ ...d })),
     cameraYaw: () => input.cameraYaw,
+    cameraDistance: () => input.cameraDistance,
+    quality: () => {
+      const { quality, qualityChoice, qualityPinned } = useStore.getState();
+      return { tier: quality, choice: qualityChoice, pinned: qualityPinned, platform: platformName() };
+    },
     render: null,
   };
 }

@@ -20,3 +20,8 @@ export function navigate(path: string, replace = false): void {
 export function hallPath(hallId: string): string {
   return `/hall/${hallId}`;
 }
+
+/** The hall's 2D catalog (issue #13): the whole expo without the 3D scene, its own URL for sharing. */
+export function catalogPath(hallId: string): string {
+  return `/hall/${hallId}/2d`;
+}

@@ -12,6 +12,8 @@ export interface PoseCm {
   x: number;
   z: number;
   connected: boolean;
+  /** a 2D catalog visitor (issue #13): seated at the entrance, earns no stamp by being there */
+  seated?: boolean;
 }
 
 interface At {
@@ -56,7 +58,7 @@ export class StampWatcher {
     visitors.forEach((v, sessionId) => {
       present.add(sessionId);
       // someone away (reconnecting) is not standing anywhere
-      const stamp = v.connected ? this.stampAt(v.x / POS_SCALE, v.z / POS_SCALE) : null;
+      const stamp = v.connected && !v.seated ? this.stampAt(v.x / POS_SCALE, v.z / POS_SCALE) : null;
       const id = stamp?.id ?? null;
       const cur = this.at.get(sessionId);
       if (!cur || cur.stampId !== id) {

@@ -47,6 +47,8 @@ import { RoomTour } from '../tours/roomTour';
 import { TourAgenda } from '../tours/tourAgenda';
 import { RoomStaffDuty, type StaffDutySource } from './staffDuty';
 import type { BoothEvents } from '../events';
+import { iceServersFor, type VoiceConfig } from '../voice/config';
+import { sweepVoice, voiceBarred } from '../voice/handlers';
 
 export interface HallRoomDeps {
   logger: Logger;
@@ -77,6 +79,8 @@ export interface HallRoomDeps {
   boothEvents?: Pick<BoothEvents, 'subscribe'>;
   /** which booth an exhibitor account is on duty at (./account.ts): going on or off duty in the console re-marks staff live (./staffDuty.ts) */
   staffPost?: StaffDutySource['postOf'];
+  /** proximity voice's STUN/TURN servers (server/voice/config.ts, issue #13); absent: none, peers connect on the local network only */
+  voice?: VoiceConfig;
 }
 
 /** One hall's booth events as a plain listener, or undefined without an event bus. */
@@ -327,6 +331,10 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
         moderation: this.mod,
         qa,
         tour,
+        voice: {
+          iceServersFor: (sessionId) => iceServersFor(this.deps.voice, sessionId, Date.now()),
+          visitorOf: (sessionId) => this.state.visitors.get(sessionId),
+        },
         sendTo: (sessionId, name, payload) => {
           const client = this.clients.getById(sessionId);
           if (client) sendTo(client, name, payload);
@@ -337,6 +345,20 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
       log: this.log,
       now: Date.now,
     };
+    // a mute or ban that lands while voice is on turns it off (server/voice, issue #13)
+    this.clock.setInterval(() => {
+      sweepVoice(
+        this.state.visitors.entries(),
+        (id) => {
+          const c = this.clients.getById(id);
+          return c?.userData ? voiceBarred({ hall: router.hall, session: c.userData, now: Date.now() }) : true;
+        },
+        (id) => {
+          const c = this.clients.getById(id);
+          if (c) sendTo(c, 'voice', { kind: 'refused', reason: 'muted' });
+        },
+      );
+    }, 1000);
     // Every registered message gets the same budget, sender check, validation and strikes.
     for (const name of clientMessageNames) this.onMessage(name, (client, raw) => void dispatchMessage(router, name, client, raw));
     // Unknown message types are counted like malformed ones: harmless, but not free.
@@ -461,7 +483,8 @@ export class HallRoom extends Room<HallState, unknown, Session, JoinAuth> {
    */
   place(sessionId: string, x: number, z: number): boolean {
     const v = this.state.visitors.get(sessionId);
-    if (!v || !isWalkable(this.layout, x, z)) return false;
+    // a 2D catalog visitor stays in their seat at the entrance (issue #13)
+    if (!v || v.seated || !isWalkable(this.layout, x, z)) return false;
     v.x = toCm(x);
     v.z = toCm(z);
     v.y = toCm(groundHeight(this.layout, x, z));

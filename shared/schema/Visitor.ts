@@ -35,6 +35,10 @@ export class Visitor extends Schema {
   declare gz: number;
   /** the booth id a staff member on duty stands for ('' for everyone else): their avatar is marked */
   declare staff: string;
+  /** a 2D catalog visitor (issue #13): seated at the hall entrance by the server, drawn seated, never moves */
+  declare seated: boolean;
+  /** proximity voice is on (issue #13): set and cleared by the visitor's `voice` message, cleared by a mute */
+  declare voice: boolean;
 
   constructor() {
     super();
@@ -45,6 +49,8 @@ export class Visitor extends Schema {
     this.gx = 128;
     this.gz = 128;
     this.staff = '';
+    this.seated = false;
+    this.voice = false;
   }
 }
 defineTypes(Visitor, {
@@ -60,6 +66,8 @@ defineTypes(Visitor, {
   gx: 'uint8',
   gz: 'uint8',
   staff: 'string',
+  seated: 'boolean',
+  voice: 'boolean',
 });
 // The same as `@view() @type(...)`: these fields only reach the clients whose StateView holds this visitor.
 for (const field of ['x', 'y', 'z', 'ry', 'anim'] as const) view()(Visitor.prototype, field);

@@ -46,6 +46,8 @@ export const MESSAGE_MATRIX: Record<ClientMessageName, Record<MatrixRole, Messag
   report: everyone(),
   qaAsk: everyone(),
   qaVote: everyone(),
+  // proximity voice (issue #13): anyone in the hall may turn it on (a muted visitor is answered "muted", not struck)
+  voice: everyone(),
   present: {
     guest: 'refused',
     member: 'refused',

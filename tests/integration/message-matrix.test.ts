@@ -81,6 +81,7 @@ function sample<N extends ClientMessageName>(name: N, ctx: { lineId: number; vic
     qaAsk: { text: '下一场讲什么？' },
     qaVote: { questionId: 'abcdef123456' },
     tour: { action: 'start', mode: 'guide' },
+    voice: { kind: 'on' },
   };
   return all[name] as ClientPayloadInput<N>;
 }

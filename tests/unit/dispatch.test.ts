@@ -35,6 +35,7 @@ const samples: { [N in ClientMessageName]: ClientPayloadInput<N> } = {
   qaAsk: { text: 'What comes next?' },
   qaVote: { questionId: 'abcdef123456' },
   tour: { action: 'start', mode: 'guide' },
+  voice: { kind: 'on' },
 };
 
 // every role by default: the sender rule has a test of its own below

@@ -23,6 +23,9 @@ export const en: Shape<typeof zhCN> = {
     visitors: 'Visitors here',
     you: ' (you)',
     away: ' (reconnecting)',
+    // the 2D catalog (issue #13): the link to it, and how its visitors show in the roster
+    catalog: '2D catalog',
+    inCatalog: ' (2D catalog, seated at the entrance)',
     leave: 'Leave',
     menu: 'Menu',
     announcement: 'Announcement',
@@ -35,6 +38,8 @@ export const en: Shape<typeof zhCN> = {
     quality: 'Quality',
     qualityHigh: 'High',
     qualityLow: 'Low',
+    qualityMedium: 'Medium',
+    qualityAuto: 'Auto ({{tier}})',
     language: '中文',
     help: 'WASD/arrows to walk · click the ground to go there · drag to look around',
   },
@@ -159,6 +164,7 @@ export const en: Shape<typeof zhCN> = {
     visitorsHere: '{{count}} visitors at the booth',
     products: 'Products',
     gallery: 'Pictures',
+    galleryOpen: 'Picture {{n}} of {{count}}, full size (opens in a new tab)',
     video: 'Video',
     brochure: 'Download brochure',
     website: 'Visit website',
@@ -581,4 +587,31 @@ export const en: Shape<typeof zhCN> = {
   agenda: { open: 'Agenda', panel: 'Agenda', reminderTitle: 'Agenda reminder', landingLink: 'See the agenda' },
   // Q&A (issue #11): the dock button of the hall's Q&A panel (its own words load with ui/qa)
   qa: { title: 'Audience Q&A' },
+  // the service worker's version check (client/src/pwa/versionCheck.ts)
+  pwa: { outdated: 'The expo has been updated and this page is an older version: reload to get the new one.', reload: 'Reload the page' },
+  // proximity voice (issue #13): the toolbar's voice controls and their errors (ui/voice, voice/)
+  voice: {
+    on: 'Voice',
+    turnOn: 'Turn on nearby voice: talk with the visitors around you',
+    turnOff: 'Turn voice off',
+    starting: 'Connecting voice…',
+    live: 'Voice is on',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    ptt: 'Hold V to talk',
+    pttOn: 'Push-to-talk is on: hold the V key to talk',
+    talking: 'Talking',
+    peers: '{{count}} listening',
+    dismiss: 'OK',
+    errors: {
+      unsupported: 'This browser cannot do voice calls. Please use a recent Chrome, Edge, Safari or Firefox.',
+      wechat: "WeChat's built-in browser has no voice: tap “…” at the top right and choose “Open in browser”.",
+      insecure: 'Voice needs a secure HTTPS connection: please open the https:// address.',
+      denied: 'No microphone permission: allow this site to use the microphone in your browser, then try again.',
+      noMic: 'No microphone found. Connect one and try again.',
+      busy: 'The microphone is in use by another program. Close it and try again.',
+      muted: 'You have been muted and cannot use voice for now.',
+      failed: 'Voice could not connect. Please try again later.',
+    },
+  },
 };

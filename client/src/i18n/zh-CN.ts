@@ -19,6 +19,9 @@ export const zhCN = {
     visitors: '在场访客',
     you: '（你）',
     away: '（重连中）',
+    // the 2D catalog (issue #13): the link to it, and how its visitors show in the roster
+    catalog: '2D 目录',
+    inCatalog: '（2D 目录，坐在入口）',
     leave: '离开',
     menu: '菜单',
     announcement: '主办方公告',
@@ -31,6 +34,8 @@ export const zhCN = {
     quality: '画质',
     qualityHigh: '高',
     qualityLow: '低',
+    qualityMedium: '中',
+    qualityAuto: '自动（{{tier}}）',
     language: 'English',
     help: 'WASD/方向键行走 · 点击地面前往 · 拖动旋转视角',
   },
@@ -155,6 +160,7 @@ export const zhCN = {
     visitorsHere: '{{count}} 位访客在展台',
     products: '产品',
     gallery: '图片',
+    galleryOpen: '第 {{n}} 张图片（共 {{count}} 张），在新标签页中查看原图',
     video: '视频',
     brochure: '下载宣传册',
     website: '访问官网',
@@ -576,4 +582,31 @@ export const zhCN = {
   agenda: { open: '日程', panel: '日程', reminderTitle: '日程提醒', landingLink: '查看展会日程' },
   // Q&A (issue #11): the dock button of the hall's Q&A panel (its own words load with ui/qa)
   qa: { title: '观众提问' },
+  // the service worker's version check (client/src/pwa/versionCheck.ts)
+  pwa: { outdated: '展会已升级，这个页面是旧版本：请刷新以载入新版。', reload: '刷新页面' },
+  // proximity voice (issue #13): the toolbar's voice controls and their errors (ui/voice, voice/)
+  voice: {
+    on: '语音',
+    turnOn: '开启附近语音：与身边的访客交谈',
+    turnOff: '关闭语音',
+    starting: '语音连接中…',
+    live: '语音已开启',
+    mute: '静音',
+    unmute: '取消静音',
+    ptt: '按住 V 说话',
+    pttOn: '按住说话已开启：按住 V 键说话',
+    talking: '正在说话',
+    peers: '{{count}} 人在听',
+    dismiss: '知道了',
+    errors: {
+      unsupported: '这个浏览器不支持语音通话，请换用新版 Chrome、Edge、Safari 或 Firefox。',
+      wechat: '微信内置浏览器不支持语音：请点右上角“…”，选择“在浏览器打开”。',
+      insecure: '语音需要 HTTPS 安全连接，请通过 https:// 地址访问。',
+      denied: '没有麦克风权限：请在浏览器里允许本站使用麦克风后再试。',
+      noMic: '没有找到麦克风，请连接麦克风后再试。',
+      busy: '麦克风正被其他程序占用，请关闭它后再试。',
+      muted: '你已被禁言，暂时不能使用语音。',
+      failed: '语音没有连上，请稍后再试。',
+    },
+  },
 } as const;

@@ -36,7 +36,16 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
 
   unsubs.push(
     $(room.state).visitors.onAdd((v: Visitor, id: string) => {
-      const info = () => ({ id, name: v.name, color: v.color, style: v.style, connected: v.connected, staff: v.staff ?? '' });
+      const info = () => ({
+        id,
+        name: v.name,
+        color: v.color,
+        style: v.style,
+        connected: v.connected,
+        staff: v.staff ?? '',
+        seated: v.seated === true,
+        voice: v.voice === true,
+      });
       useStore.getState().upsertVisitor(info());
 
       if (id === selfId) {
@@ -97,6 +106,8 @@ export function bindRoom(room: Room<HallState>, onNotice: (n: NoticePayload) => 
       }
       unsubs.push($(v).listen('connected', () => useStore.getState().upsertVisitor(info())));
       unsubs.push($(v).listen('name', () => useStore.getState().upsertVisitor(info())));
+      // proximity voice on or off (issue #13): the voice chunk connects and hangs up by it
+      unsubs.push($(v).listen('voice', () => useStore.getState().upsertVisitor(info())));
     }, true),
   );
 

@@ -26,6 +26,8 @@ let unbind: (() => void) | null = null;
 /** bumps on every join/leave so a stale async continuation can tell it lost the race */
 let generation = 0;
 let serverGoingAway = false;
+/** how this page shows the hall: '2d' is the catalog (issue #13), seated at the entrance; kept for rejoins */
+let joinMode: '3d' | '2d' = '3d';
 
 const store = (): Store => useStore.getState();
 
@@ -63,7 +65,7 @@ function attach(r: Room<HallState>, gen: number): void {
   setSendRoom(r);
   serverGoingAway = false;
   try {
-    sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ token: r.reconnectionToken, hallId: store().hallId, at: Date.now() }));
+    sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ token: r.reconnectionToken, hallId: store().hallId, at: Date.now(), mode: joinMode }));
   } catch {
     /* storage unavailable: a reload simply joins afresh */
   }
@@ -98,8 +100,9 @@ function detach(): void {
   room = null;
 }
 
-export async function joinHall(hallId: HallId, profile: Profile): Promise<void> {
+export async function joinHall(hallId: HallId, profile: Profile, mode: '3d' | '2d' = '3d'): Promise<void> {
   const gen = ++generation;
+  joinMode = mode;
   if (room) await leaveQuietly();
   resetTransient();
   store().clearVisitors();
@@ -131,6 +134,7 @@ export async function joinHall(hallId: HallId, profile: Profile): Promise<void> 
     style: profile.style,
     device,
     ...entryOptions(hallId),
+    ...(mode === '2d' ? { mode } : {}),
   };
   // An invite link (/hall/gulangyu?invite=CODE) puts a group in the same instance of the hall.
   const invite = typeof window !== 'undefined' ? readInviteCode(window.location.search) : null;
@@ -201,6 +205,7 @@ async function recover(token: string, gen: number): Promise<void> {
         style: profile.style,
         device: (await ensureDevice()) ?? undefined,
         ...entryOptions(hallId),
+        ...(joinMode === '2d' ? { mode: joinMode } : {}),
       };
       const r = await getClient().joinOrCreate<HallState>(ROOM_HALL, opts, HallState);
       if (gen !== generation) return void r.leave(true);
@@ -232,8 +237,9 @@ function readSavedToken(hallId: HallId): string | null {
   try {
     const raw = sessionStorage.getItem(TOKEN_KEY);
     if (!raw) return null;
-    const s = JSON.parse(raw) as { token: string; hallId: string; at: number };
-    if (s.hallId !== hallId || Date.now() - s.at > RECONNECT_WINDOW_S * 1000) return null;
+    const s = JSON.parse(raw) as { token: string; hallId: string; at: number; mode?: string };
+    // a seat in the 3D hall is not the 2D catalog's seat at the entrance (issue #13), nor the other way round
+    if (s.hallId !== hallId || (s.mode ?? '3d') !== joinMode || Date.now() - s.at > RECONNECT_WINDOW_S * 1000) return null;
     return s.token;
   } catch {
     return null;
@@ -269,7 +275,7 @@ if (typeof window !== 'undefined') {
   window.addEventListener('pagehide', () => {
     if (room) {
       try {
-        sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ token: room.reconnectionToken, hallId: store().hallId, at: Date.now() }));
+        sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ token: room.reconnectionToken, hallId: store().hallId, at: Date.now(), mode: joinMode }));
       } catch {
         /* ignore */
       }

@@ -10,6 +10,10 @@ export interface VisitorInfo {
   connected: boolean;
   /** the booth id a staff member on duty stands for, '' for everyone else */
   staff: string;
+  /** browsing the 2D catalog (issue #13): seated at the hall entrance, drawn seated, marked in the roster */
+  seated: boolean;
+  /** has proximity voice on (issue #13) */
+  voice: boolean;
 }
 
 export interface VisitorsSlice {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHAT_MAX } from '../../../shared/constants';
 import { checkChatText } from '../../../shared/text';
@@ -6,23 +6,27 @@ import { sendChat } from '../net/send';
 import { useStore } from '../store';
 import { Slot } from './layout/Overlay';
 import { ChatModeHint, ModerationButton, mutedText } from './moderation/ChatLineActions';
-import { ModerationDialog } from './moderation/ModerationDialog';
 import { useModeration } from './moderation/moderationStore';
 
+// the report / moderate dialog: its own chunk, loaded when someone opens it (not in the hall's first JS)
+const ModerationDialog = lazy(() => import('./moderation/ModerationDialog').then((m) => ({ default: m.ModerationDialog })));
+
 /** Hall chat. Messages are rendered as text nodes only: never as HTML. */
-export function Chat() {
+/** `startOpen`: the 2D catalog (issue #13) shows the log at any size: there is no hall to keep in view. */
+export function Chat({ startOpen = false }: { startOpen?: boolean } = {}) {
   const { t, i18n } = useTranslation();
   const messages = useStore((s) => s.messages);
   // muted (issue #11): the box says so and until when, and takes nothing until the mute lifts or runs out
   const mutedUntil = useModeration((s) => s.mutedUntil);
   const muted = mutedUntil !== undefined;
+  const moderating = useModeration((s) => s.subject !== null);
   const hintId = useId();
   const selfId = useStore((s) => s.sessionId);
   const toast = useStore((s) => s.toast);
   const [text, setText] = useState('');
   const listRef = useRef<HTMLOListElement>(null);
   // Small screens start with the log folded so the hall stays visible; the input is always there.
-  const [open, setOpen] = useState(() => !window.matchMedia('(max-width: 760px), (max-height: 480px)').matches);
+  const [open, setOpen] = useState(() => startOpen || !window.matchMedia('(max-width: 760px), (max-height: 480px)').matches);
   const last = messages[messages.length - 1];
 
   useEffect(() => {
@@ -66,7 +70,11 @@ export function Chat() {
           ))}
         </ol>
         <ChatModeHint id={hintId} />
-        <ModerationDialog />
+        {moderating && (
+          <Suspense fallback={null}>
+            <ModerationDialog />
+          </Suspense>
+        )}
         <form onSubmit={submit} className="chat-form">
           <input
             data-testid="chat-input"

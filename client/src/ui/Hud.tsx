@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AVATAR_COLORS } from '../../../shared/constants';
 import type { HallId } from '../../../shared/halls';
-import { navigate } from '../router';
+import { catalogPath, navigate } from '../router';
 import { useStore } from '../store';
 import { LanguageSwitch } from './LanguageSwitch';
 import { InviteButton } from './InviteButton';
@@ -14,6 +14,9 @@ import { useAsk } from './guide/ask/askStore';
 import { PassportButton } from './passport/PassportButton';
 import { Slot, useArrangement } from './layout/Overlay';
 import { ModerationButton } from './moderation/ChatLineActions';
+import { EnterVrButton } from '../vr/EnterVrButton';
+import { QualityControl } from './QualityControl';
+import { useHangUpOnLeave, VoiceControls } from './voice/VoiceControls';
 
 /** The toolbar (its actions fold into a menu panel below the wide form) and the visitor list. */
 export function Hud({ hallId }: { hallId: HallId }) {
@@ -27,6 +30,7 @@ export function Hud({ hallId }: { hallId: HallId }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const closeList = useCallback(() => setListOpen(false), []);
   const closeMenu = useCallback(() => setMenuOpen(false), []);
+  useHangUpOnLeave();
   // the ask panel opened from the folded menu takes the menu's place
   const askOpen = useAsk((s) => s.open);
   useEffect(() => {
@@ -57,6 +61,9 @@ export function Hud({ hallId }: { hallId: HallId }) {
           <DirectoryButton />
           <AgendaButton />
           <PassportButton hallId={hallId} />
+          <EnterVrButton />
+          {/* on a small screen the voice controls fold into the menu, with the other actions */}
+          {!compact && <VoiceControls />}
           {compact ? (
             <button
               type="button"
@@ -79,6 +86,7 @@ export function Hud({ hallId }: { hallId: HallId }) {
       {compact && (
         <Slot id="menu" open={menuOpen} onClose={closeMenu} keepMounted>
           <HudActions hallId={hallId} />
+          <VoiceControls />
         </Slot>
       )}
       {listOpen && (
@@ -92,6 +100,7 @@ export function Hud({ hallId }: { hallId: HallId }) {
                   {v.name}
                   {v.id === selfId && t('hud.you')}
                   {!v.connected && t('hud.away')}
+                  {v.seated && <span data-testid="visitor-seated">{t('hud.inCatalog')}</span>}
                   {v.id !== selfId && <ModerationButton subject={{ kind: 'person', sessionId: v.id, name: v.name }} />}
                 </li>
               ))}
@@ -105,8 +114,6 @@ export function Hud({ hallId }: { hallId: HallId }) {
 
 function HudActions({ hallId }: { hallId: HallId }) {
   const { t } = useTranslation();
-  const quality = useStore((s) => s.quality);
-  const setQuality = useStore((s) => s.setQuality);
   const toast = useStore((s) => s.toast);
 
   async function share() {
@@ -128,10 +135,20 @@ function HudActions({ hallId }: { hallId: HallId }) {
       <button type="button" className="ghost" onClick={() => void share()}>
         {t('hud.share')}
       </button>
-      <button type="button" className="ghost" data-testid="quality-toggle" onClick={() => setQuality(quality === 'high' ? 'low' : 'high', true)}>
-        {t('hud.quality')}: {quality === 'high' ? t('hud.qualityHigh') : t('hud.qualityLow')}
-      </button>
+      <QualityControl />
       <LanguageSwitch />
+      {/* the same hall without the 3D scene (issue #13): its own page and URL */}
+      <a
+        className="button ghost"
+        href={catalogPath(hallId)}
+        data-testid="hud-catalog"
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(catalogPath(hallId));
+        }}
+      >
+        {t('hud.catalog')}
+      </a>
       <button type="button" className="ghost" data-testid="leave" onClick={() => navigate('/')}>
         {t('hud.leave')}
       </button>

@@ -16,6 +16,7 @@ import { TouchJoystick } from './TouchJoystick';
 import { Overlay } from './layout/Overlay';
 import { Dock } from './layout/Dock';
 import { AskGuideLayer } from './guide/ask/AskGuideLayer';
+import { KeyboardNav } from './a11y/KeyboardNav';
 
 // the signed-in visitor's meeting reminders: loaded after the hall, never in its first bytes
 const MeetingReminders = lazy(() => import('./meetings/MeetingReminders'));
@@ -44,6 +45,8 @@ export function InHall({ hallId, profile }: { hallId: HallId; profile: Profile }
 
   return (
     <div className="hall-page" data-testid="hall-page">
+      {/* first in the Tab order: the skip link to the 2D catalog and the nearby booths (issue #13) */}
+      <KeyboardNav hallId={hallId} />
       <HallCanvas hallId={hallId} />
       {/* every panel sits in the overlay's named regions (ui/layout/panels.ts) */}
       <Overlay>

@@ -17,6 +17,7 @@ import { starterWordFilter, type WordFilter } from '../../moderation/wordFilter'
 import { chatRefusal, handleModerate, handleReport, noteChatLine, type HallModerationPort } from './moderation';
 import { handleQaAsk, handleQaVote, type HallQaPort } from '../../qa/handlers';
 import { handleTour, type HallTourPort } from '../../tours/handlers';
+import { handleVoice, type HallVoicePort } from '../../voice/handlers';
 
 /** What handlers may touch of the hall instance. */
 export interface HallContext {
@@ -39,6 +40,8 @@ export interface HallContext {
   qa?: HallQaPort;
   /** the instance's public tour (server/tours, issue #12); absent: tour commands do nothing (handler tests of other messages) */
   tour?: HallTourPort;
+  /** proximity voice's ICE servers and relay targets (server/voice, issue #13); absent: voice on gets no ICE servers and signals go nowhere */
+  voice?: HallVoicePort;
 }
 
 export interface MessageContext {
@@ -53,6 +56,8 @@ export type HallHandlers = { readonly [N in ClientMessageName]: (ctx: MessageCon
 
 export const hallHandlers: HallHandlers = {
   move(ctx, p) {
+    // a 2D catalog visitor sits at the entrance (issue #13): the server never moves them
+    if (ctx.visitor.seated) return;
     applyMove(ctx.visitor, ctx.session, p, ctx.now, ctx.hall.layout);
     ctx.hall.moved(ctx.sessionId);
   },
@@ -89,4 +94,6 @@ export const hallHandlers: HallHandlers = {
   qaVote: handleQaVote,
   // group tours (issue #12)
   tour: handleTour,
+  // proximity voice (issue #13)
+  voice: handleVoice,
 };

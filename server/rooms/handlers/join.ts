@@ -14,6 +14,8 @@ export interface JoinAuth {
   name: string;
   color: number;
   style: number;
+  /** joined from the 2D catalog (issue #13): seated at the entrance, its moves refused */
+  seated?: boolean;
   /** the signed-in account, when the matchmaking request carried a session (server-side only) */
   account?: HallAccount | null;
   /** what a mute or ban of this visitor is bound to: account, device tokens (moderation, server-side only) */
@@ -35,11 +37,31 @@ export function checkJoin(raw: unknown, words: Pick<WordFilter, 'check'> = start
   if (!name.ok) return { ok: false, code: JoinError.badName, detail: name.problem };
   // a name is shown to everyone: one with a listed word is refused, not masked
   if (words.check(name.name).hits.length) return { ok: false, code: JoinError.nameRefused };
-  return { ok: true, auth: { hallId: opts.hallId, name: name.name, color: opts.color, style: opts.style } };
+  return { ok: true, auth: { hallId: opts.hallId, name: name.name, color: opts.color, style: opts.style, ...(opts.mode === '2d' ? { seated: true } : {}) } };
+}
+
+/**
+ * Where a 2D catalog visitor sits (issue #13): a row of seats beside the hall's first spawn point
+ * (the entrance), alternating left and right of it, a second row behind once eight are taken.
+ * A seat that is not walkable (water, a wall) falls back to the spawn point itself.
+ */
+export function seatAtEntrance(layout: HallLayout, seq: number): { x: number; z: number; ry: number } {
+  const spawn = layout.spawns[0];
+  const i = seq % 16;
+  const side = i % 2 === 0 ? 1 : -1;
+  const along = 1.6 + 0.9 * Math.floor((i % 8) / 2);
+  const back = i >= 8 ? 1.2 : 0;
+  // facing (sin ry, cos ry); its right hand is (cos ry, -sin ry)
+  const sx = Math.cos(spawn.ry);
+  const sz = -Math.sin(spawn.ry);
+  const x = spawn.x + sx * side * along - Math.sin(spawn.ry) * back;
+  const z = spawn.z + sz * side * along - Math.cos(spawn.ry) * back;
+  return isWalkable(layout, x, z) ? { x, z, ry: spawn.ry } : { x: spawn.x, z: spawn.z, ry: spawn.ry };
 }
 
 /** A new visitor stands at one of the hall's spawn points, spread a little so people do not overlap. */
 export function createVisitor(auth: JoinAuth, layout: HallLayout, seq: number): Visitor {
+  if (auth.seated) return seatedVisitor(auth, layout, seq);
   const spawn = layout.spawns[seq % layout.spawns.length];
   const angle = seq * 2.399963; // golden angle: an even scatter around the spawn point
   let r = 0.8 * Math.sqrt(seq % 12);
@@ -61,6 +83,23 @@ export function createVisitor(auth: JoinAuth, layout: HallLayout, seq: number): 
   v.y = toCm(groundHeight(layout, x, z));
   v.ry = yawToByte(spawn.ry);
   // Pose fields have no constructor default (see Visitor.ts): every one is set here.
+  v.anim = 0;
+  return v;
+}
+
+/** A 2D catalog visitor: seated at the entrance, where the server keeps them (moves are refused). */
+function seatedVisitor(auth: JoinAuth, layout: HallLayout, seq: number): Visitor {
+  const seat = seatAtEntrance(layout, seq);
+  const v = new Visitor();
+  v.name = auth.name;
+  v.color = auth.color;
+  v.style = auth.style;
+  v.staff = auth.account?.staffBoothId ?? '';
+  v.seated = true;
+  v.x = toCm(seat.x);
+  v.z = toCm(seat.z);
+  v.y = toCm(groundHeight(layout, seat.x, seat.z));
+  v.ry = yawToByte(seat.ry);
   v.anim = 0;
   return v;
 }

@@ -2,7 +2,7 @@
  * The avatar materials: three's standard (and shadow-depth) material with a vertex stage that
  * poses one instance of the figure. Per instance it reads
  *   iPose  = (x, y, z, yaw)             where the feet are and which way the person faces
- *   iAnim  = (phase, walk, breath, alpha) walk-cycle phase, walk blend 0..1, breath phase, opacity
+ *   iAnim  = (phase, walk, breath, alpha) walk-cycle phase, walk blend 0..1 (below 0: seated), breath phase, opacity
  *   iColor = the visitor's colour (linear)
  * Limbs swing about the joints in avatarParts.ts; opacity < 1 (a disconnected visitor) is drawn
  * as a screen-door pattern.
@@ -30,7 +30,9 @@ mat3 ludaoRotZ(float a) { float c = cos(a), s = sin(a); return mat3(c, s, 0.0, -
 void ludaoSetup() {
   int part = int(aPart + 0.5);
   float phase = iAnim.x;
-  float walk = iAnim.y;
+  // a 2D catalog visitor (issue #13) is drawn seated: walk < 0 says so; the pose is the standing one, folded
+  float seated = step(iAnim.y, -0.5);
+  float walk = max(iAnim.y, 0.0);
   float swing = sin(phase) * walk;
   // the chest rises a centimetre with each breath, less while walking
   float breath = sin(iAnim.z) * 0.014 * (1.0 - 0.7 * walk);
@@ -48,7 +50,7 @@ void ludaoSetup() {
   } else if (part == ${Part.head}) {
     T = vec3(0.0, chestLift, 0.0);
   } else if (part <= ${Part.forearmR}) {
-    float forward = -gait * 0.55 + 0.03 * sin(iAnim.z + 1.0) * (1.0 - walk);
+    float forward = -gait * 0.55 + 0.03 * sin(iAnim.z + 1.0) * (1.0 - walk) + seated * 0.45;
     vec3 shoulder = vec3(side * ${f(Joint.shoulderX)}, ${f(Joint.shoulderY)}, 0.0);
     mat3 Ru = ludaoRotX(-forward) * ludaoRotZ(side * 0.07);
     if (part <= ${Part.upperArmR}) {
@@ -56,14 +58,15 @@ void ludaoSetup() {
       T = shoulder - Ru * shoulder;
     } else {
       vec3 elbow = vec3(side * ${f(Joint.shoulderX)}, ${f(Joint.elbowY)}, 0.0);
-      mat3 Rf = ludaoRotX(-(0.12 + 0.6 * max(forward, 0.0)));
+      mat3 Rf = ludaoRotX(-(0.12 + 0.6 * max(forward, 0.0) + seated * 0.6));
       M = Ru * Rf;
       T = Ru * (elbow - Rf * elbow - shoulder) + shoulder;
     }
     T.y += chestLift;
   } else {
     vec3 hip = vec3(side * ${f(Joint.hipX)}, ${f(Joint.hipY)}, 0.0);
-    mat3 Rt = ludaoRotX(-gait * 0.5);
+    // seated: thighs forward to level, shins hang down from the knees
+    mat3 Rt = ludaoRotX(-gait * 0.5 - seated * 1.5708);
     if (part <= ${Part.thighR}) {
       M = Rt;
       T = hip - Rt * hip;
@@ -71,13 +74,15 @@ void ludaoSetup() {
       // the knee folds while the leg swings forward (thigh angle rising), straight while it bears weight
       float rising = left ? cos(phase) : -cos(phase);
       vec3 knee = vec3(side * ${f(Joint.hipX)}, ${f(Joint.kneeY)}, 0.0);
-      mat3 Rs = ludaoRotX(walk * 0.95 * max(rising, 0.0) + 0.05 * walk);
+      mat3 Rs = ludaoRotX(walk * 0.95 * max(rising, 0.0) + 0.05 * walk + seated * 1.5708);
       M = Rt * Rs;
       T = Rt * (knee - Rs * knee - hip) + hip;
     }
   }
   // hips drop a little when the legs are apart
   float bob = -0.04 * walk * abs(sin(phase));
+  // seated, the hips come down to knee height so the feet stay on the ground
+  bob -= seated * ${f(Joint.hipY - Joint.kneeY)};
   mat3 R = ludaoRotY(iPose.w);
   ludaoM = R * M;
   ludaoT = R * (T + vec3(0.0, bob, 0.0)) + iPose.xyz;

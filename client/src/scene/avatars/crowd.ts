@@ -17,6 +17,8 @@ export interface CrowdMember extends Gait {
   style: number;
   colorIndex: number;
   connected: boolean;
+  /** a 2D catalog visitor (issue #13): drawn seated at the entrance */
+  seated: boolean;
   /** linear RGB of the visitor's colour */
   rgb: THREE.Color;
   /** drawn pose */
@@ -53,6 +55,7 @@ export function syncCrowd(visitors: Record<string, VisitorInfo>, selfId: string 
         style: v.style,
         colorIndex: v.color,
         connected: v.connected,
+        seated: v.seated,
         rgb: new THREE.Color(),
         x: 0,
         y: 0,
@@ -72,6 +75,7 @@ export function syncCrowd(visitors: Record<string, VisitorInfo>, selfId: string 
     m.style = v.style;
     m.colorIndex = v.color;
     m.connected = v.connected;
+    m.seated = v.seated;
     m.rgb.set(AVATAR_COLORS[v.color] ?? AVATAR_COLORS[0]);
     crowd.push(m);
   }

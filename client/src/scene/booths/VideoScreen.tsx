@@ -6,17 +6,18 @@ import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import type { BuiltBooth } from './Booths';
 import { useNearest } from './nearest';
+import { makeInline } from '../../platform/inlineVideo';
 
 const NEAR_M = 14;
 
 function Playing({ booth, url }: { booth: BuiltBooth; url: string }) {
   const q = booth.shape.quads.find((x) => x.kind === 'screen');
   const { video, texture } = useMemo(() => {
-    const video = document.createElement('video');
+    // inline everywhere (iOS, WeChat's X5), or the texture stays black and a player covers the hall
+    const video = makeInline(document.createElement('video'));
     video.src = url;
     video.muted = true;
     video.loop = true;
-    video.playsInline = true;
     video.preload = 'auto';
     const texture = new THREE.VideoTexture(video);
     texture.colorSpace = THREE.SRGBColorSpace;

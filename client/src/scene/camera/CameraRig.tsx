@@ -1,7 +1,8 @@
 /**
  * Third-person camera: orbits the local player at input.cameraYaw / cameraPitch /
  * cameraDistance (set by gestures and Q/E), follows smoothly, never dips under the ground.
- * On arrival it looks the way the avatar faces.
+ * On arrival it looks the way the avatar faces. Under prefers-reduced-motion (ui/a11y/reducedMotion)
+ * it follows and zooms with no easing: locked to the avatar, no sway, no camera flight.
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
@@ -12,6 +13,7 @@ import { FRAME } from '../../controls/frameOrder';
 import { keyTurn } from '../../controls/useKeyboardMovement';
 import { useStore } from '../../store';
 import { input, localPlayer } from '../../store/transient';
+import { motion, watchReducedMotion } from '../../ui/a11y/reducedMotion';
 
 /** the camera looks at the chest/head, not the feet */
 const FOCUS_HEIGHT = 1.45;
@@ -26,10 +28,31 @@ const focus = new THREE.Vector3();
 const goal = new THREE.Vector3();
 const rig = { started: false, distance: 0 };
 
+/**
+ * How far the camera's aim trails the avatar (m), now and at most since the last read: the sway of
+ * the eased follow, measurable by tests (window.__ludao.motion). 0 throughout under reduced motion.
+ */
+export const cameraMotion = { lag: 0, maxLag: 0 };
+
 export function CameraRig() {
   const camera = useThree((s) => s.camera);
   const hallId = useStore((s) => s.hallId);
   const layout = hallId ? getLayout(hallId) : null;
+
+  useEffect(() => {
+    watchReducedMotion();
+    if (!window.__ludao) return;
+    window.__ludao.motion = (reset = false) => {
+      const out = {
+        reduced: motion.reduced,
+        travel: motion.reduced ? ('instant' as const) : ('eased' as const),
+        lag: cameraMotion.lag,
+        maxLag: cameraMotion.maxLag,
+      };
+      if (reset) cameraMotion.maxLag = 0;
+      return out;
+    };
+  }, []);
 
   // A new hall (or a fresh seat after a lost one) starts over behind the avatar.
   useEffect(() => {
@@ -48,13 +71,16 @@ export function CameraRig() {
       rig.distance = input.cameraDistance;
       focus.copy(goal);
       rig.started = true;
-    } else if (focus.distanceTo(goal) > CUT_M) {
+    } else if (motion.reduced || focus.distanceTo(goal) > CUT_M) {
       focus.copy(goal);
     } else {
       focus.lerp(goal, 1 - Math.exp(-dt * FOLLOW_RATE));
     }
     if (keyTurn.dir) input.cameraYaw -= keyTurn.dir * KEY_TURN_RATE * dt;
-    rig.distance += (input.cameraDistance - rig.distance) * (1 - Math.exp(-dt * ZOOM_RATE));
+    if (motion.reduced) rig.distance = input.cameraDistance;
+    else rig.distance += (input.cameraDistance - rig.distance) * (1 - Math.exp(-dt * ZOOM_RATE));
+    cameraMotion.lag = focus.distanceTo(goal);
+    if (cameraMotion.lag > cameraMotion.maxLag) cameraMotion.maxLag = cameraMotion.lag;
 
     const yaw = input.cameraYaw;
     const pitch = input.cameraPitch;

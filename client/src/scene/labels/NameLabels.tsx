@@ -12,6 +12,7 @@ import { LABEL_HEIGHT } from '../avatars/avatarParts';
 import { crowd } from '../avatars/crowd';
 import { LabelAtlas, SLOT_H } from './labelAtlas';
 import { LABEL_MIN_PX, labelMaterial } from './labelMaterial';
+import { TIERS } from '../quality/tiers';
 
 /** tag height in metres; width follows the painted name */
 const TAG_H = 0.32;
@@ -56,8 +57,9 @@ class LabelBatch {
     return g;
   }
 
-  update(bufferHeight: number, dpr: number): void {
+  update(bufferHeight: number, dpr: number, fade: readonly [number, number]): void {
     this.material.uniforms.uViewH.value = bufferHeight;
+    (this.material.uniforms.uFade.value as THREE.Vector2).set(fade[0], fade[1]);
     this.material.uniforms.uMinPx.value = LABEL_MIN_PX * dpr;
     if (this.uploaded !== this.atlas.version) {
       // the atlas may have grown into a new texture
@@ -132,7 +134,8 @@ export function NameLabels() {
     for (const v of Object.values(visitors)) atlas.set(v.id, v.staff ? `${v.name} · ${staffTag}` : v.name, v.color, v.id === selfId, !!v.staff);
   }, [batch, visitors, selfId, staffTag]);
 
-  useFrame(({ size, viewport }) => batch.update(size.height * viewport.dpr, viewport.dpr), FRAME.labels);
+  // fewer tags far away at lower quality tiers
+  useFrame(({ size, viewport }) => batch.update(size.height * viewport.dpr, viewport.dpr, TIERS[useStore.getState().quality].labelFade), FRAME.labels);
 
   return <primitive object={batch.mesh} />;
 }

@@ -14,7 +14,13 @@ export const LABEL_MIN_PX = 15;
 export function labelMaterial(map: THREE.Texture): THREE.ShaderMaterial {
   return new THREE.ShaderMaterial({
     // uMinPx is LABEL_MIN_PX in drawing-buffer pixels; uViewH the drawing-buffer height (kept up to date each frame)
-    uniforms: { map: { value: map }, uMinPx: { value: LABEL_MIN_PX }, uViewH: { value: 720 } },
+    // uFade: the distances (m) the tags fade out between, set per quality tier (scene/quality/tiers.ts)
+    uniforms: {
+      map: { value: map },
+      uMinPx: { value: LABEL_MIN_PX },
+      uViewH: { value: 720 },
+      uFade: { value: new THREE.Vector2(LABEL_FADE_NEAR, LABEL_FADE_FAR) },
+    },
     transparent: true,
     depthWrite: false,
     vertexShader: /* glsl */ `
@@ -24,6 +30,7 @@ export function labelMaterial(map: THREE.Texture): THREE.ShaderMaterial {
       attribute float iAlpha;
       uniform float uMinPx;
       uniform float uViewH;
+      uniform vec2 uFade;
       varying vec2 vUv;
       varying float vAlpha;
       void main() {
@@ -33,7 +40,7 @@ export function labelMaterial(map: THREE.Texture): THREE.ShaderMaterial {
         // anchor at the bottom centre of the tag
         mv.xy += vec2(position.x, position.y + 0.5) * size;
         vUv = iRect.xy + uv * iRect.zw;
-        vAlpha = iAlpha * (1.0 - smoothstep(${LABEL_FADE_NEAR.toFixed(1)}, ${LABEL_FADE_FAR.toFixed(1)}, -mv.z));
+        vAlpha = iAlpha * (1.0 - smoothstep(uFade.x, uFade.y, -mv.z));
         gl_Position = projectionMatrix * mv;
       }
     `,

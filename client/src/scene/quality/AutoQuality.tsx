@@ -1,15 +1,17 @@
 /**
- * Drops quality to "low" (no shadows, pixel ratio 1, no antialias) when frames are slow, unless
- * the visitor picked a quality themselves. Frame times go into a preallocated ring; the check
- * runs once a second after a warm-up, so a single hitch (scene build, shader compile) does not count.
+ * Follows the measured frame time through the quality tiers (tiers.ts: step down when slow, up
+ * carefully when fast, never back up to a tier it left for being slow), unless the visitor picked
+ * a tier by hand or the URL pins one. Frame times go into a preallocated ring; the check runs once
+ * a second after a warm-up, so the scene build and first shader compiles do not count. Where auto
+ * settles is remembered on this device as the next visit's starting tier.
  */
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store';
+import { saveSettled } from './qualityPrefs';
+import { governor, judge, type GovernorState } from './tiers';
 
-/** A median frame slower than this (ms) for SLOW_SECONDS in a row means "too slow". */
-export const SLOW_FRAME_MS = 34;
-export const SLOW_SECONDS = 3;
+export { SLOW_FRAME_MS, SLOW_SECONDS } from './tiers';
 const WARMUP_MS = 4000;
 
 const ring = new Float32Array(90);
@@ -24,19 +26,16 @@ export function medianOf(values: Float32Array, n: number, scratch: Float32Array)
   return view[Math.floor(n / 2)];
 }
 
-/** `?quality=high|low` pins the quality (benches, screenshots). */
-function pinnedQuality(): 'high' | 'low' | null {
-  if (typeof window === 'undefined') return null;
-  const q = new URLSearchParams(window.location.search).get('quality');
-  return q === 'high' || q === 'low' ? q : null;
-}
-
 export function AutoQuality() {
-  const s = useRef({ n: 0, last: 0, start: 0, lastCheck: 0, slow: 0 });
+  const s = useRef({ n: 0, last: 0, start: 0, lastCheck: 0 });
+  const gov = useRef<GovernorState | null>(null);
+  const pinned = useStore((st) => st.qualityPinned);
+
+  // handing the choice back to auto starts the rule afresh from the tier in use
   useEffect(() => {
-    const q = pinnedQuality();
-    if (q) useStore.getState().setQuality(q, true);
-  }, []);
+    if (!pinned) gov.current = null;
+  }, [pinned]);
+
   useFrame(() => {
     const now = performance.now();
     const st = s.current;
@@ -44,15 +43,19 @@ export function AutoQuality() {
     if (st.last) ring[st.n++ % ring.length] = now - st.last;
     st.last = now;
     if (now - st.start < WARMUP_MS || now - st.lastCheck < 1000) return;
+    // (a device drawing a frame every few seconds is judged once per frame: that is slow, not a stall;
+    // a hidden tab draws nothing, and its one long gap on return does not move the median)
     st.lastCheck = now;
     const { quality, qualityPinned, setQuality } = useStore.getState();
-    if (quality !== 'high' || qualityPinned) return;
+    if (qualityPinned) return;
     if (typeof document !== 'undefined' && document.hidden) return;
-    const med = medianOf(ring, Math.min(st.n, ring.length), sorted);
-    st.slow = med > SLOW_FRAME_MS ? st.slow + 1 : 0;
-    if (st.slow >= SLOW_SECONDS) {
-      setQuality('low');
-      st.slow = 0;
+    const g = (gov.current ??= governor(quality));
+    const next = judge(g, medianOf(ring, Math.min(st.n, ring.length), sorted));
+    if (next !== quality) {
+      setQuality(next);
+      saveSettled(next);
+      // the ring still holds the old tier's frames
+      st.n = 0;
     }
   });
   return null;

@@ -22,6 +22,7 @@ import { AskStaffLayer } from '../askStaff/AskStaffLayer';
 import { useAskStaff } from '../askStaff/askStaffStore';
 import { useBoothRequests } from './boothRequests';
 import './booth.css';
+import { inlineVideoProps } from '../../platform/inlineVideo';
 
 function mb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -46,7 +47,8 @@ function useVisitorsAt(hallId: HallId, slotId: string | null): { count: number; 
   return { count, near };
 }
 
-export function BoothPanel({ hallId }: { hallId: HallId }) {
+/** `flat`: in the 2D catalog (issue #13), where no one stands at a booth, so the reactions (which need reach) are left out. */
+export function BoothPanel({ hallId, flat = false }: { hallId: HallId; flat?: boolean }) {
   // the booth panel is the booth desk's card (store/proximity.ts): one card open at a time
   const panel = useStore((s) => (s.card?.kind === 'booth' ? s.card : null));
   const booth = useStore((s) => (s.card?.kind === 'booth' ? s.booths[s.card.id] : undefined));
@@ -89,6 +91,7 @@ export function BoothPanel({ hallId }: { hallId: HallId }) {
               key={booth.id}
               hallId={hallId}
               booth={booth}
+              flat={flat}
               onClose={close}
               onLeaveCard={() => {
                 setLeaving(booth.id);
@@ -116,6 +119,7 @@ export function BoothPanel({ hallId }: { hallId: HallId }) {
 function PanelBody({
   hallId,
   booth,
+  flat,
   onClose,
   onLeaveCard,
   onMeeting,
@@ -123,6 +127,7 @@ function PanelBody({
 }: {
   hallId: HallId;
   booth: BoothView;
+  flat: boolean;
   onClose: () => void;
   onLeaveCard: () => void;
   onMeeting: () => void;
@@ -178,7 +183,7 @@ function PanelBody({
         <span data-testid="booth-visitors" data-count={visitors}>
           {t('booth.visitorsHere', { count: visitors })}
         </span>
-        {booth.slotId && <BoothReactionButtons slotId={booth.slotId} near={near} />}
+        {booth.slotId && !flat && <BoothReactionButtons slotId={booth.slotId} near={near} />}
         <button type="button" className="primary booth-leave-card" onClick={onLeaveCard} data-testid="booth-leave-card">
           {t('booth.leaveCard')}
         </button>
@@ -225,8 +230,14 @@ function PanelBody({
           <section>
             <h3>{t('booth.gallery')}</h3>
             <div className="booth-gallery">
-              {booth.images.map((img) => (
-                <a key={img.id} href={img.url} target="_blank" rel="noopener noreferrer">
+              {booth.images.map((img, i) => (
+                <a
+                  key={img.id}
+                  href={img.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  aria-label={t('booth.galleryOpen', { n: i + 1, count: booth.images.length })}
+                >
                   <img src={img.url} alt="" loading="lazy" width={160} height={Math.round((160 * img.height) / Math.max(1, img.width))} />
                 </a>
               ))}
@@ -237,7 +248,7 @@ function PanelBody({
         {booth.video && (
           <section>
             <h3>{t('booth.video')}</h3>
-            <video className="booth-video" src={booth.video.url} controls preload="metadata" playsInline />
+            <video className="booth-video" src={booth.video.url} controls preload="metadata" {...inlineVideoProps} />
           </section>
         )}
 

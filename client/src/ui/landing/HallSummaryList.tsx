@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { pick } from '../../i18n';
+import { catalogPath, navigate } from '../../router';
 import type { HallSummaries } from './useHallSummaries';
 import { NS } from './locales';
 import './landing.css';
@@ -52,6 +53,20 @@ export function HallSummaryList({ data, selected }: { data: HallSummaries | null
           <span className={`entry-rule rule-${s.rule}`} data-testid={`hall-rule-${s.hallId}`}>
             {t(`rule.${s.rule}`)}
           </span>
+          {/* the same hall without the 3D scene (issue #13): for phones, the keyboard, a screen reader */}
+          <a
+            className="hall-catalog-link"
+            href={catalogPath(s.hallId)}
+            data-testid={`hall-catalog-${s.hallId}`}
+            onClick={(e) => {
+              if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+              e.preventDefault();
+              navigate(catalogPath(s.hallId));
+            }}
+          >
+            {tApp('hud.catalog')}
+            <span className="sr-only"> · {tApp(`halls.${s.hallId}`)}</span>
+          </a>
         </div>
       ))}
     </section>

@@ -19,9 +19,25 @@ const closers = new Map<PanelId, () => void>();
 function useViewport(): Viewport {
   const [v, setV] = useState<Viewport>(() => ({ width: window.innerWidth, height: window.innerHeight }));
   useEffect(() => {
-    const onResize = () => setV({ width: window.innerWidth, height: window.innerHeight });
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
+    const read = () =>
+      setV((old) => (old.width === window.innerWidth && old.height === window.innerHeight ? old : { width: window.innerWidth, height: window.innerHeight }));
+    // Turning a phone: some WebKit and WeChat builds fire orientationchange (or the visual viewport's
+    // resize) before innerWidth/innerHeight are updated, and no window resize after; read again a frame later.
+    let frame = 0;
+    const later = () => {
+      read();
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => (frame = requestAnimationFrame(read)));
+    };
+    window.addEventListener('resize', read);
+    window.addEventListener('orientationchange', later);
+    window.visualViewport?.addEventListener('resize', later);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('resize', read);
+      window.removeEventListener('orientationchange', later);
+      window.visualViewport?.removeEventListener('resize', later);
+    };
   }, []);
   return v;
 }
@@ -65,6 +81,22 @@ export function Overlay({ children }: { children: ReactNode }) {
       </div>
     </ArrangementContext.Provider>
   );
+}
+
+/** Every panel shown in its own region's name, none folded: see FlowLayout. */
+const FLOW: Arrangement = {
+  form: 'wide',
+  shown: Object.fromEntries(Object.entries(PANELS).map(([id, p]) => [id, p.region])) as Arrangement['shown'],
+  folded: [],
+};
+
+/**
+ * The 2D catalog (issue #13, ui/catalog) reuses the hall's panels in document flow, not over a 3D
+ * view: every <Slot> inside is shown where it is mounted (its grid area means nothing outside the
+ * overlay grid) and nothing folds to a dock.
+ */
+export function FlowLayout({ children }: { children: ReactNode }) {
+  return <ArrangementContext.Provider value={FLOW}>{children}</ArrangementContext.Provider>;
 }
 
 /**

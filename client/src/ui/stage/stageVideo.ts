@@ -3,24 +3,14 @@
  * captions, and emptied and dropped when the hall closes (no decoder or network left behind).
  * The same element plays on the 3D screen (a VideoTexture, scene/stage) and in the 2D player.
  */
+import { makeInline } from '../../platform/inlineVideo';
 
-/**
- * Keep the video in the page in WeChat's in-app browser (X5) and on iOS: without these it opens
- * its own full-screen player, and a texture would stay black.
- */
-const INLINE_ATTRIBUTES: Record<string, string> = {
-  playsinline: '',
-  'webkit-playsinline': '',
-  'x5-playsinline': '',
-  'x5-video-player-type': 'h5-page',
-  'x5-video-player-fullscreen': 'false',
-  'x5-video-orientation': 'landscape',
-};
+/** The stage may go full screen sideways when the visitor asks (X5); otherwise it plays in the page (platform/inlineVideo.ts). */
+const STAGE_ATTRIBUTES: Record<string, string> = { 'x5-video-orientation': 'landscape' };
 
 export function inlineVideo(): HTMLVideoElement {
-  const video = document.createElement('video');
-  for (const [name, value] of Object.entries(INLINE_ATTRIBUTES)) video.setAttribute(name, value);
-  video.playsInline = true;
+  const video = makeInline(document.createElement('video'));
+  for (const [name, value] of Object.entries(STAGE_ATTRIBUTES)) video.setAttribute(name, value);
   // muted until the visitor asks for sound: browsers only let muted video start by itself
   video.muted = true;
   video.defaultMuted = true;

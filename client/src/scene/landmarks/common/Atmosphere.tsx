@@ -6,7 +6,7 @@ import { Sky } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
-import { useStore } from '../../../store';
+import { useTier } from '../../quality/useTier';
 
 export interface Mood {
   /** direction towards the sun (any length) */
@@ -24,7 +24,8 @@ export interface Mood {
 }
 
 export function Atmosphere({ mood, center = [0, 0, 0], extent = 140 }: { mood: Mood; center?: [number, number, number]; extent?: number }) {
-  const high = useStore((s) => s.quality === 'high');
+  // shadows and their map size by quality tier (scene/quality/tiers.ts); 0 = none
+  const shadowMap = useTier().shadowMap;
   const light = useRef<THREE.DirectionalLight>(null);
   const scene = useThree((s) => s.scene);
   const gl = useThree((s) => s.gl);
@@ -46,7 +47,7 @@ export function Atmosphere({ mood, center = [0, 0, 0], extent = 140 }: { mood: M
     cam.updateProjectionMatrix();
     l.shadow.bias = -0.0004;
     l.shadow.normalBias = 0.05;
-  }, [center, extent, sunPos]);
+  }, [center, extent, sunPos, shadowMap]);
 
   useEffect(() => {
     const prevFog = scene.fog;
@@ -71,12 +72,14 @@ export function Atmosphere({ mood, center = [0, 0, 0], extent = 140 }: { mood: M
       />
       <hemisphereLight args={[mood.hemiSky, mood.hemiGround, mood.hemiIntensity]} />
       <directionalLight
+        // a new map size needs a new shadow map: remount the light
+        key={shadowMap}
         ref={light}
         color={mood.sunColor}
         intensity={mood.sunIntensity}
-        castShadow={high}
-        shadow-mapSize-width={2048}
-        shadow-mapSize-height={2048}
+        castShadow={shadowMap > 0}
+        shadow-mapSize-width={shadowMap || 512}
+        shadow-mapSize-height={shadowMap || 512}
       />
     </>
   );

@@ -6,7 +6,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
-import { groundHeight, type HallLayout, type SceneryKind } from '../../../../../shared/layout';
+import { groundHeight, isWalkable, pointInPolygon, type HallLayout, type SceneryKind } from '../../../../../shared/layout';
 import { featuresOf, regionsOf } from '../../../../../shared/layoutParts';
 import { Atmosphere, type Mood } from '../common/Atmosphere';
 import { BoothSlots } from '../common/BoothSlots';
@@ -20,6 +20,7 @@ import { deckFromQuad } from '../common/decks';
 import { alongLine } from '../common/alongLine';
 import * as Plants from '../common/plants';
 import * as P from './props';
+import { markDecorative, spreadOrder, usePropDensity } from '../../quality/propDensity';
 
 export const GULANGYU_DAY: Mood = {
   sun: [-0.45, 0.72, 0.55],
@@ -150,7 +151,10 @@ function build(layout: HallLayout, material: THREE.Material): Built {
   const instanced: THREE.InstancedMesh[] = [];
   const geometries: THREE.BufferGeometry[] = [];
   const tint = new THREE.Color();
-  for (const [kind, items] of groups) {
+  // props standing where a visitor could walk but may not (in a collider) are always drawn; the rest thin out by tier
+  const solid = (it: { x: number; z: number }) => layout.walkable.some((r) => pointInPolygon(it.x, it.z, r.poly)) && !isWalkable(layout, it.x, it.z);
+  for (const [kind, all] of groups) {
+    const { items, keep } = spreadOrder(all, solid);
     let g: THREE.BufferGeometry;
     const draw = INSTANCED[kind];
     if (kind === 'boulder') g = P.boulderGeometry();
@@ -170,6 +174,7 @@ function build(layout: HallLayout, material: THREE.Material): Built {
     mesh.castShadow = true;
     mesh.receiveShadow = true;
     mesh.name = `gulangyu-${kind}`;
+    markDecorative(mesh, items.length, keep);
     instanced.push(mesh);
   }
 
@@ -182,6 +187,7 @@ export function GulangyuScene({ layout }: { layout: HallLayout }) {
   const material = useMemo(() => vertexColorMaterial(), []);
   const farMaterial = useMemo(() => vertexColorMaterial({ flatShading: true, roughness: 0.95 }), []);
   const built = useMemo(() => build(layout, material), [layout, material]);
+  usePropDensity(built.instanced);
   useEffect(
     () => () => {
       built.terrain.dispose();

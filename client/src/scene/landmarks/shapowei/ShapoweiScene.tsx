@@ -20,6 +20,7 @@ import { Sea, type SeaLook } from '../common/Sea';
 import { buildSkyline } from '../common/skyline';
 import { buildTerrain, hash2 } from '../common/terrain';
 import * as Plants from '../common/plants';
+import { markDecorative, spreadOrder, usePropDensity } from '../../quality/propDensity';
 import { muralGeometry, muralTexture } from './murals';
 import * as P from './props';
 
@@ -376,9 +377,11 @@ export function ShapoweiScene({ layout }: { layout: HallLayout }) {
   const fleets = useMemo(
     () =>
       FLEETS.map((k) => {
-        const list = built.boats[k];
+        // moored boats are scenery on the water: any share of them may go at a lower tier (propDensity.ts)
+        const list = spreadOrder(built.boats[k]).items;
         const m = new THREE.InstancedMesh(boatGeometry(P.BOAT_PAINTS[k]), material, Math.max(1, list.length));
         m.count = list.length;
+        markDecorative(m, list.length);
         const c = new THREE.Color();
         list.forEach((b, i) => {
           const v = 0.88 + 0.12 * hash2(b.x, b.z);
@@ -391,6 +394,8 @@ export function ShapoweiScene({ layout }: { layout: HallLayout }) {
       }),
     [built, material],
   );
+  const fleetMeshes = useMemo(() => fleets.map((f) => f.mesh), [fleets]);
+  usePropDensity(fleetMeshes);
 
   useEffect(
     () => () => {
@@ -410,7 +415,8 @@ export function ShapoweiScene({ layout }: { layout: HallLayout }) {
     const t = clock.elapsedTime;
     let n = 0;
     for (const f of fleets) {
-      for (let i = 0; i < f.list.length; i++, n++) {
+      // only the boats drawn at this tier bob
+      for (let i = 0; i < f.mesh.count; i++, n++) {
         const b = f.list[i];
         dummy.position.set(b.x, WATER + 0.05 + Math.sin(t * 0.8 + n * 1.7) * 0.06, b.z);
         dummy.rotation.set(Math.sin(t * 0.6 + n) * 0.012, b.ry, Math.sin(t * 0.9 + n * 2.3) * 0.025);

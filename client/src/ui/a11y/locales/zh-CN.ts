@@ -1,0 +1,25 @@
+/** The `a11y` i18n namespace, Chinese (the default language). English in en.ts, same keys. */
+export const zhCN = {
+  skip: '跳到 2D 目录',
+  skipHint: '不用 3D 场景，浏览整个展会',
+  canvas: '{{hall}} 3D 展厅：用方向键或 WASD 行走，Q / E 转身；附近的展位和地标在“附近”列表中',
+  nearby: '附近的展位和地标',
+  nearbyHint: '按 Enter 打开，方向键行走',
+  none: '附近没有展位或地标',
+  booth: '展位',
+  hotspot: '地标',
+  entry: '{{kind}}：{{name}}，{{where}}',
+  here: '就在这里',
+  arrived: '到达{{kind}}：{{name}}',
+  away: '{{direction}} {{distance}} 米',
+  dir: {
+    ahead: '正前方',
+    aheadRight: '右前方',
+    right: '右边',
+    behindRight: '右后方',
+    behind: '正后方',
+    behindLeft: '左后方',
+    left: '左边',
+    aheadLeft: '左前方',
+  },
+};
