@@ -217,7 +217,7 @@ test('a premiere plays in sync in two instances, and a late joiner seeks to the 
       v.getAttribute(n),
     );
   });
-  expect(attrs).toEqual(['', '', '', 'h5-page', 'false', 'landscape']);
+  expect(attrs).toEqual(['', '', '', 'h5', 'false', 'landscape']);
   await one.keyboard.press('Escape');
   await expect(one.getByTestId('stage-2d')).toHaveCount(0);
   await expect.poll(async () => (await probe(one))?.paused, { timeout: 5000, message: 'back on the 3D screen, still playing' }).toBe(false);
