@@ -5,7 +5,6 @@
  * <video> in its own full-screen player unless told otherwise, keeps audio locked until a gesture,
  * and draws its own bars over the page, so the viewport height must come from CSS, not innerHeight.
  * Every function takes the UA as an argument (default: this browser's) so unit tests can feed any.
- * (The VR button has its own WeChat gate in vr/vrState.ts, kept free of imports for its bundle.)
  */
 
 function currentUa(): string {

@@ -4,6 +4,7 @@
  * free of three/@react-three/xr so the hall's initial bundle does not grow: the XR code (VrScene) is a
  * lazy chunk fetched only where `isSessionSupported('immersive-vr')` says yes.
  */
+import { isWeChat } from '../platform/platform';
 import { useEffect } from 'react';
 import { create } from 'zustand';
 
@@ -36,11 +37,6 @@ export interface VrProbe {
 /** Read per frame by scene code (no React): the headset is on, the view is first person. */
 export const vrView = { presenting: false };
 
-/** WeChat's in-app browser (UA "MicroMessenger") has no WebXR; never offer VR there. */
-export function isWeChatUserAgent(ua: string): boolean {
-  return /MicroMessenger/i.test(ua);
-}
-
 let probe: Promise<boolean> | null = null;
 
 /** Asks the browser once per page whether an immersive-vr session can start. */
@@ -48,7 +44,7 @@ export function probeVrSupport(): Promise<boolean> {
   if (!probe) {
     const xr = typeof navigator !== 'undefined' ? (navigator as Navigator & { xr?: { isSessionSupported(mode: string): Promise<boolean> } }).xr : undefined;
     probe =
-      !xr || isWeChatUserAgent(navigator.userAgent)
+      !xr || isWeChat(navigator.userAgent)
         ? Promise.resolve(false)
         : xr.isSessionSupported('immersive-vr').then(
             (ok) => ok,
