@@ -6,14 +6,12 @@
  * judge text over the WebGL canvas, support/contrast.ts checks every text against any backdrop.
  * Each scan prints its counts by impact (`[axe] …` lines): the README's accessibility table.
  */
-import path from 'node:path';
 import { test, expect } from './support/fixtures';
 import { expectNoSeriousAxe } from './support/axe';
 import { expectContrastOverScene } from './support/contrast';
 import { HallPage } from './pages/HallPage';
 import { DEMO_PASSWORD, demoEmail } from '../../shared/demo';
-import { openDatabase } from '../../server/db/open';
-import { createRepositories } from '../../server/db/repositories';
+import { issueSouvenir } from './support/souvenir';
 
 const ORGANIZER = { email: 'organizer@e2e.ludao.example', password: 'e2e-organizer-password' };
 const EXHIBITOR = { email: demoEmail('egret-vision'), password: DEMO_PASSWORD, nameZh: '鹭影数字' };
@@ -22,26 +20,6 @@ async function signIn(page: import('@playwright/test').Page, who: { email: strin
   await page.getByTestId('login-email').fill(who.email);
   await page.getByTestId('login-password').fill(who.password);
   await page.getByTestId('login-submit').click();
-}
-
-async function issueSouvenir(name: string): Promise<string> {
-  const dataDir = process.env.LUDAO_E2E_DATA_DIR;
-  if (!dataDir) throw new Error('LUDAO_E2E_DATA_DIR is not set (playwright.config.ts sets it)');
-  const database = openDatabase({ sqliteFile: path.join(dataDir, 'ludao.sqlite') });
-  try {
-    const r = createRepositories(database.db);
-    const user = await r.users.create({
-      email: `a11y-${Date.now()}@e2e.ludao.example`,
-      passwordHash: 'x',
-      role: 'visitor',
-      exhibitorId: null,
-      displayName: name,
-    });
-    const { souvenir } = await r.souvenirs.issue({ userId: user.id, setId: 'gulangyu-landmarks', expo: 'Ludao e2e', name, design: 'gulangyu-landmarks' });
-    return souvenir.id;
-  } finally {
-    await database.close();
-  }
 }
 
 test.describe('axe: no serious or critical violations', () => {
@@ -54,7 +32,7 @@ test.describe('axe: no serious or critical violations', () => {
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible({ timeout: 15_000 });
     await expectNoSeriousAxe(page, 'agenda', { testInfo });
 
-    const id = await issueSouvenir('无障碍访客');
+    const { id } = await issueSouvenir('无障碍访客', 'a11y');
     await page.goto(`/verify/${id}`);
     await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'genuine', { timeout: 15_000 });
     await expectNoSeriousAxe(page, 'verify', { testInfo });

@@ -6,34 +6,12 @@
  * genuine, and an edited one as altered; an id never issued is unknown. Phone-sized viewport.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { test, expect } from './support/fixtures';
-import { openDatabase } from '../../server/db/open';
-import { createRepositories } from '../../server/db/repositories';
-
-async function issueSouvenir(name: string): Promise<{ id: string; doc: { certificate: Record<string, unknown>; signature: string } }> {
-  const dataDir = process.env.LUDAO_E2E_DATA_DIR;
-  if (!dataDir) throw new Error('LUDAO_E2E_DATA_DIR is not set (playwright.config.ts sets it)');
-  const database = openDatabase({ sqliteFile: path.join(dataDir, 'ludao.sqlite') });
-  try {
-    const r = createRepositories(database.db);
-    const user = await r.users.create({
-      email: `verify-${Date.now()}@e2e.ludao.example`,
-      passwordHash: 'x',
-      role: 'visitor',
-      exhibitorId: null,
-      displayName: name,
-    });
-    const { souvenir } = await r.souvenirs.issue({ userId: user.id, setId: 'gulangyu-landmarks', expo: 'Ludao e2e', name, design: 'gulangyu-landmarks' });
-    return { id: souvenir.id, doc: { certificate: { ...souvenir.certificate }, signature: souvenir.signature } };
-  } finally {
-    await database.close();
-  }
-}
+import { issueSouvenir } from './support/souvenir';
 
 test('a souvenir certificate checks as genuine, downloads as a picture, and an edited file does not pass', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  const { id, doc } = await issueSouvenir('鹭岛访客');
+  const { id, doc } = await issueSouvenir('鹭岛访客', 'verify');
   await page.goto(`/verify/${id}`);
   const result = page.getByTestId('verify-result');
   await expect(result).toHaveAttribute('data-status', 'genuine', { timeout: 15_000 });

@@ -4,12 +4,11 @@
  * none), so the catalog shows what this visitor holds and says plainly how the rest are collected.
  * Nothing here pretends to stamp.
  */
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getLayout, type HallId } from '../../../../shared/halls';
-import { boothStamps, hallStamps, landmarkSetOf, STAMP_DWELL_MS, type StampDef } from '../../../../shared/passport';
+import type { HallId } from '../../../../shared/halls';
+import { landmarkSetOf, STAMP_DWELL_MS, type StampDef } from '../../../../shared/passport';
 import { pick } from '../../i18n/pick';
-import { useStore } from '../../store';
+import { useHallStamps } from '../passport/useHallStamps';
 import { usePassport } from '../passport/passportStore';
 import { StampSeal } from '../passport/StampSeal';
 import { NS } from './locales';
@@ -20,18 +19,7 @@ export function CatalogPassport({ hallId }: { hallId: HallId }) {
   const earned = usePassport((s) => s.earned);
   const souvenirs = usePassport((s) => s.souvenirs);
   const guest = usePassport((s) => s.guest);
-  const booths = useStore((s) => s.booths);
-  const stamps = hallStamps(getLayout(hallId));
-  const boothList = useMemo(
-    () =>
-      boothStamps(
-        getLayout(hallId),
-        Object.values(booths)
-          .filter((b) => b.hallId === hallId && b.slotId)
-          .map((b) => ({ boothId: b.id, slotId: b.slotId!, name: b.exhibitor.name })),
-      ),
-    [booths, hallId],
-  );
+  const { stamps, boothList } = useHallStamps(hallId);
   const souvenir = souvenirs.find((s) => s.set === landmarkSetOf(hallId));
   const count = (list: StampDef[]) => `${list.filter((s) => earned.includes(s.id)).length}/${list.length}`;
   const stampList = (list: StampDef[]) => (

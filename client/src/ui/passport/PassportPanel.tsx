@@ -4,17 +4,18 @@
  * and for a guest, that the stamps last for this visit and a visitor account keeps them. A line
  * tells the visitor when the server has given them a stamp.
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HallId } from '../../../../shared/halls';
 import { getLayout } from '../../../../shared/halls';
-import { boothStamps, hallStamps, landmarkSetOf, STAMP_DWELL_MS, type StampDef } from '../../../../shared/passport';
+import { landmarkSetOf, STAMP_DWELL_MS, type StampDef } from '../../../../shared/passport';
 import { isWalkable } from '../../../../shared/layout';
 import { pick } from '../../i18n/pick';
 import { walkTo } from '../../controls/walkTo';
 import { useStore } from '../../store';
 import { Slot } from '../layout/Overlay';
 import { walkToSlot } from '../booth/goTo';
+import { useHallStamps } from './useHallStamps';
 import { usePassport } from './passportStore';
 import { StampSeal } from './StampSeal';
 import './passport.css';
@@ -35,19 +36,7 @@ export default function PassportPanel({ hallId }: { hallId: HallId }) {
   const { t, i18n } = useTranslation();
   const { earned, souvenirs, guest, fresh, clearFresh, open, setOpen } = usePassport();
   const close = useCallback(() => setOpen(false), [setOpen]);
-  const stamps = hallStamps(getLayout(hallId));
-  // the booths placed in this hall, as the hall's booth list has them (the server reads the same from the database)
-  const booths = useStore((s) => s.booths);
-  const boothList = useMemo(
-    () =>
-      boothStamps(
-        getLayout(hallId),
-        Object.values(booths)
-          .filter((b) => b.hallId === hallId && b.slotId)
-          .map((b) => ({ boothId: b.id, slotId: b.slotId!, name: b.exhibitor.name })),
-      ),
-    [booths, hallId],
-  );
+  const { stamps, boothList } = useHallStamps(hallId);
   const souvenir = souvenirs.find((s) => s.set === landmarkSetOf(hallId));
   const freshStamp = stamps.find((s) => s.id === fresh) ?? boothList.find((s) => s.id === fresh) ?? null;
 
